@@ -1,0 +1,71 @@
+package calendar
+
+import (
+	"time"
+)
+
+// Engagement is anything on a leader's calendar: a meeting, a visit, an
+// activity or blocked time.
+//
+// A timed engagement is a pair of instants plus the zone it was entered in,
+// so it shows at the right hour for a leader anywhere. An all-day engagement
+// is a range of civil dates, end exclusive (RFC 5545 §3.6.1), and never
+// shifts across zones.
+type Engagement struct {
+	ID       int64
+	UID      string // stable across edits, exports and imports (RFC 5545 §3.8.4.7)
+	LeaderID int64
+
+	Kind     Kind
+	Title    string
+	Location string
+	Notes    string
+
+	Start    time.Time // instant; for all-day items, midnight of StartDay in the leader's zone
+	End      time.Time // instant; for all-day items, midnight of EndDay in the leader's zone
+	ZoneName string    // zone the times were entered in
+	AllDay   bool
+	StartDay Date // all-day items only
+	EndDay   Date // all-day items only, exclusive
+
+	Status         Status
+	Classification Classification
+	Source         Source
+	Sequence       int // grows on every change that matters to attendees (RFC 5545 §3.8.7.4)
+	Created        time.Time
+	Updated        time.Time
+}
+
+// Duration returns the engagement's length.
+func (e Engagement) Duration() time.Duration { return e.End.Sub(e.Start) }
+
+// Cancelled reports whether the engagement no longer holds its slot.
+func (e Engagement) Cancelled() bool { return e.Status == StatusCancelled }
+
+// Overlaps reports whether the engagement's half-open interval meets [from, to).
+func (e Engagement) Overlaps(from, to time.Time) bool {
+	return e.Start.Before(to) && e.End.After(from)
+}
+
+// Anchor recomputes Start and End of an all-day engagement from its dates in
+// loc, the leader's zone, so that interval queries find it on the right days.
+func (e *Engagement) Anchor(loc *time.Location) {
+	if !e.AllDay {
+		return
+	}
+	e.Start = e.StartDay.In(loc)
+	e.End = e.EndDay.In(loc)
+}
+
+// EnteredLocation returns the zone the engagement was entered in, or loc
+// when it names none or an unknown one.
+func (e Engagement) EnteredLocation(fallback *time.Location) *time.Location {
+	if e.ZoneName == "" {
+		return fallback
+	}
+	loc, err := time.LoadLocation(e.ZoneName)
+	if err != nil {
+		return fallback
+	}
+	return loc
+}
