@@ -1,0 +1,53 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"anteroom/calendar"
+)
+
+// betweenQuery finds a leader's live engagements meeting [:from, :to). The
+// overlap test alone (end_utc > :from) cannot bound an index range, so it
+// also asks for start_utc >= :from minus the leader's longest engagement: no
+// engagement that overlaps can start earlier. The index then reads one
+// range of (leader_id, start_utc) and returns it already in order.
+const betweenQuery = `SELECT ` + engagementColumns + `
+	FROM engagements
+	WHERE leader_id = :leader AND deleted IS NULL
+	  AND start_utc >= :from - coalesce((SELECT max_seconds FROM engagement_spans WHERE leader_id = :leader), 0)
+	  AND start_utc < :to
+	  AND end_utc > :from
+	ORDER BY start_utc, end_utc, id`
+
+// EngagementsBetween returns the leader's live engagements, cancelled ones
+// included, whose half-open interval meets [from, to), ordered by start,
+// then end. Touching is not meeting: an engagement ending at from is left
+// out, as is one starting at to.
+func (db *DB) EngagementsBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
+	return db.between(ctx, betweenQuery, leaderID, from, to)
+}
+
+// between runs an overlap query taking :leader, :from and :to.
+func (db *DB) between(ctx context.Context, query string, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
+	rows, err := db.sql.QueryContext(ctx, query,
+		sql.Named("leader", leaderID), sql.Named("from", unixSeconds(from)), sql.Named("to", unixSeconds(to)))
+	if err != nil {
+		return nil, fmt.Errorf("engagements of leader %d: %w", leaderID, err)
+	}
+	defer rows.Close()
+	var es []calendar.Engagement
+	for rows.Next() {
+		e, err := scanEngagement(rows)
+		if err != nil {
+			return nil, fmt.Errorf("engagements of leader %d: %w", leaderID, err)
+		}
+		es = append(es, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("engagements of leader %d: %w", leaderID, err)
+	}
+	return es, nil
+}

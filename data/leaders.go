@@ -1,0 +1,58 @@
+package data
+
+import (
+	"context"
+	"fmt"
+
+	"anteroom/calendar"
+)
+
+// Leaders returns every leader ordered by sort order, then by creation.
+func (db *DB) Leaders(ctx context.Context) ([]calendar.Leader, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT `+leaderColumns+` FROM leaders ORDER BY sort_order, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list leaders: %w", err)
+	}
+	defer rows.Close()
+	var ls []calendar.Leader
+	for rows.Next() {
+		l, err := scanLeader(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list leaders: %w", err)
+		}
+		ls = append(ls, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list leaders: %w", err)
+	}
+	return ls, nil
+}
+
+// Leader returns the leader with id, or calendar.ErrNotFound.
+func (db *DB) Leader(ctx context.Context, id int64) (calendar.Leader, error) {
+	l, err := scanLeader(db.sql.QueryRowContext(ctx, `SELECT `+leaderColumns+` FROM leaders WHERE id = ?`, id))
+	if err != nil {
+		return calendar.Leader{}, rowErr(err, "leader", id)
+	}
+	return l, nil
+}
+
+// CreateLeader stores l and sets l.ID. A name already taken fails with
+// ErrDuplicate.
+func (db *DB) CreateLeader(ctx context.Context, l *calendar.Leader) error {
+	res, err := db.sql.ExecContext(ctx,
+		`INSERT INTO leaders (name, zone, sort_order, created, updated) VALUES (?, ?, ?, ?, ?)`,
+		l.Name, l.ZoneName, l.Order, unixSeconds(l.Created), unixSeconds(l.Updated))
+	if isUnique(err) {
+		return fmt.Errorf("create leader %q: name %w", l.Name, ErrDuplicate)
+	}
+	if err != nil {
+		return fmt.Errorf("create leader %q: %w", l.Name, err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("create leader %q: %w", l.Name, err)
+	}
+	l.ID = id
+	return nil
+}

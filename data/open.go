@@ -1,0 +1,135 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"anteroom/calendar"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// DB is an open Anteroom database. It implements calendar.Store and is safe
+// for concurrent use; other processes may have the same file open.
+type DB struct {
+	sql  *sql.DB
+	path string
+}
+
+var _ calendar.Store = (*DB)(nil)
+
+// connParams configure every connection: WAL so readers never wait for the
+// writer, a busy timeout so another instance's write is waited out, and
+// IMMEDIATE transactions so a transaction takes the write lock when it
+// begins instead of failing with SQLITE_BUSY when it first writes.
+var connParams = []string{
+	"_pragma=foreign_keys(1)",
+	"_pragma=journal_mode(WAL)",
+	"_pragma=busy_timeout(5000)",
+	"_pragma=synchronous(NORMAL)",
+	"_txlock=immediate",
+}
+
+// Open opens the Anteroom database at path, creating it (mode 0600) and its
+// directory (0700) when missing, and migrates it to the current schema.
+//
+// A file that is not an Anteroom database fails with ErrCorrupt and one
+// written by a newer version with ErrTooNew; neither is modified. An
+// existing database that needs migrating is first copied to
+// PATH.bak-v<version>-<yyyymmddThhmmss>.
+func Open(path string) (*DB, error) {
+	return open(context.Background(), path, migrations)
+}
+
+// open is Open with the migrations as a parameter, so tests can add steps.
+func open(ctx context.Context, path string, steps []migration) (*DB, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := inspect(ctx, abs, len(steps)); err != nil {
+		return nil, err
+	}
+	pool, err := sql.Open("sqlite", fileURI(abs, connParams...))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	// One connection serialises this process's writes, which SQLite does
+	// anyway; reads are short enough not to need a pool of their own.
+	pool.SetMaxOpenConns(1)
+	if err := connect(ctx, pool); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	if err := restrictModes(abs); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := migrate(ctx, pool, abs, steps); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return &DB{sql: pool, path: abs}, nil
+}
+
+// connect opens the first connection, whose pragmas switch a new file to
+// WAL. Two instances creating the same file at once can collide in that
+// switch: SQLite reports SQLITE_BUSY at once rather than waiting, since
+// waiting would deadlock, and the loser retries.
+func connect(ctx context.Context, pool *sql.DB) error {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		err := pool.PingContext(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// Close closes the database; the last connection to close checkpoints the
+// write-ahead log into the main file.
+func (db *DB) Close() error {
+	if err := db.sql.Close(); err != nil {
+		return fmt.Errorf("close database %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// Path returns the absolute path of the database file.
+func (db *DB) Path() string { return db.path }
+
+// fileURI returns the SQLite URI for path with the given query parameters.
+// The path is percent-encoded, so '?', '#' and '%' in a directory or file
+// name stay part of the name rather than starting the query.
+func fileURI(path string, params ...string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a drive letter: file:///C:/…
+	}
+	u := url.URL{Scheme: "file", Path: p}
+	return u.String() + "?" + strings.Join(params, "&")
+}
+
+// restrictModes makes the database and its WAL files readable by their
+// owner only: a leader's calendar is nobody else's business. SQLite creates
+// the WAL files with the main file's mode, so this only tightens files an
+// older version or another tool left wider.
+func restrictModes(path string) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
