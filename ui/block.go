@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"anteroom/calendar"
+)
+
+// block draws one engagement (or its piece of one day) in the week grid:
+// a coloured box with the title and, when there is room, the times.
+type block struct {
+	widget.BaseWidget
+	item     calendar.Engagement
+	title    string
+	subtitle string
+
+	onTapped func(calendar.Engagement)
+	onHover  func(*calendar.Engagement)
+}
+
+func newBlock() *block {
+	b := &block{}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// set replaces what the block shows; the caller refreshes.
+func (b *block) set(e calendar.Engagement, title, subtitle string) {
+	b.item, b.title, b.subtitle = e, title, subtitle
+}
+
+// Tapped opens the engagement, as a click does in every desktop calendar.
+func (b *block) Tapped(*fyne.PointEvent) {
+	if b.onTapped != nil {
+		b.onTapped(b.item)
+	}
+}
+
+// MouseIn shows the engagement in the detail pane: the desktop's tooltip.
+func (b *block) MouseIn(*desktop.MouseEvent) {
+	if b.onHover != nil {
+		e := b.item
+		b.onHover(&e)
+	}
+}
+
+// MouseMoved is required by desktop.Hoverable.
+func (b *block) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut leaves the detail pane as it is, so it can be read.
+func (b *block) MouseOut() {}
+
+// Cursor shows a pointer, saying the block can be clicked.
+func (b *block) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (b *block) CreateRenderer() fyne.WidgetRenderer {
+	r := &blockRenderer{b: b, bg: canvas.NewRectangle(blockColor(b.item)),
+		title: canvas.NewText("", colorBlockText), sub: canvas.NewText("", colorBlockText)}
+	r.bg.CornerRadius = 3
+	r.title.TextStyle = fyne.TextStyle{Bold: true}
+	r.title.TextSize = theme.CaptionTextSize() + 1
+	r.sub.TextSize = theme.CaptionTextSize()
+	r.Refresh()
+	return r
+}
+
+type blockRenderer struct {
+	b         *block
+	bg        *canvas.Rectangle
+	title     *canvas.Text
+	sub       *canvas.Text
+	lastSize  fyne.Size
+	lastTitle string
+	lastSub   string
+}
+
+const blockPad = 3
+
+func (r *blockRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	inner := size.Width - 2*blockPad
+	// Re-ellipsize only when the text or width changed: most refreshes move blocks without touching them.
+	if size != r.lastSize || r.b.title != r.lastTitle || r.b.subtitle != r.lastSub {
+		r.title.Text = ellipsize(r.b.title, inner, r.title.TextSize, r.title.TextStyle)
+		r.sub.Text = ellipsize(r.b.subtitle, inner, r.sub.TextSize, r.sub.TextStyle)
+		r.lastSize, r.lastTitle, r.lastSub = size, r.b.title, r.b.subtitle
+	}
+	lineH := r.title.TextSize * 1.35
+	r.title.Move(fyne.NewPos(blockPad, 1))
+	r.title.Resize(fyne.NewSize(inner, lineH))
+	r.sub.Move(fyne.NewPos(blockPad, 1+lineH))
+	r.sub.Resize(fyne.NewSize(inner, lineH))
+	r.sub.Hidden = size.Height < 2*lineH+2 || r.b.subtitle == ""
+}
+
+func (r *blockRenderer) MinSize() fyne.Size { return fyne.NewSize(4, 4) }
+
+func (r *blockRenderer) Refresh() {
+	r.bg.FillColor = blockColor(r.b.item)
+	r.bg.Refresh()
+	r.Layout(r.b.Size())
+	canvas.Refresh(r.title)
+	canvas.Refresh(r.sub)
+}
+
+func (r *blockRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.title, r.sub}
+}
+
+func (r *blockRenderer) Destroy() {}

@@ -1,0 +1,41 @@
+package ui
+
+import (
+	"image/color"
+
+	"anteroom/calendar"
+)
+
+// Kind colours are chosen to stay apart for colour-blind readers and to
+// carry white text: blue meetings, orange visits, green activities, grey
+// blocked time.
+var kindColors = map[calendar.Kind]color.NRGBA{
+	calendar.KindMeeting:  {R: 0x1f, G: 0x6f, B: 0xc5, A: 0xff},
+	calendar.KindVisit:    {R: 0xd9, G: 0x73, B: 0x0d, A: 0xff},
+	calendar.KindActivity: {R: 0x2e, G: 0x8b, B: 0x57, A: 0xff},
+	calendar.KindBlocked:  {R: 0x6b, G: 0x6b, B: 0x6b, A: 0xff},
+}
+
+var (
+	colorOffHours  = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x22}
+	colorGridLine  = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x40}
+	colorNowLine   = color.NRGBA{R: 0xe0, G: 0x20, B: 0x20, A: 0xff}
+	colorToday     = color.NRGBA{R: 0x1f, G: 0x6f, B: 0xc5, A: 0x14}
+	colorBlockText = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+)
+
+// blockColor returns the fill of an engagement block: tentative ones are
+// paler, cancelled ones faint, so the state reads at a glance.
+func blockColor(e calendar.Engagement) color.NRGBA {
+	c, ok := kindColors[e.Kind]
+	if !ok {
+		c = kindColors[calendar.KindMeeting]
+	}
+	switch e.Status {
+	case calendar.StatusTentative:
+		c.A = 0xa0
+	case calendar.StatusCancelled:
+		c.A = 0x50
+	}
+	return c
+}

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"anteroom/calendar"
+)
+
+// detailPane shows everything about the engagement under the pointer: the
+// grid's blocks are too small for the location and notes.
+type detailPane struct {
+	title   *widget.Label
+	when    *widget.Label
+	place   *widget.Label
+	facts   *widget.Label
+	notes   *widget.Label
+	content fyne.CanvasObject
+}
+
+func newDetailPane() *detailPane {
+	p := &detailPane{
+		title: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
+		when:  &widget.Label{Wrapping: fyne.TextWrapWord},
+		place: &widget.Label{Wrapping: fyne.TextWrapWord},
+		facts: &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord},
+		notes: &widget.Label{Wrapping: fyne.TextWrapWord},
+	}
+	p.content = container.NewVBox(widget.NewSeparator(), p.title, p.when, p.place, p.facts, p.notes)
+	p.show(nil, time.UTC)
+	return p
+}
+
+// show describes e in loc, or a hint when there is nothing to describe.
+func (p *detailPane) show(e *calendar.Engagement, loc *time.Location) {
+	if e == nil {
+		p.title.SetText("")
+		p.when.SetText(lang.L("Point at an engagement to see its details; click it to edit."))
+		for _, l := range []*widget.Label{p.place, p.facts, p.notes} {
+			l.SetText("")
+			l.Hide()
+		}
+		return
+	}
+	p.title.SetText(e.Title)
+	p.when.SetText(spanText(*e, loc))
+	p.place.SetText(e.Location)
+	p.place.Hidden = e.Location == ""
+	p.facts.SetText(kindLabel(e.Kind) + " · " + statusLabel(e.Status) + " · " + classLabel(e.Classification))
+	p.facts.Show()
+	p.notes.SetText(e.Notes)
+	p.notes.Hidden = e.Notes == ""
+	p.place.Refresh()
+	p.notes.Refresh()
+}

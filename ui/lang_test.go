@@ -1,0 +1,6 @@
+package ui
+
+import fynelang "fyne.io/fyne/v2/lang"
+
+// tr translates as the UI does, so tests find buttons in any locale.
+func tr(s string) string { return fynelang.L(s) }

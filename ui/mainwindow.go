@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"anteroom/calendar"
+)
+
+const prefLeader = "leader" // preference key: the leader shown last
+
+// mainWindow is the secretary's desk: the week of one leader, the chosen
+// day's agenda and the details of the engagement under the pointer.
+type mainWindow struct {
+	app fyne.App
+	win fyne.Window
+	svc *calendar.Service
+
+	leaders []calendar.Leader
+	leader  calendar.Leader
+	loc     *time.Location
+	items   []calendar.Engagement // the week shown
+
+	grid         *weekGrid
+	agenda       *agendaPane
+	detail       *detailPane
+	weekButton   *widget.Button
+	leaderSelect *widget.Select
+	emptyState   *fyne.Container
+	status       *widget.Label
+	editor       *editor // the open editor, for tests
+}
+
+// newMainWindow builds the desk in win for the service's leaders, creating
+// a first leader on an empty database.
+func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWindow, error) {
+	m := &mainWindow{app: a, win: win, svc: svc}
+	if err := m.loadLeaders(); err != nil {
+		return nil, err
+	}
+	m.grid = newWeekGrid(m.loc, svc.Now)
+	m.grid.workingHours = defaultWorkingHours
+	m.grid.onOpen = m.openEngagement
+	m.grid.onHover = func(e *calendar.Engagement) { m.detail.show(e, m.loc) }
+	m.grid.onCreateAt = m.newEngagementAt
+	m.grid.onSelectDay = func(calendar.Date) { m.showAgenda() }
+	m.agenda = newAgendaPane(m.openEngagement)
+	m.detail = newDetailPane()
+	m.status = &widget.Label{Importance: widget.LowImportance}
+
+	m.weekButton = &widget.Button{Importance: widget.LowImportance, OnTapped: m.pickWeek}
+	m.leaderSelect = widget.NewSelect(nil, m.onLeaderChosen)
+	m.refreshLeaderSelect()
+
+	toolbar := container.NewHBox(
+		&widget.Button{Icon: theme.Icon(theme.IconNameNavigateBack), Importance: widget.LowImportance, OnTapped: func() { m.shiftWeek(-1) }},
+		&widget.Button{Text: lang.L("Today"), OnTapped: m.goToday},
+		&widget.Button{Icon: theme.Icon(theme.IconNameNavigateNext), Importance: widget.LowImportance, OnTapped: func() { m.shiftWeek(1) }},
+		m.weekButton,
+		layout.NewSpacer(),
+		widget.NewLabel(lang.L("Leader")),
+		m.leaderSelect,
+		&widget.Button{Text: lang.L("New engagement"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.HighImportance, OnTapped: m.newEngagement},
+	)
+	sample := &widget.Button{Text: lang.L("Load a sample week"), Importance: widget.HighImportance, OnTapped: m.loadSampleWeek}
+	m.emptyState = container.NewCenter(widget.NewCard(lang.L("No engagements yet"),
+		lang.L("Double-click a free slot or press Ctrl+N to book one, or start from a sample week."),
+		container.NewCenter(sample)))
+	side := container.NewBorder(nil, m.detail.content, nil, nil, m.agenda.content)
+	split := container.NewHSplit(container.NewStack(m.grid, m.emptyState), side)
+	split.Offset = 0.74
+	win.SetContent(container.NewBorder(toolbar, m.status, nil, nil, split))
+	win.SetMainMenu(m.menu())
+	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { m.newEngagement() })
+	m.reload()
+	m.grid.scrollToWorkday()
+	return m, nil
+}
+
+func (m *mainWindow) menu() *fyne.MainMenu {
+	newItem := fyne.NewMenuItem(lang.L("New engagement"), m.newEngagement)
+	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	return fyne.NewMainMenu(
+		fyne.NewMenu(lang.L("File"), newItem, fyne.NewMenuItem(lang.L("Load a sample week"), m.loadSampleWeek)),
+		fyne.NewMenu(lang.L("View"),
+			fyne.NewMenuItem(lang.L("Previous week"), func() { m.shiftWeek(-1) }),
+			fyne.NewMenuItem(lang.L("Today"), m.goToday),
+			fyne.NewMenuItem(lang.L("Next week"), func() { m.shiftWeek(1) }),
+			fyne.NewMenuItem(lang.L("Go to date…"), m.pickWeek)),
+		fyne.NewMenu(lang.L("Leaders"), fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
+	)
+}
+
+// loadLeaders reads the leaders, creating the first one on a new database,
+// and chooses the one shown last time.
+func (m *mainWindow) loadLeaders() error {
+	ctx := context.Background()
+	first, err := m.svc.DefaultLeader(ctx, lang.L("Leader"))
+	if err != nil {
+		return err
+	}
+	if m.leaders, err = m.svc.Leaders(ctx); err != nil {
+		return err
+	}
+	m.leader = first
+	want := int64(m.app.Preferences().Int(prefLeader))
+	for _, l := range m.leaders {
+		if l.ID == want {
+			m.leader = l
+		}
+	}
+	m.loc, err = m.leader.Location()
+	return err
+}
+
+func (m *mainWindow) refreshLeaderSelect() {
+	names := make([]string, len(m.leaders))
+	for i, l := range m.leaders {
+		names[i] = l.Name
+	}
+	m.leaderSelect.OnChanged = nil
+	m.leaderSelect.SetOptions(names)
+	m.leaderSelect.SetSelected(m.leader.Name)
+	m.leaderSelect.OnChanged = m.onLeaderChosen
+}
+
+func (m *mainWindow) onLeaderChosen(name string) {
+	for _, l := range m.leaders {
+		if l.Name != name {
+			continue
+		}
+		loc, err := l.Location()
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		m.leader, m.loc = l, loc
+		m.app.Preferences().SetInt(prefLeader, int(l.ID))
+		m.reload()
+		return
+	}
+}
+
+// reload reads the shown week from the store and redraws everything.
+func (m *mainWindow) reload() {
+	ctx := context.Background()
+	monday := m.grid.monday
+	items, err := m.svc.Agenda(ctx, m.leader, monday, monday.AddDays(6))
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.items = items
+	m.grid.show(monday, m.loc, items)
+	m.weekButton.SetText(weekTitle(monday))
+	m.win.SetTitle(lang.L("Anteroom — the leader's schedule") + " · " + m.leader.Name)
+	m.showAgenda()
+	m.status.SetText(lang.L("{{.Count}} engagements this week · times in {{.Zone}}", map[string]any{"Count": len(items), "Zone": m.loc.String()}))
+	total, err := m.svc.CountEngagements(ctx, m.leader.ID)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.emptyState.Hidden = total > 0
+	m.emptyState.Refresh()
+}
+
+func (m *mainWindow) showAgenda() {
+	m.agenda.show(m.grid.selected, m.loc, m.items)
+}
+
+// goToWeek shows the week that holds d and selects d.
+func (m *mainWindow) goToWeek(d calendar.Date) {
+	m.grid.monday, m.grid.selected = calendar.WeekStart(d), d
+	m.reload()
+}
+
+func (m *mainWindow) goToday() { m.goToWeek(calendar.DateOf(m.svc.Now().In(m.loc))) }
+
+func (m *mainWindow) shiftWeek(n int) { m.goToWeek(m.grid.selected.AddDays(7 * n)) }
+
+func (m *mainWindow) pickWeek() {
+	var d dialog.Dialog
+	cal := widget.NewCalendar(m.grid.selected.In(time.Local), func(t time.Time) {
+		d.Hide()
+		m.goToWeek(calendar.DateOf(t))
+	})
+	d = dialog.NewCustom(lang.L("Go to date…"), lang.L("Cancel"), cal, m.win)
+	d.Show()
+}
+
+// newEngagement starts an engagement at the next whole hour of the
+// selected day, or at 09:00 when that day is not today.
+func (m *mainWindow) newEngagement() {
+	now := m.svc.Now().In(m.loc)
+	start := time.Date(m.grid.selected.Year, m.grid.selected.Month, m.grid.selected.Day, 9, 0, 0, 0, m.loc)
+	if calendar.DateOf(now) == m.grid.selected && now.Hour() < 23 {
+		start = now.Truncate(time.Hour).Add(time.Hour)
+	}
+	m.newEngagementAt(start, false)
+}
+
+func (m *mainWindow) newEngagementAt(start time.Time, allDay bool) {
+	e := calendar.Engagement{LeaderID: m.leader.ID, Kind: calendar.KindMeeting, Start: start, End: start.Add(time.Hour),
+		ZoneName: m.loc.String(), Status: calendar.StatusConfirmed, Classification: calendar.ClassInternal}
+	if allDay {
+		e.AllDay, e.StartDay = true, calendar.DateOf(start)
+		e.EndDay = e.StartDay.AddDays(1)
+		e.Start, e.End = e.StartDay.In(m.loc), e.EndDay.In(m.loc)
+	}
+	m.openEditor(e)
+}
+
+func (m *mainWindow) openEngagement(e calendar.Engagement) {
+	m.detail.show(&e, m.loc)
+	m.openEditor(e)
+}
+
+func (m *mainWindow) openEditor(e calendar.Engagement) {
+	m.editor = newEditor(m.svc, m.leader, m.loc, e, m.win, m.reload)
+	m.editor.show()
+}
+
+func (m *mainWindow) loadSampleWeek() {
+	if _, err := m.svc.LoadSampleWeek(context.Background(), m.leader, m.grid.monday); err != nil {
+		m.showError(err)
+	}
+	m.reload()
+}
+
+// showError reports err in a dialog, translating validation problems.
+func (m *mainWindow) showError(err error) {
+	dialog.ShowError(errors.New(errorText(err)), m.win)
+}
+
+// errorText is err for people: each validation problem in the UI's
+// language, anything else as the error says.
+func errorText(err error) string {
+	var ve *calendar.ValidationError
+	if !errors.As(err, &ve) {
+		return err.Error()
+	}
+	msgs := make([]string, len(ve.Problems))
+	for i, p := range ve.Problems {
+		msgs[i] = problemText(p)
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// defaultWorkingHours are the office hours until a leader's own are set:
+// Monday to Friday, 08:30–12:00 and 14:00–17:30.
+func defaultWorkingHours(d calendar.Date) []clockSpan {
+	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		return nil
+	}
+	return []clockSpan{{8*60 + 30, 12 * 60}, {14 * 60, 17*60 + 30}}
+}

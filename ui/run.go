@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"anteroom/assets"
+	"anteroom/calendar"
+)
+
+// Options changes how Run starts the window.
+type Options struct {
+	// Smoke quits once the first frame has been drawn: a CI check that the
+	// real window opens.
+	Smoke bool
+	// Log receives the smoke report; nil discards it.
+	Log io.Writer
+}
+
+// Run builds the main window on a, shows it and blocks until the app quits.
+func Run(a fyne.App, svc *calendar.Service, opts Options) error {
+	if err := assets.LoadTranslations(); err != nil {
+		return err
+	}
+	a.SetIcon(assets.Icon)
+	w := a.NewWindow(lang.L("Anteroom — the leader's schedule"))
+	if _, err := newMainWindow(a, w, svc); err != nil {
+		return err
+	}
+	w.Resize(fyne.NewSize(1280, 800))
+	w.SetMaster()
+	if opts.Smoke {
+		a.Lifecycle().SetOnStarted(func() {
+			// Capture forces a full paint: the first frame exists once it returns.
+			img := w.Canvas().Capture()
+			if opts.Log != nil {
+				fmt.Fprintf(opts.Log, "smoke: first frame %dx%d\n", img.Bounds().Dx(), img.Bounds().Dy())
+			}
+			a.Quit()
+		})
+	}
+	w.ShowAndRun()
+	return nil
+}

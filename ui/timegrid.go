@@ -1,0 +1,279 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"anteroom/calendar"
+)
+
+// timeGrid is the scrollable body of the week grid: 24 hours by 7 days.
+type timeGrid struct {
+	widget.BaseWidget
+	g *weekGrid
+}
+
+func newTimeGrid(g *weekGrid) *timeGrid {
+	t := &timeGrid{g: g}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// DoubleTapped on an empty slot starts a new engagement there.
+func (t *timeGrid) DoubleTapped(ev *fyne.PointEvent) {
+	start, ok := t.slotAt(ev.Position)
+	if ok && t.g.onCreateAt != nil {
+		t.g.onCreateAt(start, false)
+	}
+}
+
+// Tapped on a day selects it for the agenda.
+func (t *timeGrid) Tapped(ev *fyne.PointEvent) {
+	if start, ok := t.slotAt(ev.Position); ok {
+		t.g.selectDay(calendar.DateOf(start))
+	}
+}
+
+// slotAt returns the start of the slot under pos.
+func (t *timeGrid) slotAt(pos fyne.Position) (time.Time, bool) {
+	colW := (t.Size().Width - gutterWidth) / daysInWeek
+	if pos.X < gutterWidth || colW <= 0 {
+		return time.Time{}, false
+	}
+	day := min(int((pos.X-gutterWidth)/colW), daysInWeek-1)
+	minutes := int(pos.Y/hourHeight*60) / slotMinutes * slotMinutes
+	minutes = max(0, min(minutes, 24*60-slotMinutes))
+	d := t.g.monday.AddDays(day)
+	return time.Date(d.Year, d.Month, d.Day, minutes/60, minutes%60, 0, 0, t.g.loc), true
+}
+
+func (t *timeGrid) MinSize() fyne.Size {
+	return fyne.NewSize(gutterWidth+daysInWeek*60, 24*hourHeight)
+}
+
+func (t *timeGrid) CreateRenderer() fyne.WidgetRenderer {
+	r := &timeGridRenderer{t: t, today: canvas.NewRectangle(colorToday), now: canvas.NewRectangle(colorNowLine)}
+	for h := range 24 {
+		r.hourLines = append(r.hourLines, canvas.NewRectangle(colorGridLine))
+		label := canvas.NewText(fmt.Sprintf("%02d:00", h), theme.Color(theme.ColorNamePlaceHolder))
+		label.TextSize = theme.CaptionTextSize()
+		label.Alignment = fyne.TextAlignTrailing
+		r.hourLabels = append(r.hourLabels, label)
+	}
+	for range daysInWeek + 1 {
+		r.dayLines = append(r.dayLines, canvas.NewRectangle(colorGridLine))
+	}
+	r.Refresh()
+	return r
+}
+
+// daySpan is a clock span on one day column of the week.
+type daySpan struct {
+	day  int
+	span clockSpan
+}
+
+// placed is a block's position in the grid, computed on refresh.
+type placed struct {
+	day        int
+	from, to   int // minutes after midnight
+	lane       lane
+	engagement calendar.Engagement
+}
+
+type timeGridRenderer struct {
+	t          *timeGrid
+	offHours   []*canvas.Rectangle
+	offSpans   []daySpan
+	hourLines  []*canvas.Rectangle
+	hourLabels []*canvas.Text
+	dayLines   []*canvas.Rectangle
+	today      *canvas.Rectangle
+	now        *canvas.Rectangle
+	blocks     []*block
+	placed     []placed
+	objects    []fyne.CanvasObject
+}
+
+// Refresh recomputes what is drawn from the grid's week and items; blocks
+// are pooled so a refresh of a busy week allocates little.
+func (r *timeGridRenderer) Refresh() {
+	g := r.t.g
+	r.offSpans = r.offSpans[:0]
+	for day := range daysInWeek {
+		for _, s := range complement(g.workingHours(g.monday.AddDays(day))) {
+			r.offSpans = append(r.offSpans, daySpan{day, s})
+		}
+	}
+	for len(r.offHours) < len(r.offSpans) {
+		r.offHours = append(r.offHours, canvas.NewRectangle(colorOffHours))
+	}
+	r.placed = r.place(r.placed[:0])
+	for len(r.blocks) < len(r.placed) {
+		b := newBlock()
+		b.onTapped = func(e calendar.Engagement) {
+			if g.onOpen != nil {
+				g.onOpen(e)
+			}
+		}
+		b.onHover = func(e *calendar.Engagement) {
+			if g.onHover != nil {
+				g.onHover(e)
+			}
+		}
+		r.blocks = append(r.blocks, b)
+	}
+	for i, p := range r.placed {
+		e := p.engagement
+		r.blocks[i].set(e, e.Title, clock(e.Start.In(g.loc))+"–"+clock(e.End.In(g.loc))+"  "+e.Location)
+	}
+	r.objects = r.objects[:0]
+	for i := range r.offSpans {
+		r.objects = append(r.objects, r.offHours[i])
+	}
+	r.objects = append(r.objects, r.today)
+	for _, l := range r.hourLines {
+		r.objects = append(r.objects, l)
+	}
+	for _, l := range r.dayLines {
+		r.objects = append(r.objects, l)
+	}
+	for _, l := range r.hourLabels {
+		l.Color = theme.Color(theme.ColorNamePlaceHolder)
+		r.objects = append(r.objects, l)
+	}
+	for i := range r.placed {
+		r.objects = append(r.objects, r.blocks[i])
+	}
+	r.objects = append(r.objects, r.now)
+	r.Layout(r.t.Size())
+	for i := range r.placed {
+		r.blocks[i].Refresh()
+	}
+	canvas.Refresh(r.t)
+}
+
+// place splits the week's timed engagements into per-day pieces and gives
+// overlapping pieces lanes side by side.
+func (r *timeGridRenderer) place(out []placed) []placed {
+	g := r.t.g
+	for day := range daysInWeek {
+		d := g.monday.AddDays(day)
+		dayStart, dayEnd := d.In(g.loc), d.AddDays(1).In(g.loc)
+		first := len(out)
+		var spans []span
+		for _, e := range g.items {
+			if inAllDayRow(e) || !e.Overlaps(dayStart, dayEnd) {
+				continue
+			}
+			s, en := maxTime(e.Start, dayStart), minTime(e.End, dayEnd)
+			from := minutesInto(s, dayStart)
+			to := 24 * 60
+			if en.Before(dayEnd) {
+				to = minutesInto(en, dayStart)
+			}
+			spans = append(spans, span{index: len(out) - first, start: s, end: en})
+			out = append(out, placed{day: day, from: from, to: to, engagement: e})
+		}
+		for i, l := range assignLanes(spans) {
+			out[first+i].lane = l
+		}
+	}
+	return out
+}
+
+// minutesInto returns the wall-clock minutes of t after midnight, so a
+// block sits at its printed hour even on a daylight-saving day.
+func minutesInto(t, midnight time.Time) int {
+	t = t.In(midnight.Location())
+	if calendar.DateOf(t) != calendar.DateOf(midnight) {
+		return 24 * 60
+	}
+	return t.Hour()*60 + t.Minute()
+}
+
+func (r *timeGridRenderer) Layout(size fyne.Size) {
+	g := r.t.g
+	colW := (size.Width - gutterWidth) / daysInWeek
+	minuteY := func(m int) float32 { return float32(m) * hourHeight / 60 }
+	for i, o := range r.offSpans {
+		rect := r.offHours[i]
+		rect.Move(fyne.NewPos(gutterWidth+float32(o.day)*colW, minuteY(o.span.from)))
+		rect.Resize(fyne.NewSize(colW, minuteY(o.span.to)-minuteY(o.span.from)))
+	}
+	for h, l := range r.hourLines {
+		l.Move(fyne.NewPos(gutterWidth, float32(h)*hourHeight))
+		l.Resize(fyne.NewSize(size.Width-gutterWidth, 1))
+		label := r.hourLabels[h]
+		label.Move(fyne.NewPos(0, float32(h)*hourHeight-label.TextSize*0.7))
+		label.Resize(fyne.NewSize(gutterWidth-6, label.TextSize))
+	}
+	r.hourLabels[0].Move(fyne.NewPos(0, 0))
+	for i, l := range r.dayLines {
+		l.Move(fyne.NewPos(gutterWidth+float32(i)*colW, 0))
+		l.Resize(fyne.NewSize(1, size.Height))
+	}
+	now := g.now().In(g.loc)
+	day := daysBetween(g.monday, calendar.DateOf(now))
+	visible := day >= 0 && day < daysInWeek
+	r.today.Hidden, r.now.Hidden = !visible, !visible
+	if visible {
+		r.today.Move(fyne.NewPos(gutterWidth+float32(day)*colW, 0))
+		r.today.Resize(fyne.NewSize(colW, size.Height))
+		r.now.Move(fyne.NewPos(gutterWidth+float32(day)*colW-3, minuteY(now.Hour()*60+now.Minute())-1))
+		r.now.Resize(fyne.NewSize(colW+3, 2))
+	}
+	for i, p := range r.placed {
+		w := colW / float32(max(p.lane.cols, 1))
+		x := gutterWidth + float32(p.day)*colW + float32(p.lane.col)*w
+		y := minuteY(p.from)
+		h := max(minuteY(p.to)-y, hourHeight/3)
+		r.blocks[i].Move(fyne.NewPos(x+1, y+1))
+		r.blocks[i].Resize(fyne.NewSize(w-2, h-2))
+	}
+}
+
+func (r *timeGridRenderer) MinSize() fyne.Size { return r.t.MinSize() }
+
+func (r *timeGridRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *timeGridRenderer) Destroy() {}
+
+// complement returns the parts of a day outside the given working spans.
+func complement(work []clockSpan) []clockSpan {
+	var out []clockSpan
+	at := 0
+	for _, w := range work {
+		if w.from > at {
+			out = append(out, clockSpan{at, w.from})
+		}
+		at = max(at, w.to)
+	}
+	if at < 24*60 {
+		out = append(out, clockSpan{at, 24 * 60})
+	}
+	return out
+}
+
+func daysBetween(a, b calendar.Date) int {
+	return int(b.In(time.UTC).Sub(a.In(time.UTC)).Hours() / 24)
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"anteroom/calendar"
+)
+
+// Grid geometry, in Fyne units.
+const (
+	hourHeight  float32 = 44
+	gutterWidth float32 = 52
+	daysInWeek          = 7
+	slotMinutes         = 30 // double-clicking books a slot of this grain
+	firstHour           = 7  // the grid opens scrolled to this hour
+)
+
+// clockSpan is a part of a day given as minutes after midnight, end exclusive.
+type clockSpan struct{ from, to int }
+
+// weekGrid shows one leader's week: a header of days, an all-day row and a
+// scrollable 24-hour body with working hours, the current time and every
+// engagement as a coloured block.
+type weekGrid struct {
+	widget.BaseWidget
+
+	monday   calendar.Date
+	loc      *time.Location
+	items    []calendar.Engagement
+	selected calendar.Date
+	now      func() time.Time
+	// workingHours says which parts of a day are the leader's available time.
+	workingHours func(calendar.Date) []clockSpan
+
+	onOpen      func(calendar.Engagement)
+	onHover     func(*calendar.Engagement)
+	onCreateAt  func(start time.Time, allDay bool)
+	onSelectDay func(calendar.Date)
+
+	dayButtons [daysInWeek]*widget.Button
+	allDay     *allDayRow
+	body       *timeGrid
+	scroll     *container.Scroll
+	content    fyne.CanvasObject
+}
+
+func newWeekGrid(loc *time.Location, now func() time.Time) *weekGrid {
+	g := &weekGrid{loc: loc, now: now, workingHours: func(calendar.Date) []clockSpan { return nil }}
+	g.ExtendBaseWidget(g)
+	today := calendar.DateOf(now().In(loc))
+	g.monday, g.selected = calendar.WeekStart(today), today
+
+	header := make([]fyne.CanvasObject, 0, daysInWeek)
+	for i := range g.dayButtons {
+		b := &widget.Button{Importance: widget.LowImportance, OnTapped: func() { g.selectDay(g.monday.AddDays(i)) }}
+		g.dayButtons[i] = b
+		header = append(header, b)
+	}
+	g.allDay = newAllDayRow(g)
+	g.body = newTimeGrid(g)
+	g.scroll = container.NewVScroll(g.body)
+	top := container.NewVBox(
+		container.New(&columnsLayout{gutter: gutterWidth}, header...),
+		g.allDay,
+		widget.NewSeparator(),
+	)
+	g.content = container.NewBorder(top, nil, nil, nil, g.scroll)
+	g.refreshHeader()
+	return g
+}
+
+// show replaces the week and its engagements and redraws.
+func (g *weekGrid) show(monday calendar.Date, loc *time.Location, items []calendar.Engagement) {
+	g.monday, g.loc, g.items = monday, loc, items
+	g.refreshHeader()
+	g.allDay.Refresh()
+	g.body.Refresh()
+}
+
+// scrollToWorkday brings the morning into view, as calendars open.
+func (g *weekGrid) scrollToWorkday() {
+	g.scroll.Offset = fyne.NewPos(0, firstHour*hourHeight)
+	g.scroll.Refresh()
+}
+
+func (g *weekGrid) selectDay(d calendar.Date) {
+	g.selected = d
+	g.refreshHeader()
+	if g.onSelectDay != nil {
+		g.onSelectDay(d)
+	}
+}
+
+func (g *weekGrid) refreshHeader() {
+	today := calendar.DateOf(g.now().In(g.loc))
+	for i, b := range g.dayButtons {
+		d := g.monday.AddDays(i)
+		b.SetText(dayHeader(d))
+		switch {
+		case d == g.selected:
+			b.Importance = widget.HighImportance
+		case d == today:
+			b.Importance = widget.MediumImportance
+		default:
+			b.Importance = widget.LowImportance
+		}
+		b.Refresh()
+	}
+}
+
+// inAllDayRow reports whether an engagement is drawn as a bar across days
+// rather than as a block in the hours: all-day items and anything lasting a
+// day or more, as desktop calendars do.
+func inAllDayRow(e calendar.Engagement) bool {
+	return e.AllDay || e.End.Sub(e.Start) >= 24*time.Hour
+}
+
+func (g *weekGrid) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(g.content)
+}
+
+// columnsLayout lays objects out as equal day columns after a gutter.
+type columnsLayout struct{ gutter float32 }
+
+func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	w := (size.Width - l.gutter) / float32(len(objs))
+	for i, o := range objs {
+		o.Move(fyne.NewPos(l.gutter+float32(i)*w, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
+}
+
+func (l *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.gutter+float32(len(objs))*40, h)
+}
+
+var _ fyne.Layout = (*columnsLayout)(nil)
