@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
@@ -68,7 +69,7 @@ func (p *agendaPane) createRow() fyne.CanvasObject {
 	bar := canvas.NewRectangle(kindColors[calendar.KindMeeting])
 	bar.SetMinSize(fyne.NewSize(4, 4))
 	title := &widget.Label{Truncation: fyne.TextTruncateEllipsis, TextStyle: fyne.TextStyle{Bold: true}}
-	sub := &widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance}
+	sub := &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
 	return container.NewBorder(nil, nil, bar, nil, container.NewVBox(title, sub))
 }
 

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
@@ -35,7 +36,7 @@ func (a *allDayRow) DoubleTapped(ev *fyne.PointEvent) {
 }
 
 func (a *allDayRow) CreateRenderer() fyne.WidgetRenderer {
-	label := canvas.NewText("", colorGridLine)
+	label := canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
 	r := &allDayRenderer{a: a, label: label}
 	r.Refresh()
 	return r

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -11,7 +12,7 @@ import (
 
 // chinese reports whether the UI speaks Chinese; dates are then written the
 // Chinese way (2026年11月23日 周一) rather than the English one (Mon 23 Nov).
-func chinese() bool { return lang.SystemLocale().LanguageString() == "zh" }
+func chinese() bool { return strings.HasPrefix(string(lang.SystemLocale()), "zh") }
 
 var weekdayKeys = [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
 

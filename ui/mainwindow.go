@@ -57,7 +57,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWin
 	m.grid.onSelectDay = func(calendar.Date) { m.showAgenda() }
 	m.agenda = newAgendaPane(m.openEngagement)
 	m.detail = newDetailPane()
-	m.status = &widget.Label{Importance: widget.LowImportance}
+	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}
 
 	m.weekButton = &widget.Button{Importance: widget.LowImportance, OnTapped: m.pickWeek}
 	m.leaderSelect = widget.NewSelect(nil, m.onLeaderChosen)
