@@ -1,0 +1,88 @@
+package anteroom
+
+import (
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// imports maps each package of the module to what its non-test files import.
+func imports(t *testing.T) map[string][]string {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-tags", "ci", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	m := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		m[f[0]] = f[1:]
+	}
+	return m
+}
+
+// TestLayering keeps imports pointing inward (ui → calendar ← data): the
+// domain knows neither Fyne nor SQL, only main starts the Fyne app, and the
+// UI never reaches past the service into storage.
+func TestLayering(t *testing.T) {
+	pkgs := imports(t)
+	if len(pkgs) < 5 {
+		t.Fatalf("go list found only %d packages", len(pkgs))
+	}
+	rules := []struct {
+		pkg       *regexp.Regexp
+		forbidden *regexp.Regexp
+		why       string
+	}{
+		{regexp.MustCompile(`^anteroom/calendar(/|$)`), regexp.MustCompile(`^(fyne\.io/|database/sql|modernc\.org/|anteroom/(data|ui)(/|$))`), "the domain is free of Fyne, SQL and the outer layers"},
+		{regexp.MustCompile(`^anteroom/(?:[^c]|c[^m]|cm[^d])`), regexp.MustCompile(`^fyne\.io/fyne/v2/app$`), "only cmd/ starts the Fyne app (it needs cgo and a display)"},
+		{regexp.MustCompile(`^anteroom/ui(/|$)`), regexp.MustCompile(`^(anteroom/data(/|$)|database/sql|modernc\.org/)`), "the UI goes through calendar.Service"},
+		{regexp.MustCompile(`^anteroom/data(/|$)`), regexp.MustCompile(`^(fyne\.io/|anteroom/ui(/|$))`), "storage knows nothing of the UI"},
+	}
+	for pkg, deps := range pkgs {
+		for _, r := range rules {
+			if !r.pkg.MatchString(pkg) {
+				continue
+			}
+			for _, d := range deps {
+				if r.forbidden.MatchString(d) {
+					t.Errorf("%s imports %s: %s", pkg, d, r.why)
+				}
+			}
+		}
+	}
+	// go-ical is spoken only by calendar/ics.
+	for pkg, deps := range pkgs {
+		for _, d := range deps {
+			if strings.HasPrefix(d, "github.com/emersion/go-ical") && pkg != "anteroom/calendar/ics" {
+				t.Errorf("%s imports %s: only calendar/ics may", pkg, d)
+			}
+		}
+	}
+}
+
+// TestAppIDMatchesFyneAppToml keeps the ID the code registers with the
+// desktop equal to the one packaging reads.
+func TestAppIDMatchesFyneAppToml(t *testing.T) {
+	toml, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("cmd/anteroom/window.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tomlID := regexp.MustCompile(`(?m)^\s*ID\s*=\s*"([^"]+)"`).FindSubmatch(toml)
+	codeID := regexp.MustCompile(`const AppID = "([^"]+)"`).FindSubmatch(src)
+	if tomlID == nil || codeID == nil {
+		t.Fatalf("app ID not found: FyneApp.toml %q, window.go %q", tomlID, codeID)
+	}
+	if string(tomlID[1]) != string(codeID[1]) {
+		t.Fatalf("FyneApp.toml ID %q differs from AppID %q", tomlID[1], codeID[1])
+	}
+	if !regexp.MustCompile(`(?m)^\s*Icon\s*=\s*"assets/icon\.png"`).Match(toml) {
+		t.Fatal("FyneApp.toml does not name assets/icon.png")
+	}
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"anteroom/calendar"
+)
+
+// agendaItem is one occurrence in `agenda --json`. Timed items have RFC
+// 3339 instants in the leader's zone; all-day items have dates, end
+// exclusive, as in iCalendar.
+type agendaItem struct {
+	ID             int64  `json:"id"`
+	UID            string `json:"uid"`
+	Title          string `json:"title"`
+	Kind           string `json:"kind"`
+	Start          string `json:"start"`
+	End            string `json:"end"`
+	AllDay         bool   `json:"all_day"`
+	Status         string `json:"status"`
+	Classification string `json:"classification"`
+	Leader         string `json:"leader"`
+	Location       string `json:"location"`
+	Notes          string `json:"notes,omitempty"`
+	Source         string `json:"source"`
+	Sequence       int    `json:"sequence"`
+	RecurrenceID   string `json:"recurrence_id,omitempty"`
+}
+
+// runAgenda lists a leader's engagements from --from to --to, both inclusive.
+func runAgenda(env *env, args []string) error {
+	fs := flag.NewFlagSet("agenda", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	from := fs.String("from", "", lang.L("first day, YYYY-MM-DD"))
+	to := fs.String("to", "", lang.L("last day, YYYY-MM-DD (included)"))
+	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: %s %q", errUsage, lang.L("unexpected argument"), fs.Arg(0))
+	}
+	first, err := requiredDate("from", *from)
+	if err != nil {
+		return err
+	}
+	last, err := requiredDate("to", *to)
+	if err != nil {
+		return err
+	}
+	if last.Before(first) {
+		return flagError("to", *to, fmt.Errorf("%s", lang.L("is before --from {{.From}}", map[string]any{"From": *from})))
+	}
+	ctx := context.Background()
+	leader, err := chooseLeader(ctx, env.svc, *leaderName)
+	if err != nil {
+		return err
+	}
+	loc, err := leader.Location()
+	if err != nil {
+		return err
+	}
+	items, err := env.svc.Agenda(ctx, leader, first, last)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]agendaItem, 0, len(items))
+		for _, e := range items {
+			out = append(out, toAgendaItem(e, leader, loc))
+		}
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	printAgenda(env, items, leader, loc)
+	return nil
+}
+
+func toAgendaItem(e calendar.Engagement, leader calendar.Leader, loc *time.Location) agendaItem {
+	it := agendaItem{ID: e.ID, UID: e.UID, Title: e.Title, Kind: string(e.Kind), AllDay: e.AllDay,
+		Status: string(e.Status), Classification: string(e.Classification), Leader: leader.Name,
+		Location: e.Location, Notes: e.Notes, Source: string(e.Source), Sequence: e.Sequence}
+	if e.AllDay {
+		it.Start, it.End = e.StartDay.String(), e.EndDay.String()
+	} else {
+		it.Start, it.End = e.Start.In(loc).Format(time.RFC3339), e.End.In(loc).Format(time.RFC3339)
+	}
+	if !e.RecurrenceID.IsZero() {
+		it.RecurrenceID = e.RecurrenceID.In(loc).Format(time.RFC3339)
+	}
+	return it
+}
+
+// printAgenda writes one line per engagement, grouped by day.
+func printAgenda(env *env, items []calendar.Engagement, leader calendar.Leader, loc *time.Location) {
+	if len(items) == 0 {
+		fmt.Fprintln(env.stdout, lang.L("Nothing booked."))
+		return
+	}
+	fmt.Fprintf(env.stdout, "%s (%s)\n", leader.Name, loc)
+	var day calendar.Date
+	for _, e := range items {
+		d := calendar.DateOf(e.Start.In(loc))
+		if e.AllDay {
+			d = e.StartDay
+		}
+		if d != day {
+			day = d
+			fmt.Fprintf(env.stdout, "\n%s %s\n", d, lang.L(d.Weekday().String()[:3]))
+		}
+		when := lang.L("All day")
+		if !e.AllDay {
+			when = e.Start.In(loc).Format("15:04") + "–" + e.End.In(loc).Format("15:04")
+		}
+		line := fmt.Sprintf("  %-11s %s", when, e.Title)
+		if e.Location != "" {
+			line += " @ " + e.Location
+		}
+		if e.Status != calendar.StatusConfirmed {
+			line += " [" + lang.L(capitalize(string(e.Status))) + "]"
+		}
+		fmt.Fprintln(env.stdout, line)
+	}
+}
+
+// requiredDate parses a YYYY-MM-DD flag value that must be present.
+func requiredDate(name, value string) (calendar.Date, error) {
+	if value == "" {
+		return calendar.Date{}, fmt.Errorf("%w: --%s %s", errUsage, name, lang.L("is required (YYYY-MM-DD)"))
+	}
+	d, err := time.Parse(time.DateOnly, value)
+	if err != nil {
+		return calendar.Date{}, flagError(name, value, fmt.Errorf("%s", lang.L("is not a date of the form YYYY-MM-DD")))
+	}
+	return calendar.DateOf(d), nil
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

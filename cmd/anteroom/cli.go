@@ -1,0 +1,144 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2/lang"
+
+	"anteroom/assets"
+	"anteroom/calendar"
+	"anteroom/data"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0"
+
+// errUsage marks mistakes in how the command was called; run prints the
+// message and the usage line and exits 1.
+var errUsage = errors.New("usage")
+
+// globals are the flags every command understands.
+type globals struct {
+	db      string
+	smoke   bool
+	version bool
+}
+
+// command is one sub-command of the CLI.
+type command struct {
+	name    string
+	summary string // translation key
+	run     func(env *env, args []string) error
+}
+
+// env is what a command works with: the open service and the output streams.
+type env struct {
+	svc    *calendar.Service
+	stdout io.Writer
+	stderr io.Writer
+}
+
+var commands = []command{
+	{"demo", "Load the sample week into the current week", runDemo},
+	{"agenda", "List engagements between two dates", runAgenda},
+}
+
+// run parses the global flags, then opens the window or runs a command.
+// It returns the process exit code: 0 on success, 1 on any error.
+func run(args []string, stdout, stderr io.Writer) int {
+	if err := assets.LoadTranslations(); err != nil {
+		fmt.Fprintln(stderr, "anteroom:", err)
+		return 1
+	}
+	g, rest, err := parseGlobals(args, stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintln(stderr, "anteroom:", err)
+		return 1
+	}
+	if g.version {
+		fmt.Fprintln(stdout, "anteroom", version)
+		return 0
+	}
+	if len(rest) == 0 {
+		if err := openWindow(g.db, g.smoke, stdout); err != nil {
+			fmt.Fprintln(stderr, "anteroom:", err)
+			return 1
+		}
+		return 0
+	}
+	if rest[0] == "help" {
+		usage(stdout)
+		return 0
+	}
+	cmd, ok := findCommand(rest[0])
+	if !ok {
+		fmt.Fprintln(stderr, "anteroom:", lang.L("unknown command {{.Name}}", map[string]any{"Name": rest[0]}))
+		usage(stderr)
+		return 1
+	}
+	if err := runCommand(cmd, g.db, rest[1:], stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "anteroom %s: %v\n", cmd.name, err)
+		return 1
+	}
+	return 0
+}
+
+func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Writer) (err error) {
+	db, err := data.Open(dbPath)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	return cmd.run(&env{svc: calendar.NewService(db), stdout: stdout, stderr: stderr}, args)
+}
+
+func parseGlobals(args []string, stderr io.Writer) (globals, []string, error) {
+	var g globals
+	fs := flag.NewFlagSet("anteroom", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&g.db, "db", "", lang.L("database file (default $ANTEROOM_DB, else the user data folder)"))
+	fs.BoolVar(&g.smoke, "smoke", false, lang.L("open the window, draw the first frame and quit"))
+	fs.BoolVar(&g.version, "version", false, lang.L("print the version"))
+	fs.Usage = func() { usage(stderr) }
+	if err := fs.Parse(args); err != nil {
+		return g, nil, err
+	}
+	path, err := databasePath(g.db)
+	if err != nil {
+		return g, nil, err
+	}
+	g.db = path
+	return g, fs.Args(), nil
+}
+
+func findCommand(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, lang.L("Usage: anteroom [--db FILE] [--smoke] [COMMAND [ARGS]]"))
+	fmt.Fprintln(w, lang.L("Without a command, the window opens. Commands:"))
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, lang.L(c.summary))
+	}
+}
+
+// flagError names the flag and the value that was wrong.
+func flagError(name, value string, err error) error {
+	return fmt.Errorf("%w: --%s %q: %v", errUsage, name, value, err)
+}

@@ -1,0 +1,10 @@
+// Command anteroom is the leader's calendar: without arguments it opens the
+// desktop window; with a command it works on the same database from the
+// shell (anteroom help lists them).
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"io"
+
+	"fyne.io/fyne/v2/app"
+
+	"anteroom/calendar"
+	"anteroom/data"
+	"anteroom/ui"
+)
+
+// AppID identifies the app to the desktop and keys its preferences; it
+// must equal the ID in FyneApp.toml.
+const AppID = "app.anteroom.desktop"
+
+// openWindow opens the database and runs the desktop window until it closes.
+func openWindow(dbPath string, smoke bool, log io.Writer) (err error) {
+	db, err := data.Open(dbPath)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	a := app.NewWithID(AppID)
+	return ui.Run(a, calendar.NewService(db), ui.Options{Smoke: smoke, Log: log})
+}
