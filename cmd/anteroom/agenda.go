@@ -30,7 +30,6 @@ type agendaItem struct {
 	Notes          string `json:"notes,omitempty"`
 	Source         string `json:"source"`
 	Sequence       int    `json:"sequence"`
-	RecurrenceID   string `json:"recurrence_id,omitempty"`
 }
 
 // runAgenda lists a leader's engagements from --from to --to, both inclusive.
@@ -92,9 +91,6 @@ func toAgendaItem(e calendar.Engagement, leader calendar.Leader, loc *time.Locat
 		it.Start, it.End = e.StartDay.String(), e.EndDay.String()
 	} else {
 		it.Start, it.End = e.Start.In(loc).Format(time.RFC3339), e.End.In(loc).Format(time.RFC3339)
-	}
-	if !e.RecurrenceID.IsZero() {
-		it.RecurrenceID = e.RecurrenceID.In(loc).Format(time.RFC3339)
 	}
 	return it
 }
