@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
@@ -27,7 +28,7 @@ func newDetailPane() *detailPane {
 		title: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
 		when:  &widget.Label{Wrapping: fyne.TextWrapWord},
 		place: &widget.Label{Wrapping: fyne.TextWrapWord},
-		facts: &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord},
+		facts: &widget.Label{SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord},
 		notes: &widget.Label{Wrapping: fyne.TextWrapWord},
 	}
 	p.content = container.NewVBox(widget.NewSeparator(), p.title, p.when, p.place, p.facts, p.notes)

@@ -77,7 +77,8 @@ func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWin
 	m.emptyState = container.NewCenter(widget.NewCard(lang.L("No engagements yet"),
 		lang.L("Double-click a free slot or press Ctrl+N to book one, or start from a sample week."),
 		container.NewCenter(sample)))
-	side := container.NewBorder(nil, m.detail.content, nil, nil, m.agenda.content)
+	side := container.NewVSplit(m.agenda.content, container.NewVScroll(m.detail.content))
+	side.Offset = 0.6
 	split := container.NewHSplit(container.NewStack(m.grid, m.emptyState), side)
 	split.Offset = 0.74
 	win.SetContent(container.NewBorder(toolbar, m.status, nil, nil, split))

@@ -27,21 +27,25 @@ func Run(a fyne.App, svc *calendar.Service, opts Options) error {
 	}
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow(lang.L("Anteroom — the leader's schedule"))
-	if _, err := newMainWindow(a, w, svc); err != nil {
+	m, err := newMainWindow(a, w, svc)
+	if err != nil {
 		return err
 	}
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(fyne.NewSize(1200, 740))
 	w.SetMaster()
-	if opts.Smoke {
-		a.Lifecycle().SetOnStarted(func() {
-			// Capture forces a full paint: the first frame exists once it returns.
-			img := w.Canvas().Capture()
-			if opts.Log != nil {
-				fmt.Fprintf(opts.Log, "smoke: first frame %dx%d\n", img.Bounds().Dx(), img.Bounds().Dy())
-			}
-			a.Quit()
-		})
-	}
+	a.Lifecycle().SetOnStarted(func() {
+		// The scroll offset holds only once the window has its real size.
+		m.grid.scrollToWorkday()
+		if !opts.Smoke {
+			return
+		}
+		// Capture forces a full paint: the first frame exists once it returns.
+		img := w.Canvas().Capture()
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, "smoke: first frame %dx%d\n", img.Bounds().Dx(), img.Bounds().Dy())
+		}
+		a.Quit()
+	})
 	w.ShowAndRun()
 	return nil
 }
