@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -50,8 +51,22 @@ func (d Date) Before(o Date) bool { return d.Compare(o) < 0 }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after o.
 func (d Date) Compare(o Date) int {
-	a, b := d.In(time.UTC), o.In(time.UTC)
-	return a.Compare(b)
+	if !d.plain() || !o.plain() {
+		a, b := d.In(time.UTC), o.In(time.UTC) // normalizes 31 November and the like
+		return a.Compare(b)
+	}
+	if c := cmp.Compare(d.Year, o.Year); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(d.Month, o.Month); c != 0 {
+		return c
+	}
+	return cmp.Compare(d.Day, o.Day)
+}
+
+// plain reports whether d is a date in every month, so it compares field by field.
+func (d Date) plain() bool {
+	return d.Month >= time.January && d.Month <= time.December && d.Day >= 1 && d.Day <= 28
 }
 
 // IsZero reports whether d is the zero Date.

@@ -28,6 +28,22 @@ type Engagement struct {
 	StartDay Date // all-day items only
 	EndDay   Date // all-day items only, exclusive
 
+	// A recurring series is one engagement (RFC 5545 §3.8.5): Start and End
+	// are its first occurrence, the rule and the dates say where the others
+	// fall. Agenda expands it into occurrences.
+	RRule     string      // RRULE value (§3.8.5.3), e.g. "FREQ=WEEKLY;BYDAY=MO"; empty when it does not repeat
+	RDates    []time.Time // extra occurrence starts (§3.8.5.2)
+	ExDates   []time.Time // occurrence starts taken out (§3.8.5.1)
+	SeriesEnd time.Time   // end of the last occurrence, set on save; zero when the series never ends
+
+	// An occurrence of a series, as Agenda returns it, or an override stored
+	// for one occurrence (§3.8.4.4 RECURRENCE-ID): SeriesID is the series'
+	// ID and RecurrenceID the start the rule gave the occurrence. An
+	// occurrence as the rule made it has ID 0; an override has its own ID
+	// and shares the series' UID.
+	SeriesID     int64
+	RecurrenceID time.Time
+
 	Status         Status
 	Classification Classification
 	Source         Source
@@ -35,6 +51,13 @@ type Engagement struct {
 	Created        time.Time
 	Updated        time.Time
 }
+
+// IsSeries reports whether the engagement repeats: it has a rule or extra dates.
+func (e Engagement) IsSeries() bool { return e.RRule != "" || len(e.RDates) > 0 }
+
+// IsOccurrence reports whether the engagement is one occurrence of a
+// series, as the rule made it (ID 0) or overridden (its own ID).
+func (e Engagement) IsOccurrence() bool { return e.SeriesID != 0 }
 
 // Duration returns the engagement's length.
 func (e Engagement) Duration() time.Duration { return e.End.Sub(e.Start) }

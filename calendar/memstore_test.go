@@ -12,9 +12,11 @@ import (
 // memStore is an in-memory calendar.Store for domain tests; package data
 // has the real one and its own tests.
 type memStore struct {
-	leaders     []calendar.Leader
-	engagements map[int64]calendar.Engagement
-	nextID      int64
+	leaders      []calendar.Leader
+	engagements  map[int64]calendar.Engagement
+	nextID       int64
+	availability map[int64]calendar.Availability
+	log          []calendar.OverrideRecord
 }
 
 func newMemStore() *memStore { return &memStore{engagements: map[int64]calendar.Engagement{}} }
@@ -48,7 +50,7 @@ func (m *memStore) Engagement(_ context.Context, id int64) (calendar.Engagement,
 func (m *memStore) EngagementsBetween(_ context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
 	var out []calendar.Engagement
 	for _, e := range m.engagements {
-		if e.LeaderID == leaderID && e.Overlaps(from, to) {
+		if e.LeaderID == leaderID && !e.IsSeries() && e.Overlaps(from, to) {
 			out = append(out, e)
 		}
 	}

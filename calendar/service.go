@@ -6,19 +6,29 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
 // Service is the one way the UI and the command line change the calendar:
 // it validates, stamps UIDs, sequences and times, then asks the Store.
 type Service struct {
-	store Store
-	now   func() time.Time
+	store  Store
+	avail  AvailabilityStore // nil: every leader has the default availability
+	series SeriesStore       // nil: the store keeps no series
+	log    OverrideLogStore  // nil: overrides cannot be saved
+	now    func() time.Time
 }
 
-// NewService returns a service over store using the wall clock.
+// NewService returns a service over store using the wall clock. It uses
+// the store's AvailabilityStore, SeriesStore and OverrideLogStore methods
+// when it has them.
 func NewService(store Store) *Service {
-	return &Service{store: store, now: time.Now}
+	s := &Service{store: store, now: time.Now}
+	s.avail, _ = store.(AvailabilityStore)
+	s.series, _ = store.(SeriesStore)
+	s.log, _ = store.(OverrideLogStore)
+	return s
 }
 
 // SetClock replaces the clock, for tests and reproducible sample data.
@@ -91,9 +101,21 @@ func (s *Service) Engagement(ctx context.Context, id int64) (Engagement, error) 
 
 // Save creates e when it has no ID and updates it otherwise. It fills in
 // defaults, validates, anchors all-day dates in the leader's zone, and keeps
-// UID, SEQUENCE and the created/updated times right.
+// UID, SEQUENCE and the created/updated times right. It does not check
+// the booking rules; SaveChecked does.
+//
+// An occurrence of a series that has no ID yet is stored as an override
+// of that one occurrence (SaveOccurrence); a series gets its SeriesEnd.
 func (s *Service) Save(ctx context.Context, e *Engagement) error {
+	if e.IsOccurrence() {
+		return s.SaveOccurrence(ctx, e)
+	}
+	return s.save(ctx, e)
+}
+
+func (s *Service) save(ctx context.Context, e *Engagement) error {
 	applyDefaults(e)
+	e.RRule = NormalizeRRule(e.RRule)
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -108,6 +130,9 @@ func (s *Service) Save(ctx context.Context, e *Engagement) error {
 		return err
 	}
 	e.Anchor(loc)
+	if err := setSeriesEnd(e, loc); err != nil {
+		return err
+	}
 	now := s.now().UTC().Truncate(time.Second)
 	e.Updated = now
 	if e.ID == 0 {
@@ -128,18 +153,48 @@ func (s *Service) Save(ctx context.Context, e *Engagement) error {
 	return s.store.UpdateEngagement(ctx, e)
 }
 
-// Delete removes an engagement, keeping a tombstone for sync.
+// Delete removes an engagement, keeping a tombstone for sync; a series
+// goes with the overrides of its occurrences. To take one occurrence out
+// of a series use DeleteOccurrence.
 func (s *Service) Delete(ctx context.Context, id int64) error {
-	return s.store.DeleteEngagement(ctx, id, s.now().UTC())
+	at := s.now().UTC()
+	if s.series != nil {
+		e, err := s.store.Engagement(ctx, id)
+		if err != nil {
+			return err
+		}
+		if e.IsSeries() {
+			ovs, err := s.series.SeriesOverrides(ctx, id)
+			if err != nil {
+				return err
+			}
+			for _, o := range ovs {
+				if err := s.store.DeleteEngagement(ctx, o.ID, at); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return s.store.DeleteEngagement(ctx, id, at)
 }
 
-// Between returns the leader's engagements meeting [from, to), ordered by start.
+// Between returns the leader's engagements meeting [from, to), ordered by
+// start, with each series expanded into its occurrences.
 func (s *Service) Between(ctx context.Context, leaderID int64, from, to time.Time) ([]Engagement, error) {
-	return s.store.EngagementsBetween(ctx, leaderID, from, to)
+	leader, err := s.store.Leader(ctx, leaderID)
+	if err != nil {
+		return nil, err
+	}
+	loc, err := leader.Location()
+	if err != nil {
+		return nil, err
+	}
+	return s.occurrences(ctx, leader.ID, loc, from, to)
 }
 
 // Agenda returns the leader's engagements on the days from..to, both
-// inclusive, as days in the leader's zone.
+// inclusive, as days in the leader's zone, with each series expanded into
+// its occurrences (see Engagement.IsOccurrence).
 func (s *Service) Agenda(ctx context.Context, leader Leader, from, to Date) ([]Engagement, error) {
 	if to.Before(from) {
 		return nil, fmt.Errorf("%w: the end date %s is before the start date %s", ErrInvalid, to, from)
@@ -148,7 +203,7 @@ func (s *Service) Agenda(ctx context.Context, leader Leader, from, to Date) ([]E
 	if err != nil {
 		return nil, err
 	}
-	return s.store.EngagementsBetween(ctx, leader.ID, from.In(loc), to.AddDays(1).In(loc))
+	return s.occurrences(ctx, leader.ID, loc, from.In(loc), to.AddDays(1).In(loc))
 }
 
 // CountEngagements returns how many live engagements the leader has.
@@ -175,7 +230,9 @@ func applyDefaults(e *Engagement) {
 // place, title or status changes, not for notes or classification.
 func significantChange(a, b Engagement) bool {
 	return !a.Start.Equal(b.Start) || !a.End.Equal(b.End) || a.AllDay != b.AllDay ||
-		a.Title != b.Title || a.Location != b.Location || a.Status != b.Status
+		a.Title != b.Title || a.Location != b.Location || a.Status != b.Status ||
+		a.RRule != b.RRule || !slices.EqualFunc(a.RDates, b.RDates, time.Time.Equal) ||
+		!slices.EqualFunc(a.ExDates, b.ExDates, time.Time.Equal)
 }
 
 // NewUID returns a globally unique identifier for a new engagement.

@@ -83,6 +83,9 @@ func (e Engagement) Validate() error {
 			add("end", "validation.end_before_start", "the end must be after the start", nil)
 		}
 	}
+	if len(ps) == 0 {
+		ps = append(ps, e.recurrenceProblems()...)
+	}
 	if len(ps) > 0 {
 		return &ValidationError{Problems: ps}
 	}

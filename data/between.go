@@ -13,17 +13,35 @@ import (
 // overlap test alone (end_utc > :from) cannot bound an index range, so it
 // also asks for start_utc >= :from minus the leader's longest engagement: no
 // engagement that overlaps can start earlier. The index then reads one
-// range of (leader_id, start_utc) and returns it already in order.
+// range of (leader_id, start_utc) and returns it already in order. Series
+// are left out: SeriesBetween finds them.
 const betweenQuery = `SELECT ` + engagementColumns + `
 	FROM engagements
-	WHERE leader_id = :leader AND deleted IS NULL
+	WHERE leader_id = :leader AND deleted IS NULL AND rrule = '' AND rdates = ''
 	  AND start_utc >= :from - coalesce((SELECT max_seconds FROM engagement_spans WHERE leader_id = :leader), 0)
 	  AND start_utc < :to
 	  AND end_utc > :from
 	ORDER BY start_utc, end_utc, id`
 
-// EngagementsBetween returns the leader's live engagements, cancelled ones
-// included, whose half-open interval meets [from, to), ordered by start,
+// visitsQuery is betweenQuery for visits only: the rows of the weeks whose
+// reception caps a booking is checked against.
+const visitsQuery = `SELECT ` + engagementColumns + `
+	FROM engagements
+	WHERE leader_id = :leader AND deleted IS NULL AND rrule = '' AND rdates = ''
+	  AND start_utc >= :from - coalesce((SELECT max_seconds FROM engagement_spans WHERE leader_id = :leader), 0)
+	  AND start_utc < :to
+	  AND end_utc > :from
+	  AND kind = 'visit'
+	ORDER BY start_utc, end_utc, id`
+
+// VisitsBetween is EngagementsBetween for visits only.
+func (db *DB) VisitsBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
+	return db.between(ctx, visitsQuery, leaderID, from, to)
+}
+
+// EngagementsBetween returns the leader's live single engagements and
+// overrides, cancelled ones included, whose half-open interval meets
+// [from, to), ordered by start,
 // then end. Touching is not meeting: an engagement ending at from is left
 // out, as is one starting at to.
 func (db *DB) EngagementsBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {

@@ -1,5 +1,6 @@
 // Package data stores Anteroom's calendar in one SQLite file and implements
-// calendar.Store on it.
+// calendar.Store on it, with its AvailabilityStore, SeriesStore, VisitStore
+// and OverrideLogStore capabilities.
 //
 // The file is opened in WAL mode with IMMEDIATE write transactions and a
 // busy timeout, so two running instances can share it. Open refuses files

@@ -27,11 +27,13 @@ func (db *DB) CreateEngagement(ctx context.Context, e *calendar.Engagement) erro
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO engagements (
 		uid, leader_id, kind, title, location, notes,
 		start_utc, end_utc, zone, all_day, start_day, end_day,
-		status, classification, source, sequence, created, updated
+		status, classification, source, sequence, created, updated,
+		rrule, rdates, exdates, series_end_utc, series_id, recurrence_utc
 	) VALUES (
 		:uid, :leader_id, :kind, :title, :location, :notes,
 		:start_utc, :end_utc, :zone, :all_day, :start_day, :end_day,
-		:status, :classification, :source, :sequence, :created, :updated
+		:status, :classification, :source, :sequence, :created, :updated,
+		:rrule, :rdates, :exdates, :series_end_utc, :series_id, :recurrence_utc
 	)`, engagementArgs(e)...)
 	if err != nil {
 		return writeErr("create", e, err)
@@ -45,14 +47,18 @@ func (db *DB) CreateEngagement(ctx context.Context, e *calendar.Engagement) erro
 }
 
 // UpdateEngagement stores every field of e but its UID and Created, which
-// never change. A missing or deleted engagement is calendar.ErrNotFound.
+// never change (an override's stored uid follows its RecurrenceID). A missing or deleted engagement is calendar.ErrNotFound.
 func (db *DB) UpdateEngagement(ctx context.Context, e *calendar.Engagement) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE engagements SET
 		leader_id = :leader_id, kind = :kind, title = :title, location = :location, notes = :notes,
 		start_utc = :start_utc, end_utc = :end_utc, zone = :zone,
 		all_day = :all_day, start_day = :start_day, end_day = :end_day,
 		status = :status, classification = :classification, source = :source,
-		sequence = :sequence, updated = :updated
+		sequence = :sequence, updated = :updated,
+		rrule = :rrule, rdates = :rdates, exdates = :exdates, series_end_utc = :series_end_utc,
+		series_id = :series_id, recurrence_utc = :recurrence_utc,
+		-- an override's uid carries its RECURRENCE-ID, which may move with its series
+		uid = CASE WHEN :series_id IS NOT NULL THEN :uid ELSE uid END
 	WHERE id = :id AND deleted IS NULL`, engagementArgs(e)...)
 	if err != nil {
 		return writeErr("update", e, err)

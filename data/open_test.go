@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -156,8 +157,13 @@ func sameEngagement(a, b calendar.Engagement) bool {
 	if !a.Start.Equal(b.Start) || !a.End.Equal(b.End) || !a.Created.Equal(b.Created) || !a.Updated.Equal(b.Updated) {
 		return false
 	}
+	if !slices.EqualFunc(a.RDates, b.RDates, time.Time.Equal) || !slices.EqualFunc(a.ExDates, b.ExDates, time.Time.Equal) ||
+		!a.SeriesEnd.Equal(b.SeriesEnd) || !a.RecurrenceID.Equal(b.RecurrenceID) {
+		return false
+	}
 	a.Start, a.End, a.Created, a.Updated = b.Start, b.End, b.Created, b.Updated
-	return a == b
+	a.RDates, a.ExDates, a.SeriesEnd, a.RecurrenceID = b.RDates, b.ExDates, b.SeriesEnd, b.RecurrenceID
+	return reflect.DeepEqual(a, b)
 }
 
 func TestSubSecondsAreDropped(t *testing.T) {

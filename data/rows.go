@@ -3,6 +3,7 @@ package data
 import (
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"anteroom/calendar"
@@ -49,7 +50,8 @@ func scanLeader(s scanner) (calendar.Leader, error) {
 
 const engagementColumns = `id, uid, leader_id, kind, title, location, notes,
 	start_utc, end_utc, zone, all_day, start_day, end_day,
-	status, classification, source, sequence, created, updated`
+	status, classification, source, sequence, created, updated,
+	rrule, rdates, exdates, series_end_utc, series_id, recurrence_utc`
 
 func scanEngagement(s scanner) (calendar.Engagement, error) {
 	var (
@@ -57,12 +59,28 @@ func scanEngagement(s scanner) (calendar.Engagement, error) {
 		kind, status, class, source  string
 		start, end, created, updated int64
 		startDay, endDay             sql.NullString
+		rdates, exdates              string
+		seriesEnd, seriesID, recID   sql.NullInt64
 	)
 	err := s.Scan(&e.ID, &e.UID, &e.LeaderID, &kind, &e.Title, &e.Location, &e.Notes,
 		&start, &end, &e.ZoneName, &e.AllDay, &startDay, &endDay,
-		&status, &class, &source, &e.Sequence, &created, &updated)
+		&status, &class, &source, &e.Sequence, &created, &updated,
+		&e.RRule, &rdates, &exdates, &seriesEnd, &seriesID, &recID)
 	if err != nil {
 		return calendar.Engagement{}, err
+	}
+	if e.RDates, err = parseInstants(rdates); err != nil {
+		return calendar.Engagement{}, fmt.Errorf("engagement %d: rdates: %w", e.ID, err)
+	}
+	if e.ExDates, err = parseInstants(exdates); err != nil {
+		return calendar.Engagement{}, fmt.Errorf("engagement %d: exdates: %w", e.ID, err)
+	}
+	if seriesEnd.Valid {
+		e.SeriesEnd = fromUnix(seriesEnd.Int64)
+	}
+	if seriesID.Valid && recID.Valid {
+		e.SeriesID, e.RecurrenceID = seriesID.Int64, fromUnix(recID.Int64)
+		e.UID, _, _ = strings.Cut(e.UID, overrideUIDSep)
 	}
 	e.Kind, e.Status = calendar.Kind(kind), calendar.Status(status)
 	e.Classification, e.Source = calendar.Classification(class), calendar.Source(source)
@@ -81,7 +99,7 @@ func scanEngagement(s scanner) (calendar.Engagement, error) {
 func engagementArgs(e *calendar.Engagement) []any {
 	return []any{
 		sql.Named("id", e.ID),
-		sql.Named("uid", e.UID),
+		sql.Named("uid", storedUID(e)),
 		sql.Named("leader_id", e.LeaderID),
 		sql.Named("kind", string(e.Kind)),
 		sql.Named("title", e.Title),
@@ -99,5 +117,74 @@ func engagementArgs(e *calendar.Engagement) []any {
 		sql.Named("sequence", e.Sequence),
 		sql.Named("created", unixSeconds(e.Created)),
 		sql.Named("updated", unixSeconds(e.Updated)),
+		sql.Named("rrule", e.RRule),
+		sql.Named("rdates", formatInstants(e.RDates)),
+		sql.Named("exdates", formatInstants(e.ExDates)),
+		sql.Named("series_end_utc", seriesEnd(e)),
+		sql.Named("series_id", nullID(e.SeriesID)),
+		sql.Named("recurrence_utc", recurrenceUTC(e)),
 	}
+}
+
+// overrideUIDSep joins an override's series UID and RECURRENCE-ID in the
+// uid column, which must be unique, while the override shares the series'
+// UID everywhere else (RFC 5545 §3.8.4.4).
+const overrideUIDSep = "#"
+
+// storedUID is the uid column's value for e.
+func storedUID(e *calendar.Engagement) string {
+	if e.SeriesID == 0 {
+		return e.UID
+	}
+	return e.UID + overrideUIDSep + e.RecurrenceID.UTC().Format(icalUTC)
+}
+
+// icalUTC is the iCalendar form of a UTC date-time (RFC 5545 §3.3.5).
+const icalUTC = "20060102T150405Z"
+
+// formatInstants stores RDATE or EXDATE values as iCalendar lists them.
+func formatInstants(ts []time.Time) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = t.UTC().Format(icalUTC)
+	}
+	return strings.Join(s, ",")
+}
+
+// parseInstants reads what formatInstants wrote.
+func parseInstants(s string) ([]time.Time, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var ts []time.Time
+	for _, v := range strings.Split(s, ",") {
+		t, err := time.Parse(icalUTC, v)
+		if err != nil {
+			return nil, err
+		}
+		ts = append(ts, t)
+	}
+	return ts, nil
+}
+
+// seriesEnd is NULL for a series without end and for what is no series.
+func seriesEnd(e *calendar.Engagement) any {
+	if !e.IsSeries() || e.SeriesEnd.IsZero() {
+		return nil
+	}
+	return unixSeconds(e.SeriesEnd)
+}
+
+func recurrenceUTC(e *calendar.Engagement) any {
+	if e.SeriesID == 0 {
+		return nil
+	}
+	return unixSeconds(e.RecurrenceID)
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }

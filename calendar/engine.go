@@ -1,0 +1,381 @@
+package calendar
+
+import (
+	"slices"
+	"time"
+)
+
+// Engine checks bookings against one leader's calendar held in memory:
+// the occurrences of a stretch of time, indexed by start, and the leader's
+// availability. The Service builds one from the Store for each question;
+// a caller with many questions about one stretch (an import, a benchmark)
+// builds one and asks it all. An Engine never changes once built and is
+// safe for concurrent use.
+type Engine struct {
+	loc      *time.Location
+	avail    Availability
+	now      time.Time
+	items    []Engagement
+	short    interval // items up to a day long
+	long     interval // longer ones: trips, multi-day blocks
+	visits   []int64  // starts of the visits, in order
+	visitIdx []int32  // their items
+	maxBuf   int64    // longest buffer of any kind, seconds
+	buffer   [numKinds]int64
+	earliest [numKinds]Date // zero: the kind needs no notice
+}
+
+// numKinds is len(Kinds); kindIndex numbers them for the engine's tables.
+const numKinds = 4
+
+func kindIndex(k Kind) int {
+	switch k {
+	case KindMeeting:
+		return 0
+	case KindVisit:
+		return 1
+	case KindActivity:
+		return 2
+	}
+	return 3
+}
+
+// interval is a sorted-by-start index of item intervals in unix seconds,
+// with each item's kind, so the search touches the items themselves only
+// for what it reports.
+type interval struct {
+	start, end []int64
+	kind       []uint8
+	idx        []int32
+	maxDur     int64
+}
+
+// NewEngine indexes items, the occurrences (not series) of the stretch
+// of time the questions are about plus the week around it; cancelled
+// items are left out, as they never conflict. now decides notice.
+func NewEngine(leader Leader, avail Availability, items []Engagement, now time.Time) (*Engine, error) {
+	loc, err := leader.Location()
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{loc: loc, avail: avail, now: now}
+	e.items = make([]Engagement, 0, len(items))
+	for _, it := range items {
+		if !it.Cancelled() {
+			e.items = append(e.items, it)
+		}
+	}
+	order := make([]int32, len(e.items))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return e.items[a].Start.Compare(e.items[b].Start) })
+	for _, i := range order {
+		it := &e.items[i]
+		s, en := it.Start.Unix(), it.End.Unix()
+		ix := &e.short
+		if en-s > 24*3600 {
+			ix = &e.long
+		}
+		ix.start, ix.end, ix.idx = append(ix.start, s), append(ix.end, en), append(ix.idx, i)
+		ix.kind = append(ix.kind, uint8(kindIndex(it.Kind)))
+		ix.maxDur = max(ix.maxDur, en-s)
+		if it.Kind == KindVisit {
+			e.visits, e.visitIdx = append(e.visits, s), append(e.visitIdx, i)
+		}
+	}
+	for _, k := range Kinds {
+		e.buffer[kindIndex(k)] = int64(avail.Buffer(k) / time.Second)
+		e.maxBuf = max(e.maxBuf, e.buffer[kindIndex(k)])
+		if n := avail.NoticeDays(k); n > 0 {
+			e.earliest[kindIndex(k)] = e.nthWorkingDay(n)
+		}
+	}
+	return e, nil
+}
+
+// Location returns the leader's zone, in which days and hours are counted.
+func (e *Engine) Location() *time.Location { return e.loc }
+
+// Check returns what stops or hinders booking c, most serious first; none
+// when c fits. c may be new or an edited copy of an indexed item, which is
+// then not checked against itself. A cancelled c never conflicts.
+func (e *Engine) Check(c Engagement) []Finding {
+	if c.AllDay {
+		c.Anchor(e.loc)
+	}
+	if c.Cancelled() || !c.End.After(c.Start) {
+		return nil
+	}
+	var buf [16]Finding // most checks find fewer: one allocation, of the right size
+	fs := e.checkNeighbours(c, buf[:0])
+	if c.Kind != KindBlocked { // blocked time needs no hours, notice or buffers
+		fs = e.checkDays(c, fs)
+		fs = e.checkNotice(c, fs)
+		fs = e.checkCaps(c, fs)
+	}
+	if len(fs) == 0 {
+		return nil
+	}
+	for i := range fs {
+		fs[i].At = c.Start
+	}
+	if !slices.IsSortedFunc(fs, compareFindings) {
+		slices.SortStableFunc(fs, compareFindings)
+	}
+	return slices.Clone(fs)
+}
+
+// isSelf reports whether o is c itself, or one of c's occurrences.
+func isSelf(c Engagement, o *Engagement) bool {
+	return c.ID != 0 && (o.ID == c.ID || o.SeriesID == c.ID) ||
+		c.SeriesID != 0 && o.SeriesID == c.SeriesID && o.RecurrenceID.Equal(c.RecurrenceID)
+}
+
+// checkNeighbours applies overlap, blocked and buffer: the rules between c
+// and each engagement near it.
+func (e *Engine) checkNeighbours(c Engagement, fs []Finding) []Finding {
+	cs, ce := c.Start.Unix(), c.End.Unix()
+	bufC := e.buffer[kindIndex(c.Kind)]
+	pad := max(bufC, e.maxBuf)
+	mayBeSelf := c.ID != 0 || c.SeriesID != 0
+	if c.Kind == KindBlocked {
+		pad = 0
+	}
+	for _, ix := range [2]*interval{&e.short, &e.long} {
+		i, _ := slices.BinarySearch(ix.start, cs-ix.maxDur-pad)
+		for j := i; j < len(ix.start) && ix.start[j] < ce+pad; j++ {
+			s, en := ix.start[j], ix.end[j]
+			if en+pad <= cs {
+				continue
+			}
+			overlap := s < ce && en > cs
+			need := max(bufC, e.buffer[ix.kind[j]])
+			gap := s - ce
+			if en <= cs {
+				gap = cs - en
+			}
+			if !overlap && (gap >= need || c.Kind == KindBlocked) {
+				continue
+			}
+			o := &e.items[ix.idx[j]]
+			if mayBeSelf && isSelf(c, o) {
+				continue
+			}
+			if overlap {
+				fs = append(fs, e.overlapFinding(c, o))
+			} else {
+				fs = append(fs, Finding{Rule: RuleBuffer, Severity: SeverityWarn, Code: "conflict.buffer", Other: o, loc: e.loc,
+					n: [3]int32{int32(gap / 60), int32(need / 60)}})
+			}
+		}
+	}
+	return fs
+}
+
+// overlapFinding: another engagement at the same time blocks the booking
+// (blocked time under its own rule); a tentative one on either side only
+// warns.
+func (e *Engine) overlapFinding(c Engagement, o *Engagement) Finding {
+	f := Finding{Rule: RuleOverlap, Severity: SeverityBlock, Code: "conflict.overlap", Other: o, loc: e.loc}
+	tentative := c.Status == StatusTentative || o.Status == StatusTentative
+	if tentative {
+		f.Severity = SeverityWarn
+		f.Code = "conflict.overlap_tentative"
+	}
+	if o.Kind == KindBlocked {
+		f.Rule, f.Code = RuleBlocked, "conflict.blocked"
+	}
+	return f
+}
+
+// maxDaysChecked bounds the days one booking's hours are checked on.
+const maxDaysChecked = 62
+
+// checkDays applies holiday and outside_hours to each day c covers.
+func (e *Engine) checkDays(c Engagement, fs []Finding) []Finding {
+	first, last := DateOf(c.Start.In(e.loc)), DateOf(c.End.Add(-time.Second).In(e.loc))
+	for d, n := first, 0; !last.Before(d) && n < maxDaysChecked; d, n = d.AddDays(1), n+1 {
+		if o, ok := e.avail.Override(d); ok && o.Kind == DayOff {
+			fs = append(fs, Finding{Rule: RuleHoliday, Severity: SeverityWarn, Code: "conflict.holiday", date: d, title: o.Title})
+			continue
+		}
+		hours := e.avail.HoursOn(d)
+		if len(hours) == 0 {
+			fs = append(fs, Finding{Rule: RuleOutsideHours, Severity: SeverityWarn, Code: "conflict.non_working_day", date: d})
+			continue
+		}
+		if c.AllDay {
+			continue // an all-day item on a working day takes the day as it is
+		}
+		from, to := maxTime(c.Start, d.In(e.loc)), minTime(c.End, d.AddDays(1).In(e.loc))
+		if !covered(hours, d, e.loc, from, to) {
+			fs = append(fs, Finding{Rule: RuleOutsideHours, Severity: SeverityWarn, Code: "conflict.outside_hours", date: d, hours: hours})
+		}
+	}
+	return fs
+}
+
+// covered reports whether [from, to) lies within the hours of day d;
+// stretches that touch count as one.
+func covered(hours []ClockRange, d Date, loc *time.Location, from, to time.Time) bool {
+	var runStart, runEnd time.Time
+	for i, h := range hours {
+		hs, he := h.Start.On(d, loc), h.End.On(d, loc)
+		if i == 0 || hs.After(runEnd) {
+			runStart = hs
+		}
+		runEnd = he
+		if !from.Before(runStart) && !to.After(runEnd) {
+			return true
+		}
+	}
+	return false
+}
+
+// nthWorkingDay returns the nth working day after today, in the leader's
+// zone: the earliest day a booking that needs n days' notice may take.
+func (e *Engine) nthWorkingDay(n int) Date {
+	d := DateOf(e.now.In(e.loc))
+	for found, i := 0, 0; found < n && i < 400; i++ {
+		d = d.AddDays(1)
+		if len(e.avail.HoursOn(d)) > 0 {
+			found++
+		}
+	}
+	return d
+}
+
+// checkNotice applies notice: a kind that needs n working days' notice may
+// not be booked before the nth working day after today.
+func (e *Engine) checkNotice(c Engagement, fs []Finding) []Finding {
+	earliest := e.earliest[kindIndex(c.Kind)]
+	if earliest.IsZero() || !DateOf(c.Start.In(e.loc)).Before(earliest) {
+		return fs
+	}
+	return append(fs, Finding{Rule: RuleNotice, Severity: SeverityWarn, Code: "conflict.notice",
+		date: earliest, n: [3]int32{int32(e.avail.NoticeDays(c.Kind))}})
+}
+
+// checkCaps applies weekly_cap and daily_cap to a visit.
+func (e *Engine) checkCaps(c Engagement, fs []Finding) []Finding {
+	if c.Kind != KindVisit {
+		return fs
+	}
+	day := DateOf(c.Start.In(e.loc))
+	if limit := e.avail.WeeklyVisitCap; limit > 0 {
+		week := WeekStart(day)
+		if n := e.visitsBetween(c, week.In(e.loc), week.AddDays(7).In(e.loc)) + 1; n > limit {
+			_, wn := week.In(e.loc).ISOWeek()
+			fs = append(fs, Finding{Rule: RuleWeeklyCap, Severity: SeverityWarn, Code: "conflict.weekly_cap", n: [3]int32{int32(n), int32(limit), int32(wn)}})
+		}
+	}
+	if limit := e.avail.DailyVisitCap; limit > 0 {
+		if n := e.visitsBetween(c, day.In(e.loc), day.AddDays(1).In(e.loc)) + 1; n > limit {
+			fs = append(fs, Finding{Rule: RuleDailyCap, Severity: SeverityWarn, Code: "conflict.daily_cap", date: day, n: [3]int32{int32(n), int32(limit)}})
+		}
+	}
+	return fs
+}
+
+// visitsBetween counts the visits other than c that start in [from, to).
+func (e *Engine) visitsBetween(c Engagement, from, to time.Time) int {
+	lo, _ := slices.BinarySearch(e.visits, from.Unix())
+	hi, _ := slices.BinarySearch(e.visits, to.Unix())
+	n := 0
+	for i := lo; i < hi; i++ {
+		if !isSelf(c, &e.items[e.visitIdx[i]]) {
+			n++
+		}
+	}
+	return n
+}
+
+// VisitCount returns how many visits, cancelled ones aside, start in the
+// ISO week that contains day: for a header such as "本周会客 4/6".
+func (e *Engine) VisitCount(day Date) int {
+	week := WeekStart(day)
+	return e.visitsBetween(Engagement{}, week.In(e.loc), week.AddDays(7).In(e.loc))
+}
+
+// Slot is a free stretch of time offered for a booking.
+type Slot struct {
+	Start, End time.Time
+}
+
+// slotStep is the grid free slots start on, in the leader's zone.
+const slotStep = 15 * time.Minute
+
+// FreeSlots returns up to n slots of length d for an engagement of kind,
+// within [from, to) and the working hours, that raise no finding at all:
+// the earliest first, starting on the quarter hour, none overlapping.
+func (e *Engine) FreeSlots(kind Kind, d time.Duration, from, to time.Time, n int) []Slot {
+	if d <= 0 || n <= 0 || !to.After(from) {
+		return nil
+	}
+	var out []Slot
+	probe := Engagement{Kind: kind, Status: StatusConfirmed}
+	last := DateOf(to.In(e.loc))
+	for day := DateOf(from.In(e.loc)); !last.Before(day); day = day.AddDays(1) {
+		if earliest := e.earliest[kindIndex(kind)]; !earliest.IsZero() && day.Before(earliest) {
+			day = earliest.AddDays(-1)
+			continue
+		}
+	nextStretch:
+		for _, h := range e.avail.HoursOn(day) {
+			hs, he := maxTime(h.Start.On(day, e.loc), from), minTime(h.End.On(day, e.loc), to)
+			for t := alignUp(hs); !t.Add(d).After(he); {
+				probe.Start, probe.End = t, t.Add(d)
+				fs := e.Check(probe)
+				if len(fs) == 0 {
+					if out = append(out, Slot{probe.Start, probe.End}); len(out) == n {
+						return out
+					}
+					t = alignUp(probe.End)
+					continue
+				}
+				next := t.Add(slotStep)
+				for _, f := range fs {
+					switch f.Rule {
+					case RuleWeeklyCap:
+						day = WeekStart(day).AddDays(6)
+						break nextStretch
+					case RuleDailyCap, RuleHoliday, RuleNotice:
+						break nextStretch
+					}
+					if f.Other != nil {
+						// Any start before the clashing item's end plus its
+						// buffer clashes again: jump past it.
+						need := max(e.avail.Buffer(kind), e.avail.Buffer(f.Other.Kind))
+						next = maxTime(next, alignUp(f.Other.End.Add(need)))
+					}
+				}
+				t = next
+			}
+		}
+	}
+	return out
+}
+
+// alignUp rounds t up to the slot grid. Zone offsets are whole quarter
+// hours, so the grid of the instant is the grid of the wall clock.
+func alignUp(t time.Time) time.Time {
+	if r := t.Truncate(slotStep); !r.Equal(t) {
+		return r.Add(slotStep)
+	}
+	return t
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
