@@ -45,7 +45,19 @@ type editor struct {
 	dialog   *dialog.CustomDialog
 	duration time.Duration // kept when the start moves, as calendars do
 	open     bool
-	ready    bool // set once every field exists; changes before that are the form filling itself
+	user     string // who overrides a rule, for the log
+
+	findings    []calendar.Finding
+	findingsBox *fyne.Container
+	slotsBox    *fyne.Container
+	freeBtn     *widget.Button
+	reason      *widget.Entry
+	overrideBtn *widget.Button
+	overrideBox *fyne.Container
+
+	repeat *enumSelect[string]
+	scope  *widget.RadioGroup // nil unless editing an occurrence of a series
+	ready  bool               // set once every field exists; changes before that are the form filling itself
 }
 
 // newEditor prepares an editor for e in the leader's zone; call show.
@@ -93,18 +105,24 @@ func (ed *editor) build() {
 		ed.errs[f] = l
 	}
 
+	repeatSel, scopeBox := ed.buildRepeat()
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Title"), container.NewVBox(ed.title, ed.errs["title"])),
 		widget.NewFormItem(lang.L("Kind"), ed.kind.Select),
 		widget.NewFormItem("", ed.allDay),
 		widget.NewFormItem(lang.L("Starts"), container.NewVBox(container.NewHBox(ed.startDate.button, ed.startTime.box), ed.errs["start"])),
 		widget.NewFormItem(lang.L("Ends"), container.NewVBox(container.NewHBox(ed.endDate.button, ed.endTime.box), ed.errs["end"])),
+		widget.NewFormItem(lang.L("Repeat"), repeatSel),
 		widget.NewFormItem(lang.L("Location"), ed.location),
 		widget.NewFormItem(lang.L("Status"), ed.status.Select),
 		widget.NewFormItem(lang.L("Classification"), ed.classification.Select),
 		widget.NewFormItem(lang.L("Notes"), ed.notes),
 	)
-	content := container.NewVBox(form, ed.zoneNote, ed.errs["kind"], ed.errs["status"], ed.errs["leader"], ed.errs["form"])
+	top := container.NewVBox()
+	if scopeBox != nil {
+		top.Add(scopeBox)
+	}
+	content := container.NewVBox(top, form, ed.zoneNote, ed.errs["kind"], ed.errs["status"], ed.errs["leader"], ed.errs["form"], ed.buildRules())
 
 	ed.saveBtn = &widget.Button{Text: lang.L("Save"), Icon: theme.Icon(theme.IconNameDocumentSave), Importance: widget.HighImportance, OnTapped: ed.onSave}
 	cancel := &widget.Button{Text: lang.L("Cancel"), Icon: theme.Icon(theme.IconNameCancel), OnTapped: func() { ed.dialog.Hide() }}
@@ -122,6 +140,7 @@ func (ed *editor) build() {
 	ed.dialog.SetOnClosed(func() { ed.open = false })
 	ed.layoutTimes()
 	ed.ready = true
+	ed.validate()
 }
 
 // show opens the dialog with the title focused.
@@ -180,6 +199,11 @@ func (ed *editor) engagement() calendar.Engagement {
 	if e.Source == "" {
 		e.Source = calendar.SourceManual // typed in here, by hand
 	}
+	if !e.IsOccurrence() || ed.scopeValue() == scopeSeries {
+		e.RRule = ed.repeat.value()
+	} else {
+		e.RRule = "" // one occurrence, overridden, does not repeat itself
+	}
 	if e.AllDay {
 		e.StartDay, e.EndDay = ed.startDate.date, ed.endDate.date.AddDays(1)
 		e.Start, e.End = e.StartDay.In(ed.loc), e.EndDay.In(ed.loc)
@@ -200,12 +224,19 @@ func (ed *editor) validate() {
 		return
 	}
 	e := ed.engagement()
+	err := formProblems(e)
 	if e.ID == 0 && e.Title == "" && ed.errs["title"].Hidden {
 		// An untouched new form is not an error yet; it becomes one on Save.
-		ed.showProblems(withoutField(e.Validate(), "title"))
-		return
+		err = withoutField(err, "title")
 	}
-	ed.showProblems(e.Validate())
+	ed.showProblems(err)
+	if err == nil || withoutField(err, "title") == nil {
+		e.RRule = ruleToCheck(e)
+		ed.checkRules(e)
+	} else {
+		ed.findings = nil
+		ed.showFindings()
+	}
 }
 
 func (ed *editor) showProblems(err error) bool {
@@ -239,13 +270,33 @@ func (ed *editor) showProblems(err error) bool {
 
 func (ed *editor) onSave() {
 	e := ed.engagement()
-	if !ed.showProblems(e.Validate()) {
+	if !ed.showProblems(formProblems(e)) {
 		return
 	}
-	if err := ed.svc.Save(context.Background(), &e); err != nil {
+	var err error
+	if e.IsOccurrence() && ed.scopeValue() == scopeSeries {
+		_, err = ed.svc.SaveSeriesChecked(context.Background(), &e)
+	} else {
+		_, err = ed.svc.SaveChecked(context.Background(), &e)
+	}
+	var ce *calendar.ConflictError
+	if errors.As(err, &ce) {
+		// Blocked: say why beside the findings and offer the override.
+		ed.findings = ce.Findings
+		ed.showFindings()
+		ed.overrideBox.Show()
+		ed.win.Canvas().Focus(ed.reason)
+		return
+	}
+	if err != nil {
 		ed.showProblems(err)
 		return
 	}
+	ed.close()
+}
+
+// close hides the dialog and tells the window to reload.
+func (ed *editor) close() {
 	ed.dialog.Hide()
 	if ed.onDone != nil {
 		ed.onDone()
@@ -260,7 +311,7 @@ func (ed *editor) onDelete() {
 			if !ok {
 				return
 			}
-			if err := ed.svc.Delete(context.Background(), ed.original.ID); err != nil {
+			if err := ed.deleteChosen(); err != nil {
 				ed.showProblems(err)
 				return
 			}
@@ -273,6 +324,22 @@ func (ed *editor) onDelete() {
 	confirm.SetDismissText(lang.L("Cancel"))
 	confirm.SetConfirmImportance(widget.DangerImportance)
 	confirm.Show()
+}
+
+// formProblems validates what the form says. An occurrence edited for the
+// whole series carries the series' rule, which SaveSeries checks; as one
+// occurrence it must not repeat.
+func formProblems(e calendar.Engagement) error {
+	e.RRule = ruleToCheck(e)
+	return e.Validate()
+}
+
+// ruleToCheck is the rule an engagement is checked with on its own.
+func ruleToCheck(e calendar.Engagement) string {
+	if e.IsOccurrence() {
+		return ""
+	}
+	return e.RRule
 }
 
 // withoutField drops problems on one field from a validation error.

@@ -40,17 +40,22 @@ type mainWindow struct {
 	emptyState   *fyne.Container
 	status       *widget.Label
 	editor       *editor // the open editor, for tests
+	capacity     *widget.Label
+	user         string // the secretary, named in the override log
+	avail        calendar.Availability
+	settings     *settings // the open settings, for tests
 }
 
 // newMainWindow builds the desk in win for the service's leaders, creating
 // a first leader on an empty database.
 func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWindow, error) {
-	m := &mainWindow{app: a, win: win, svc: svc}
+	m := &mainWindow{app: a, win: win, svc: svc, user: systemUserName()}
 	if err := m.loadLeaders(); err != nil {
 		return nil, err
 	}
 	m.grid = newWeekGrid(m.loc, svc.Now)
-	m.grid.workingHours = defaultWorkingHours
+	m.grid.workingHours = m.workingHours
+	m.grid.dayNote = m.dayNote
 	m.grid.onOpen = m.openEngagement
 	m.grid.onHover = func(e *calendar.Engagement) { m.detail.show(e, m.loc) }
 	m.grid.onCreateAt = m.newEngagementAt
@@ -59,6 +64,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWin
 	m.detail = newDetailPane()
 	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}
 
+	m.capacity = &widget.Label{}
 	m.weekButton = &widget.Button{Importance: widget.LowImportance, OnTapped: m.pickWeek}
 	m.leaderSelect = widget.NewSelect(nil, m.onLeaderChosen)
 	m.refreshLeaderSelect()
@@ -69,8 +75,10 @@ func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWin
 		&widget.Button{Icon: theme.Icon(theme.IconNameNavigateNext), Importance: widget.LowImportance, OnTapped: func() { m.shiftWeek(1) }},
 		m.weekButton,
 		layout.NewSpacer(),
+		m.capacity,
 		widget.NewLabel(lang.L("Leader")),
 		m.leaderSelect,
+		&widget.Button{Icon: theme.Icon(theme.IconNameSettings), Importance: widget.LowImportance, OnTapped: m.openSettings},
 		&widget.Button{Text: lang.L("New engagement"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.HighImportance, OnTapped: m.newEngagement},
 	)
 	sample := &widget.Button{Text: lang.L("Load a sample week"), Importance: widget.HighImportance, OnTapped: m.loadSampleWeek}
@@ -100,7 +108,9 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Today"), m.goToday),
 			fyne.NewMenuItem(lang.L("Next week"), func() { m.shiftWeek(1) }),
 			fyne.NewMenuItem(lang.L("Go to date…"), m.pickWeek)),
-		fyne.NewMenu(lang.L("Leaders"), fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
+		fyne.NewMenu(lang.L("Leaders"),
+			fyne.NewMenuItem(lang.L("Available time…"), m.openSettings),
+			fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
 	)
 }
 
@@ -164,6 +174,11 @@ func (m *mainWindow) reload() {
 		return
 	}
 	m.items = items
+	if m.avail, err = m.svc.Availability(ctx, m.leader.ID); err != nil {
+		m.showError(err)
+		return
+	}
+	m.showCapacity(ctx)
 	m.grid.show(monday, m.loc, items)
 	m.weekButton.SetText(weekTitle(monday))
 	m.win.SetTitle(lang.L("Anteroom — the leader's schedule") + " · " + m.leader.Name)
@@ -231,6 +246,7 @@ func (m *mainWindow) openEngagement(e calendar.Engagement) {
 
 func (m *mainWindow) openEditor(e calendar.Engagement) {
 	m.editor = newEditor(m.svc, m.leader, m.loc, e, m.win, m.reload)
+	m.editor.user = m.user
 	m.editor.show()
 }
 
@@ -260,11 +276,45 @@ func errorText(err error) string {
 	return strings.Join(msgs, "\n")
 }
 
-// defaultWorkingHours are the office hours until a leader's own are set:
-// Monday to Friday, 08:30–12:00 and 14:00–17:30.
-func defaultWorkingHours(d calendar.Date) []clockSpan {
-	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
-		return nil
+// workingHours is the leader's available time on d, overrides included,
+// for shading the grid.
+func (m *mainWindow) workingHours(d calendar.Date) []clockSpan {
+	var out []clockSpan
+	for _, h := range m.avail.HoursOn(d) {
+		out = append(out, clockSpan{int(h.Start), int(h.End)})
 	}
-	return []clockSpan{{8*60 + 30, 12 * 60}, {14 * 60, 17*60 + 30}}
+	return out
+}
+
+// dayNote marks holidays 休 and make-up workdays 班 in the day headers.
+func (m *mainWindow) dayNote(d calendar.Date) string {
+	o, ok := m.avail.Override(d)
+	if !ok {
+		return ""
+	}
+	switch o.Kind {
+	case calendar.DayOff:
+		return lang.L("Off")
+	case calendar.Workday:
+		return lang.L("Workday")
+	}
+	return lang.L("Special hours")
+}
+
+// showCapacity writes the week's receptions against the cap: "本周会客 4/6".
+func (m *mainWindow) showCapacity(ctx context.Context) {
+	n, limit, err := m.svc.WeekVisits(ctx, m.leader, m.grid.monday)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.capacity.Importance = widget.MediumImportance
+	if limit == 0 {
+		m.capacity.SetText(lang.L("Visits this week: {{.Count}}", map[string]any{"Count": n}))
+		return
+	}
+	if n >= limit {
+		m.capacity.Importance = widget.DangerImportance
+	}
+	m.capacity.SetText(lang.L("Visits this week {{.Count}}/{{.Cap}}", map[string]any{"Count": n, "Cap": limit}))
 }

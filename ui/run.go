@@ -18,6 +18,8 @@ type Options struct {
 	Smoke bool
 	// Log receives the smoke report; nil discards it.
 	Log io.Writer
+	// User names the secretary in the log of rule overrides.
+	User string
 }
 
 // Run builds the main window on a, shows it and blocks until the app quits.
@@ -30,6 +32,9 @@ func Run(a fyne.App, svc *calendar.Service, opts Options) error {
 	m, err := newMainWindow(a, w, svc)
 	if err != nil {
 		return err
+	}
+	if opts.User != "" {
+		m.user = opts.User
 	}
 	w.Resize(fyne.NewSize(1200, 740))
 	w.SetMaster()

@@ -35,6 +35,8 @@ type weekGrid struct {
 	now      func() time.Time
 	// workingHours says which parts of a day are the leader's available time.
 	workingHours func(calendar.Date) []clockSpan
+	// dayNote marks a day in its header: a holiday, a make-up workday.
+	dayNote func(calendar.Date) string
 
 	onOpen      func(calendar.Engagement)
 	onHover     func(*calendar.Engagement)
@@ -99,7 +101,13 @@ func (g *weekGrid) refreshHeader() {
 	today := calendar.DateOf(g.now().In(g.loc))
 	for i, b := range g.dayButtons {
 		d := g.monday.AddDays(i)
-		b.SetText(dayHeader(d))
+		text := dayHeader(d)
+		if g.dayNote != nil {
+			if note := g.dayNote(d); note != "" {
+				text += " · " + note
+			}
+		}
+		b.SetText(text)
 		switch {
 		case d == g.selected:
 			b.Importance = widget.HighImportance
