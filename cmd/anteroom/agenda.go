@@ -30,6 +30,9 @@ type agendaItem struct {
 	Notes          string `json:"notes,omitempty"`
 	Source         string `json:"source"`
 	Sequence       int    `json:"sequence"`
+	RRule          string `json:"rrule,omitempty"`
+	SeriesID       int64  `json:"series_id,omitempty"`
+	RecurrenceID   string `json:"recurrence_id,omitempty"`
 }
 
 // runAgenda lists a leader's engagements from --from to --to, both inclusive.
@@ -87,6 +90,11 @@ func toAgendaItem(e calendar.Engagement, leader calendar.Leader, loc *time.Locat
 	it := agendaItem{ID: e.ID, UID: e.UID, Title: e.Title, Kind: string(e.Kind), AllDay: e.AllDay,
 		Status: string(e.Status), Classification: string(e.Classification), Leader: leader.Name,
 		Location: e.Location, Notes: e.Notes, Source: string(e.Source), Sequence: e.Sequence}
+	if e.IsOccurrence() {
+		it.SeriesID = e.SeriesID
+		it.RecurrenceID = e.RecurrenceID.In(loc).Format(time.RFC3339)
+	}
+	it.RRule = e.RRule
 	if e.AllDay {
 		it.Start, it.End = e.StartDay.String(), e.EndDay.String()
 	} else {

@@ -44,10 +44,14 @@ type env struct {
 var commands = []command{
 	{"demo", "Load the sample week into the current week", runDemo},
 	{"agenda", "List engagements between two dates", runAgenda},
+	{"add", "Book an engagement, checked against the rules", runAdd},
+	{"check", "Check a time against the leader's calendar and rules", runCheck},
+	{"free", "List the next free slots", runFree},
 }
 
 // run parses the global flags, then opens the window or runs a command.
-// It returns the process exit code: 0 on success, 1 on any error.
+// It returns the process exit code: 0 on success, 1 on any error, 3 when
+// add or check found the booking rules broken.
 func run(args []string, stdout, stderr io.Writer) int {
 	if err := assets.LoadTranslations(); err != nil {
 		fmt.Fprintln(stderr, "anteroom:", err)
@@ -83,6 +87,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err := runCommand(cmd, g.db, rest[1:], stdout, stderr); err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			if ee.msg != "" {
+				fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, ee.msg)
+			}
+			return ee.code
+		}
 		fmt.Fprintf(stderr, "anteroom %s: %v\n", cmd.name, err)
 		return 1
 	}

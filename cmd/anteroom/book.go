@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"anteroom/calendar"
+)
+
+// runAdd books an engagement. A blocking finding refuses it with exit 3
+// unless --force comes with a --reason, which goes to the override log.
+func runAdd(env *env, args []string) error {
+	fs := flag.NewFlagSet("add", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	kind := fs.String("kind", "meeting", lang.L("meeting, visit, activity or blocked"))
+	title := fs.String("title", "", lang.L("what it is"))
+	start := fs.String("start", "", lang.L("start: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339"))
+	end := fs.String("end", "", lang.L("end: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339"))
+	location := fs.String("location", "", lang.L("where"))
+	class := fs.String("class", "internal", lang.L("public, internal or confidential"))
+	rrule := fs.String("rrule", "", lang.L("repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO"))
+	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
+	force := fs.Bool("force", false, lang.L("book even when a rule blocks it (needs --reason)"))
+	reason := fs.String("reason", "", lang.L("why the booking overrides the rules"))
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
+	if err != nil {
+		return err
+	}
+	k, err := parseKind(*kind)
+	if err != nil {
+		return err
+	}
+	s, err := parseWhen("start", *start, loc)
+	if err != nil {
+		return err
+	}
+	e, err := parseWhen("end", *end, loc)
+	if err != nil {
+		return err
+	}
+	if *force && *reason == "" {
+		return fmt.Errorf("%w: --force %s", errUsage, lang.L("needs --reason"))
+	}
+	eng := calendar.Engagement{LeaderID: leader.ID, Kind: k, Title: *title, Location: *location, Start: s, End: e,
+		ZoneName: loc.String(), Classification: calendar.Classification(*class), RRule: *rrule, Source: calendar.SourceManual}
+	var findings []calendar.Finding
+	if *force {
+		findings, err = env.svc.SaveWithOverride(ctx, &eng, *reason, cliUser())
+	} else {
+		findings, err = env.svc.SaveChecked(ctx, &eng)
+	}
+	if errors.Is(err, calendar.ErrConflict) {
+		if *asJSON {
+			if jerr := writeJSON(env.stdout, map[string]any{"saved": false, "findings": toFindingsJSON(findings)}); jerr != nil {
+				return jerr
+			}
+		} else {
+			printFindings(env.stdout, findings)
+		}
+		return exitWith(exitFindings, "%s", lang.L("not booked: a rule blocks it; use --force --reason to override"))
+	}
+	if err != nil {
+		return describe(err)
+	}
+	if *asJSON {
+		item := toAgendaItem(eng, leader, loc)
+		return writeJSON(env.stdout, map[string]any{"saved": true, "engagement": item, "findings": toFindingsJSON(findings)})
+	}
+	fmt.Fprintln(env.stdout, lang.L("Booked {{.Title}} ({{.UID}}).", map[string]any{"Title": eng.Title, "UID": eng.UID}))
+	printFindings(env.stdout, findings)
+	return nil
+}
+
+// runCheck says whether a time is free for the leader: exit 0 when no rule
+// has anything to say, 3 when some finding does.
+func runCheck(env *env, args []string) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	kind := fs.String("kind", "meeting", lang.L("meeting, visit, activity or blocked"))
+	start := fs.String("start", "", lang.L("start: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339"))
+	end := fs.String("end", "", lang.L("end: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339"))
+	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
+	if err != nil {
+		return err
+	}
+	k, err := parseKind(*kind)
+	if err != nil {
+		return err
+	}
+	s, err := parseWhen("start", *start, loc)
+	if err != nil {
+		return err
+	}
+	e, err := parseWhen("end", *end, loc)
+	if err != nil {
+		return err
+	}
+	if !e.After(s) {
+		return flagError("end", *end, errors.New(lang.L("is not after --start")))
+	}
+	findings, err := env.svc.Check(ctx, leader, calendar.Engagement{LeaderID: leader.ID, Kind: k, Start: s, End: e, ZoneName: loc.String()})
+	if err != nil {
+		return describe(err)
+	}
+	if *asJSON {
+		if err := writeJSON(env.stdout, map[string]any{"free": len(findings) == 0, "findings": toFindingsJSON(findings)}); err != nil {
+			return err
+		}
+	} else if len(findings) == 0 {
+		fmt.Fprintln(env.stdout, lang.L("Free."))
+	} else {
+		printFindings(env.stdout, findings)
+	}
+	if len(findings) > 0 {
+		return exitWith(exitFindings, "")
+	}
+	return nil
+}
+
+// runFree lists the next free slots of a length.
+func runFree(env *env, args []string) error {
+	fs := flag.NewFlagSet("free", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	duration := fs.String("duration", "", lang.L("length, e.g. 45m or 1h30m"))
+	kind := fs.String("kind", "meeting", lang.L("meeting, visit, activity or blocked"))
+	from := fs.String("from", "", lang.L("search from (default: now)"))
+	to := fs.String("to", "", lang.L("search until (default: four weeks after --from)"))
+	limit := fs.Int("limit", 5, lang.L("how many slots"))
+	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
+	if err != nil {
+		return err
+	}
+	d, err := time.ParseDuration(*duration)
+	if err != nil || d <= 0 {
+		return flagError("duration", *duration, errors.New(lang.L("is not a length such as 45m or 1h30m")))
+	}
+	k, err := parseKind(*kind)
+	if err != nil {
+		return err
+	}
+	begin := env.svc.Now()
+	if *from != "" {
+		if begin, err = parseWhen("from", *from, loc); err != nil {
+			return err
+		}
+	}
+	finish := begin.Add(28 * 24 * time.Hour)
+	if *to != "" {
+		if finish, err = parseWhen("to", *to, loc); err != nil {
+			return err
+		}
+	}
+	slots, err := env.svc.FreeSlots(ctx, leader, k, d, begin, finish, *limit)
+	if err != nil {
+		return describe(err)
+	}
+	if *asJSON {
+		out := make([]slotJSON, 0, len(slots))
+		for _, s := range slots {
+			out = append(out, toSlotJSON(s, loc))
+		}
+		return writeJSON(env.stdout, out)
+	}
+	if len(slots) == 0 {
+		fmt.Fprintln(env.stdout, lang.L("No free slot in that time."))
+	}
+	for _, s := range slots {
+		fmt.Fprintf(env.stdout, "%s – %s\n", s.Start.In(loc).Format("2006-01-02 15:04"), s.End.In(loc).Format("15:04"))
+	}
+	return nil
+}
+
+// leaderAndZone chooses the leader and loads the home zone.
+func leaderAndZone(ctx context.Context, svc *calendar.Service, name string) (calendar.Leader, *time.Location, error) {
+	l, err := chooseLeader(ctx, svc, name)
+	if err != nil {
+		return l, nil, err
+	}
+	loc, err := l.Location()
+	return l, loc, err
+}

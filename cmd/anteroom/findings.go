@@ -1,0 +1,63 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"anteroom/calendar"
+)
+
+// findingJSON is one finding as add and check print it.
+type findingJSON struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	UID      string `json:"uid,omitempty"`
+	Title    string `json:"title,omitempty"`
+}
+
+func toFindingsJSON(fs []calendar.Finding) []findingJSON {
+	out := make([]findingJSON, 0, len(fs))
+	for _, f := range fs {
+		j := findingJSON{Rule: string(f.Rule), Severity: string(f.Severity), Message: findingText(f)}
+		if f.Other != nil {
+			j.UID, j.Title = f.Other.UID, f.Other.Title
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// findingText is a finding in the user's language.
+func findingText(f calendar.Finding) string { return lang.X(f.Code, f.Message(), f.Args()) }
+
+// printFindings writes one line per finding: severity, rule, message.
+func printFindings(w io.Writer, fs []calendar.Finding) {
+	for _, f := range fs {
+		sev := lang.L("warning")
+		if f.Severity == calendar.SeverityBlock {
+			sev = lang.L("blocked")
+		}
+		fmt.Fprintf(w, "%s [%s] %s\n", sev, f.Rule, findingText(f))
+	}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// slotJSON is one free slot as free prints it.
+type slotJSON struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+func toSlotJSON(s calendar.Slot, loc *time.Location) slotJSON {
+	return slotJSON{Start: s.Start.In(loc).Format(time.RFC3339), End: s.End.In(loc).Format(time.RFC3339)}
+}
