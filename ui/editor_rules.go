@@ -62,8 +62,31 @@ func findingRow(f calendar.Finding) fyne.CanvasObject {
 	if f.Severity == calendar.SeverityBlock {
 		icon, imp = theme.Icon(theme.IconNameError), widget.DangerImportance
 	}
-	text := &widget.Label{Text: findingText(f), Importance: imp, Wrapping: fyne.TextWrapWord}
+	text := &widget.Label{Text: lang.L("{{.Rule}}: {{.Message}}", map[string]any{"Rule": ruleLabel(f.Rule), "Message": findingText(f)}), Importance: imp, Wrapping: fyne.TextWrapWord}
 	return container.NewBorder(nil, nil, widget.NewIcon(icon), nil, text)
+}
+
+// ruleLabel names a booking rule for people.
+func ruleLabel(r calendar.Rule) string {
+	switch r {
+	case calendar.RuleOverlap:
+		return lang.L("Overlap")
+	case calendar.RuleBlocked:
+		return lang.L("Blocked time")
+	case calendar.RuleOutsideHours:
+		return lang.L("Outside working hours")
+	case calendar.RuleHoliday:
+		return lang.L("Day off")
+	case calendar.RuleBuffer:
+		return lang.L("Buffer")
+	case calendar.RuleNotice:
+		return lang.L("Short notice")
+	case calendar.RuleWeeklyCap:
+		return lang.L("Weekly visit cap")
+	case calendar.RuleDailyCap:
+		return lang.L("Daily visit cap")
+	}
+	return string(r)
 }
 
 // findingText translates a finding by its code, the English text as fallback.
