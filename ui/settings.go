@@ -103,7 +103,9 @@ func (s *settings) show(today calendar.Date) {
 	s.newHours = &widget.Entry{PlaceHolder: lang.L("hours, for special hours")}
 	s.newTitle = &widget.Entry{PlaceHolder: lang.L("e.g. 国庆节")}
 	s.addBtn = &widget.Button{Text: lang.L("Add"), Icon: theme.Icon(theme.IconNameContentAdd), OnTapped: s.addOverride}
-	addRow := container.NewGridWithColumns(5, s.newDate.button, s.newKind.Select, s.newHours, s.newTitle, s.addBtn)
+	addRow := container.NewVBox(
+		container.NewGridWithColumns(5, s.newDate.button, s.newKind.Select, s.newHours, s.newTitle, s.addBtn),
+		container.NewHBox(&widget.Button{Text: lang.L("Import holidays (.ics)…"), Icon: theme.Icon(theme.IconNameFolderOpen), OnTapped: s.pickHolidays}))
 
 	s.problems = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	s.problems.Hide()
@@ -212,6 +214,7 @@ func (s *settings) onSave() {
 }
 
 func (s *settings) showProblems(err error) {
+	s.problems.Importance = widget.DangerImportance
 	var ve *calendar.ValidationError
 	if errors.As(err, &ve) {
 		s.problems.SetText(errorText(err))

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,5 +73,30 @@ func TestSettingsRefuseBadHoursAndKeepWhatIsStored(t *testing.T) {
 	a, _ := d.svc.Availability(context.Background(), d.leader.ID)
 	if calendar.FormatHours(a.Week[2]) != "08:30-12:00,14:00-17:30" {
 		t.Fatalf("a refused save changed Tuesday to %q", calendar.FormatHours(a.Week[2]))
+	}
+}
+
+func TestSettingsImportHolidayCalendar(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "ics-corpus", "holiday-cn", "2025.ics")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("the shared .ics corpus is absent (%v); skipping", err)
+	}
+	defer f.Close()
+	d := newDesk(t)
+	d.m.openSettings()
+	d.m.settings.importHolidays(f, "2025.ics")
+	a, err := d.svc.Availability(context.Background(), d.leader.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, ok := a.Override(calendar.NewDate(2025, 10, 1)); !ok || o.Kind != calendar.DayOff {
+		t.Fatalf("National Day not imported as a day off: %+v", o)
+	}
+	if o, ok := a.Override(calendar.NewDate(2025, 1, 26)); !ok || o.Kind != calendar.Workday {
+		t.Fatalf("26 January not imported as a make-up workday: %+v", o)
+	}
+	if len(d.m.settings.overrides.Objects) < 20 {
+		t.Fatalf("the dialog lists %d overrides after the import", len(d.m.settings.overrides.Objects))
 	}
 }

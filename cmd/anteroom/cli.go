@@ -47,6 +47,7 @@ var commands = []command{
 	{"add", "Book an engagement, checked against the rules", runAdd},
 	{"check", "Check a time against the leader's calendar and rules", runCheck},
 	{"free", "List the next free slots", runFree},
+	{"holidays", "Import a holiday calendar (.ics) into the leader's days off and make-up workdays", runHolidays},
 }
 
 // run parses the global flags, then opens the window or runs a command.

@@ -1,0 +1,69 @@
+package ics
+
+import (
+	"time"
+
+	"anteroom/calendar"
+)
+
+// ExportCalendar is what Encode writes: the items of one export and what
+// the file says about itself.
+type ExportCalendar struct {
+	Name    string    // X-WR-CALNAME, e.g. "张书记 2026-W48"; "" for none
+	Stamp   time.Time // DTSTAMP of every item: when the export was made (RFC 5545 §3.8.7.2)
+	Privacy Privacy   // applied to every item by Redact; "" means full
+	Events  []ExportEvent
+}
+
+// ExportEvent is one item to write. Times are written in ZoneName with a
+// VTIMEZONE for it; all-day items as DATE values.
+type ExportEvent struct {
+	UID          string // stable across exports (RFC 5545 §3.8.4.7)
+	Sequence     int    // grows when the item changes (RFC 5545 §3.8.7.4)
+	RecurrenceID time.Time
+	Created      time.Time
+	LastModified time.Time
+
+	Summary     string
+	Location    string
+	Description string
+
+	Start, End       time.Time
+	ZoneName         string // IANA zone to write the times in; "" or an unknown zone writes UTC
+	AllDay           bool
+	StartDay, EndDay calendar.Date // all-day items; EndDay exclusive
+
+	Status      calendar.Status
+	Class       calendar.Classification
+	Transparent bool
+
+	RRule   string // RFC 5545 §3.3.10 RECUR, written as given
+	RDates  []time.Time
+	ExDates []time.Time
+
+	Organizer Party
+	Attendees []Party
+}
+
+// FromEngagement returns the export form of an engagement. Recurrence
+// fields, which calendar.Engagement does not carry yet, are left to the
+// caller.
+func FromEngagement(e calendar.Engagement) ExportEvent {
+	return ExportEvent{
+		UID:          e.UID,
+		Sequence:     e.Sequence,
+		Created:      e.Created,
+		LastModified: e.Updated,
+		Summary:      e.Title,
+		Location:     e.Location,
+		Description:  e.Notes,
+		Start:        e.Start,
+		End:          e.End,
+		ZoneName:     e.ZoneName,
+		AllDay:       e.AllDay,
+		StartDay:     e.StartDay,
+		EndDay:       e.EndDay,
+		Status:       e.Status,
+		Class:        e.Classification,
+	}
+}

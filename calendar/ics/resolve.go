@@ -1,0 +1,259 @@
+package ics
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"anteroom/calendar"
+)
+
+// utcZone is where times written in UTC (with "Z") are read.
+var utcZone = zoneInfo{loc: time.UTC, name: "UTC"}
+
+// eventContext resolves the times of one event and gathers its warnings,
+// each zone warning once.
+type eventContext struct {
+	d    *decoder
+	cal  int
+	warn []Warning
+	seen map[*Warning]bool
+}
+
+// at returns the instant of a DATE-TIME value, or midnight of a DATE in
+// the leader's zone, and the zone it was read in.
+func (x *eventContext) at(t rawTime) (time.Time, *zoneInfo) {
+	if !t.c.hasTime {
+		return t.c.date().In(x.d.res.def.loc), &x.d.res.def
+	}
+	if t.c.utc {
+		return t.c.asUTC(), &utcZone
+	}
+	var z *zoneInfo
+	if t.hasTZID {
+		z = x.d.res.zone(t.tzid, x.cal)
+	} else {
+		z = x.d.res.floating(x.cal)
+	}
+	if z.warn != nil && !x.seen[z.warn] {
+		if x.seen == nil {
+			x.seen = map[*Warning]bool{}
+		}
+		x.seen[z.warn] = true
+		w := *z.warn
+		w.Line = t.line
+		x.warn = append(x.warn, w)
+	}
+	return t.c.in(z.loc), z
+}
+
+// event resolves one VEVENT.
+func (d *decoder) event(b *eventBuilder) Event {
+	x := eventContext{d: d, cal: b.cal}
+	e := Event{
+		Line:        b.line,
+		Method:      d.cals[b.cal].method,
+		UID:         b.uid,
+		Summary:     unescapeText(b.summary),
+		Location:    unescapeText(b.location),
+		Description: unescapeText(b.description),
+		Organizer:   b.organizer,
+		Attendees:   b.attendees,
+		Transparent: strings.EqualFold(strings.TrimSpace(b.transp), "TRANSPARENT"),
+	}
+	if b.has(propDTSTAMP) {
+		e.DTStamp = b.dtstamp.asUTC()
+	}
+	if b.has(propLASTMODIFIED) {
+		e.LastModified = b.lastModified.asUTC()
+	}
+	if b.has(propSEQUENCE) {
+		n, ok := parseSequence(b.sequence)
+		if !ok {
+			x.warn = append(x.warn, Warning{Line: b.line, Code: "import.sequence_invalid", Args: args("Value", b.sequence)})
+		}
+		e.Sequence = n
+	}
+	e.Status = eventStatus(b.status, e.Method, &x, b.line)
+	e.Class = classification(b.class, &x, b.line)
+	if b.has(propDTSTART) {
+		d.placeEvent(&e, b, &x)
+	}
+	if b.has(propRECURRENCEID) {
+		e.RecurrenceID, _ = x.at(b.recurrenceID)
+		e.ThisAndFuture = b.thisAndFuture
+	}
+	for _, t := range b.rdates {
+		at, _ := x.at(t)
+		e.RDates = append(e.RDates, at)
+	}
+	for _, t := range b.exdates {
+		at, _ := x.at(t)
+		e.ExDates = append(e.ExDates, at)
+	}
+	if e.UID == "" {
+		e.UID = derivedUID(b)
+		x.warn = append(x.warn, Warning{Line: b.line, Code: "import.uid_missing"})
+	}
+	e.Warnings = append(b.warnings, x.warn...)
+	return e
+}
+
+// placeEvent sets the event's start, end and recurrence rule.
+//
+// An all-day event (DTSTART a DATE) ends at DTEND, or DURATION in whole
+// days later, or one day later (RFC 5545 §3.6.1). A timed event ends at
+// DTEND, or DURATION later (nominal days on the wall clock, then exact
+// hours, §3.3.6), or at its start.
+func (d *decoder) placeEvent(e *Event, b *eventBuilder, x *eventContext) {
+	start := b.dtstart
+	if !start.c.hasTime {
+		e.AllDay = true
+		e.StartDay = start.c.date()
+		e.EndDay = e.StartDay.AddDays(1)
+		switch {
+		case b.has(propDTEND):
+			end := b.dtend.c
+			e.EndDay = end.date()
+			if end.hasTime && (end.hour != 0 || end.min != 0 || end.sec != 0) {
+				e.EndDay = e.EndDay.AddDays(1)
+			}
+		case b.has(propDURATION):
+			e.EndDay = e.StartDay.AddDays(b.duration.wholeDays())
+		}
+		if !e.StartDay.Before(e.EndDay) {
+			if b.has(propDTEND) || !b.duration.zero() {
+				x.warn = append(x.warn, Warning{Line: b.line, Code: "import.end_before_start"})
+			}
+			e.EndDay = e.StartDay.AddDays(1)
+		}
+		e.Start, e.End = e.StartDay.In(d.res.def.loc), e.EndDay.In(d.res.def.loc)
+	} else {
+		var z *zoneInfo
+		e.Start, z = x.at(start)
+		e.ZoneName = z.name
+		e.End = e.Start
+		switch {
+		case b.has(propDTEND) && b.dtend.c.hasTime:
+			e.End, _ = x.at(b.dtend)
+		case b.has(propDTEND):
+			e.End = b.dtend.c.date().In(z.loc)
+		case b.has(propDURATION):
+			e.End = b.duration.after(civilOf(e.Start), z.loc)
+		}
+		if e.End.Before(e.Start) {
+			x.warn = append(x.warn, Warning{Line: b.line, Code: "import.end_before_start"})
+			e.End = e.Start
+		}
+	}
+	if len(b.rrule.parts) > 0 {
+		e.RRule = d.normalizeRule(b, e, x)
+	}
+}
+
+// normalizeRule writes the event's RRULE with UNTIL of DTSTART's type
+// (RFC 5545 §3.3.10): a date for all-day series, otherwise a UTC
+// date-time, a local UNTIL being read in DTSTART's zone. A Gregorian
+// RSCALE is dropped; another is kept and reported.
+func (d *decoder) normalizeRule(b *eventBuilder, e *Event, x *eventContext) string {
+	r := b.rrule
+	if r.rscale != "" && r.rscale != "GREGORIAN" {
+		x.warn = append(x.warn, Warning{Line: b.rruleLine, Code: "import.rrule_rscale", Args: args("Value", r.rscale)})
+	}
+	if r.rscale == "GREGORIAN" {
+		parts := r.parts[:0:0]
+		for _, p := range r.parts {
+			if p.name != "RSCALE" && p.name != "SKIP" {
+				parts = append(parts, p)
+			}
+		}
+		r.parts = parts
+	}
+	if r.until == "" {
+		return r.String("")
+	}
+	u, _ := parseCivil(r.until)
+	var until string
+	switch {
+	case e.AllDay && u.hasTime:
+		x.warn = append(x.warn, Warning{Line: b.rruleLine, Code: "import.until_type", Args: args("Value", r.until)})
+		day := u.date()
+		if u.utc {
+			day = calendar.DateOf(u.asUTC().In(d.res.def.loc))
+		}
+		until = formatDate(day)
+	case e.AllDay:
+		until = r.until
+	default:
+		if !u.hasTime {
+			x.warn = append(x.warn, Warning{Line: b.rruleLine, Code: "import.until_type", Args: args("Value", r.until)})
+			u.hour, u.min, u.sec, u.hasTime = 23, 59, 59, true
+		}
+		var at time.Time
+		if u.utc || e.Start.Location() == time.UTC {
+			at = u.asUTC()
+		} else {
+			at = u.in(e.Start.Location())
+		}
+		until = at.UTC().Format("20060102T150405Z")
+	}
+	return r.String(until)
+}
+
+// formatDate writes a DATE value.
+func formatDate(d calendar.Date) string {
+	return d.In(time.UTC).Format("20060102")
+}
+
+// eventStatus maps STATUS (RFC 5545 §3.8.1.11); an iTIP CANCEL cancels
+// whatever the status says (RFC 5546 §3.2.5).
+func eventStatus(s, method string, x *eventContext, line int) calendar.Status {
+	if method == "CANCEL" {
+		return calendar.StatusCancelled
+	}
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "", "CONFIRMED":
+		return calendar.StatusConfirmed
+	case "TENTATIVE":
+		return calendar.StatusTentative
+	case "CANCELLED", "CANCELED":
+		return calendar.StatusCancelled
+	}
+	x.warn = append(x.warn, Warning{Line: line, Code: "import.status_unknown", Args: args("Value", s)})
+	return calendar.StatusConfirmed
+}
+
+// classification maps CLASS (RFC 5545 §3.8.1.3): PUBLIC is public,
+// PRIVATE internal, CONFIDENTIAL confidential. Unknown values are read as
+// PRIVATE, as the RFC requires.
+func classification(s string, x *eventContext, line int) calendar.Classification {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "":
+		return ""
+	case "PUBLIC":
+		return calendar.ClassPublic
+	case "PRIVATE":
+		return calendar.ClassInternal
+	case "CONFIDENTIAL":
+		return calendar.ClassConfidential
+	}
+	x.warn = append(x.warn, Warning{Line: line, Code: "import.class_unknown", Args: args("Value", s)})
+	return calendar.ClassInternal
+}
+
+// derivedUID makes a stable UID for an event that has none, from what
+// identifies it in the file, so importing the file again finds the same
+// item.
+func derivedUID(b *eventBuilder) string {
+	h := sha256.New()
+	for _, s := range []string{b.summary, b.location, b.dtstart.tzid, b.dtend.tzid} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	for _, t := range []rawTime{b.dtstart, b.dtend, b.recurrenceID} {
+		h.Write([]byte(t.c.asUTC().Format(time.RFC3339)))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]) + "@import.anteroom"
+}
