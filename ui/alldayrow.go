@@ -87,18 +87,7 @@ func (r *allDayRenderer) Refresh() {
 	}
 	r.rows = len(rowEnds)
 	for len(r.blocks) < len(r.bars) {
-		b := newBlock()
-		b.onTapped = func(e calendar.Engagement) {
-			if g.onOpen != nil {
-				g.onOpen(e)
-			}
-		}
-		b.onHover = func(e *calendar.Engagement) {
-			if g.onHover != nil {
-				g.onHover(e)
-			}
-		}
-		r.blocks = append(r.blocks, b)
+		r.blocks = append(r.blocks, g.newBlock())
 	}
 	r.objects = append(r.objects[:0], r.label)
 	for i, b := range r.bars {

@@ -115,18 +115,7 @@ func (r *timeGridRenderer) Refresh() {
 	}
 	r.placed = r.place(r.placed[:0])
 	for len(r.blocks) < len(r.placed) {
-		b := newBlock()
-		b.onTapped = func(e calendar.Engagement) {
-			if g.onOpen != nil {
-				g.onOpen(e)
-			}
-		}
-		b.onHover = func(e *calendar.Engagement) {
-			if g.onHover != nil {
-				g.onHover(e)
-			}
-		}
-		r.blocks = append(r.blocks, b)
+		r.blocks = append(r.blocks, g.newBlock())
 	}
 	for i, p := range r.placed {
 		e := p.engagement

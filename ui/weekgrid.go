@@ -120,6 +120,23 @@ func (g *weekGrid) refreshHeader() {
 	}
 }
 
+// newBlock makes a block that opens and describes its engagement through
+// the grid's handlers.
+func (g *weekGrid) newBlock() *block {
+	b := newBlock()
+	b.onTapped = func(e calendar.Engagement) {
+		if g.onOpen != nil {
+			g.onOpen(e)
+		}
+	}
+	b.onHover = func(e *calendar.Engagement) {
+		if g.onHover != nil {
+			g.onHover(e)
+		}
+	}
+	return b
+}
+
 // inAllDayRow reports whether an engagement is drawn as a bar across days
 // rather than as a block in the hours: all-day items and anything lasting a
 // day or more, as desktop calendars do.

@@ -12,46 +12,74 @@ import (
 	"anteroom/calendar"
 )
 
+// slotFlags are the flags add and check share: which leader, what kind,
+// from when to when.
+type slotFlags struct {
+	kind, start, end, leader *string
+	asJSON                   *bool
+}
+
+func registerSlotFlags(fs *flag.FlagSet) slotFlags {
+	return slotFlags{
+		kind:   fs.String("kind", "meeting", lang.L("meeting, visit, activity or blocked")),
+		start:  fs.String("start", "", lang.L("start: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339")),
+		end:    fs.String("end", "", lang.L("end: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339")),
+		leader: fs.String("leader", "", lang.L("leader's name (default: the first leader)")),
+		asJSON: fs.Bool("json", false, lang.L("print JSON")),
+	}
+}
+
+// slot is what slotFlags name, read and checked.
+type slot struct {
+	leader     calendar.Leader
+	loc        *time.Location
+	kind       calendar.Kind
+	start, end time.Time
+}
+
+func (f slotFlags) read(ctx context.Context, svc *calendar.Service) (slot, error) {
+	var s slot
+	var err error
+	if s.leader, s.loc, err = leaderAndZone(ctx, svc, *f.leader); err != nil {
+		return s, err
+	}
+	if s.kind, err = parseKind(*f.kind); err != nil {
+		return s, err
+	}
+	if s.start, err = parseWhen("start", *f.start, s.loc); err != nil {
+		return s, err
+	}
+	if s.end, err = parseWhen("end", *f.end, s.loc); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
 // runAdd books an engagement. A blocking finding refuses it with exit 3
 // unless --force comes with a --reason, which goes to the override log.
 func runAdd(env *env, args []string) error {
 	fs := flag.NewFlagSet("add", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	kind := fs.String("kind", "meeting", lang.L("meeting, visit, activity or blocked"))
+	sf := registerSlotFlags(fs)
 	title := fs.String("title", "", lang.L("what it is"))
-	start := fs.String("start", "", lang.L("start: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339"))
-	end := fs.String("end", "", lang.L("end: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339"))
 	location := fs.String("location", "", lang.L("where"))
 	class := fs.String("class", "internal", lang.L("public, internal or confidential"))
 	rrule := fs.String("rrule", "", lang.L("repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO"))
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
 	force := fs.Bool("force", false, lang.L("book even when a rule blocks it (needs --reason)"))
 	reason := fs.String("reason", "", lang.L("why the booking overrides the rules"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	ctx := context.Background()
-	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
+	sl, err := sf.read(ctx, env.svc)
 	if err != nil {
 		return err
 	}
-	k, err := parseKind(*kind)
-	if err != nil {
-		return err
-	}
-	s, err := parseWhen("start", *start, loc)
-	if err != nil {
-		return err
-	}
-	e, err := parseWhen("end", *end, loc)
-	if err != nil {
-		return err
-	}
+	leader, loc, asJSON := sl.leader, sl.loc, sf.asJSON
 	if *force && *reason == "" {
 		return fmt.Errorf("%w: --force %s", errUsage, lang.L("needs --reason"))
 	}
-	eng := calendar.Engagement{LeaderID: leader.ID, Kind: k, Title: *title, Location: *location, Start: s, End: e,
+	eng := calendar.Engagement{LeaderID: leader.ID, Kind: sl.kind, Title: *title, Location: *location, Start: sl.start, End: sl.end,
 		ZoneName: loc.String(), Classification: calendar.Classification(*class), RRule: *rrule, Source: calendar.SourceManual}
 	var findings []calendar.Finding
 	if *force {
@@ -86,35 +114,20 @@ func runAdd(env *env, args []string) error {
 func runCheck(env *env, args []string) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	kind := fs.String("kind", "meeting", lang.L("meeting, visit, activity or blocked"))
-	start := fs.String("start", "", lang.L("start: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339"))
-	end := fs.String("end", "", lang.L("end: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339"))
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	sf := registerSlotFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	ctx := context.Background()
-	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
+	sl, err := sf.read(ctx, env.svc)
 	if err != nil {
 		return err
 	}
-	k, err := parseKind(*kind)
-	if err != nil {
-		return err
+	if !sl.end.After(sl.start) {
+		return flagError("end", *sf.end, errors.New(lang.L("is not after --start")))
 	}
-	s, err := parseWhen("start", *start, loc)
-	if err != nil {
-		return err
-	}
-	e, err := parseWhen("end", *end, loc)
-	if err != nil {
-		return err
-	}
-	if !e.After(s) {
-		return flagError("end", *end, errors.New(lang.L("is not after --start")))
-	}
-	findings, err := env.svc.Check(ctx, leader, calendar.Engagement{LeaderID: leader.ID, Kind: k, Start: s, End: e, ZoneName: loc.String()})
+	asJSON := sf.asJSON
+	findings, err := env.svc.Check(ctx, sl.leader, calendar.Engagement{LeaderID: sl.leader.ID, Kind: sl.kind, Start: sl.start, End: sl.end, ZoneName: sl.loc.String()})
 	if err != nil {
 		return describe(err)
 	}
