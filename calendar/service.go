@@ -17,17 +17,22 @@ type Service struct {
 	avail  AvailabilityStore // nil: every leader has the default availability
 	series SeriesStore       // nil: the store keeps no series
 	log    OverrideLogStore  // nil: overrides cannot be saved
+	desk   DeskStore         // nil: no visit requests or briefing materials
+	tx     TxStore           // nil: changes touching several rows run one by one
+	files  *FileStore        // nil until SetFilesDir: attachments cannot be kept
 	now    func() time.Time
 }
 
 // NewService returns a service over store using the wall clock. It uses
 // the store's AvailabilityStore, SeriesStore and OverrideLogStore methods
-// when it has them.
+// when it has them, and its DeskStore and TxStore for the visits desk.
 func NewService(store Store) *Service {
 	s := &Service{store: store, now: time.Now}
 	s.avail, _ = store.(AvailabilityStore)
 	s.series, _ = store.(SeriesStore)
 	s.log, _ = store.(OverrideLogStore)
+	s.desk, _ = store.(DeskStore)
+	s.tx, _ = store.(TxStore)
 	return s
 }
 

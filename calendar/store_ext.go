@@ -59,3 +59,13 @@ type OverrideLogStore interface {
 	// OverrideLog returns the leader's overrides, newest first.
 	OverrideLog(ctx context.Context, leaderID int64) ([]OverrideRecord, error)
 }
+
+// TxStore runs several changes as one: a decline and the materials it
+// asks for, a booking and the link to its engagement, all or nothing.
+type TxStore interface {
+	// WithTx calls fn with a Store whose reads and writes all belong to
+	// one transaction, committed when fn returns nil and rolled back
+	// otherwise. fn must use only the Store it is given. Called on a
+	// Store that is already in a transaction, it joins that one.
+	WithTx(ctx context.Context, fn func(Store) error) error
+}

@@ -137,9 +137,13 @@ func (db *DB) SaveAvailability(ctx context.Context, a calendar.Availability) err
 	return nil
 }
 
-// inTx runs fn in one IMMEDIATE transaction, committed when fn succeeds.
+// inTx runs fn in one IMMEDIATE transaction, committed when fn succeeds;
+// on a DB that WithTx made, fn joins its transaction.
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	if db.tx != nil {
+		return fn(db.tx)
+	}
+	tx, err := db.pool.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -80,7 +80,7 @@ func buildBenchDB(path string) ([]int64, error) {
 		leaders = append(leaders, l.ID)
 	}
 
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.pool.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -119,7 +119,7 @@ func TestOverlapMatchesNaiveQuery(t *testing.T) {
 // is exactly that of its longest live engagement.
 func assertSpansExact(t *testing.T, db *DB) {
 	t.Helper()
-	rows, err := db.sql.Query(`SELECT l.id, coalesce(s.max_seconds, 0),
+	rows, err := db.pool.Query(`SELECT l.id, coalesce(s.max_seconds, 0),
 		coalesce((SELECT max(end_utc - start_utc) FROM engagements e WHERE e.leader_id = l.id AND deleted IS NULL), 0)
 		FROM leaders l LEFT JOIN engagement_spans s ON s.leader_id = l.id`)
 	if err != nil {
@@ -177,7 +177,7 @@ func TestLongAllDayItemIsFoundAtOnce(t *testing.T) {
 
 func TestOverlapQueryUsesTheIndex(t *testing.T) {
 	db := openTemp(t)
-	rows, err := db.sql.Query(`EXPLAIN QUERY PLAN `+betweenQuery,
+	rows, err := db.pool.Query(`EXPLAIN QUERY PLAN `+betweenQuery,
 		named("leader", 1), named("from", 0), named("to", 1))
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 // Package data stores Anteroom's calendar in one SQLite file and implements
-// calendar.Store on it, with its AvailabilityStore, SeriesStore, VisitStore
-// and OverrideLogStore capabilities.
+// calendar.Store on it, with its AvailabilityStore, SeriesStore, VisitStore,
+// OverrideLogStore, DeskStore (visit requests, briefing materials) and
+// TxStore capabilities.
 //
 // The file is opened in WAL mode with IMMEDIATE write transactions and a
 // busy timeout, so two running instances can share it. Open refuses files

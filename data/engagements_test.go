@@ -96,7 +96,7 @@ func TestRejectedWritesLeaveNothingBehind(t *testing.T) {
 		})
 	}
 	var rows int
-	if err := db.sql.QueryRow(`SELECT count(*) FROM engagements`).Scan(&rows); err != nil || rows != 1 {
+	if err := db.pool.QueryRow(`SELECT count(*) FROM engagements`).Scan(&rows); err != nil || rows != 1 {
 		t.Errorf("%d rows in engagements (%v), want 1", rows, err)
 	}
 }
@@ -167,7 +167,7 @@ func TestDeleteKeepsATombstone(t *testing.T) {
 
 	var uid string
 	var updated, deleted int64
-	if err := db.sql.QueryRow(`SELECT uid, updated, deleted FROM engagements WHERE id = ?`, e.ID).Scan(&uid, &updated, &deleted); err != nil {
+	if err := db.pool.QueryRow(`SELECT uid, updated, deleted FROM engagements WHERE id = ?`, e.ID).Scan(&uid, &updated, &deleted); err != nil {
 		t.Fatal(err)
 	}
 	if uid != e.UID || updated != at.Unix() || deleted != at.Unix() {

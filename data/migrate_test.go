@@ -150,11 +150,11 @@ func TestBackupBeforeMigratingAnExistingDatabase(t *testing.T) {
 
 func TestBackupNeverOverwrites(t *testing.T) {
 	db := openTemp(t)
-	first, err := backup(ctx, db.sql, db.Path(), 1)
+	first, err := backup(ctx, db.pool, db.Path(), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := backup(ctx, db.sql, db.Path(), 1)
+	second, err := backup(ctx, db.pool, db.Path(), 1)
 	if err != nil {
 		t.Fatal(err)
 	}

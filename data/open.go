@@ -19,7 +19,9 @@ import (
 // DB is an open Anteroom database. It implements calendar.Store and is safe
 // for concurrent use; other processes may have the same file open.
 type DB struct {
-	sql  *sql.DB
+	sql  conn    // the pool, or the transaction of a DB that WithTx made
+	pool *sql.DB // transactions begin and Close ends here
+	tx   *sql.Tx // set on a DB that WithTx made
 	path string
 }
 
@@ -79,7 +81,7 @@ func open(ctx context.Context, path string, steps []migration) (*DB, error) {
 		pool.Close()
 		return nil, err
 	}
-	return &DB{sql: pool, path: abs}, nil
+	return &DB{sql: pool, pool: pool, path: abs}, nil
 }
 
 // connect opens the first connection, whose pragmas switch a new file to
@@ -100,7 +102,10 @@ func connect(ctx context.Context, pool *sql.DB) error {
 // Close closes the database; the last connection to close checkpoints the
 // write-ahead log into the main file.
 func (db *DB) Close() error {
-	if err := db.sql.Close(); err != nil {
+	if db.tx != nil {
+		return fmt.Errorf("close database %s: %w", db.path, errInTx)
+	}
+	if err := db.pool.Close(); err != nil {
 		return fmt.Errorf("close database %s: %w", db.path, err)
 	}
 	return nil

@@ -22,7 +22,7 @@ func TestOpenMigratesEmptyFile(t *testing.T) {
 	var version, appID int
 	var journal string
 	var fk bool
-	err := db.sql.QueryRow(`SELECT
+	err := db.pool.QueryRow(`SELECT
 		(SELECT user_version FROM pragma_user_version),
 		(SELECT application_id FROM pragma_application_id),
 		(SELECT journal_mode FROM pragma_journal_mode),
@@ -36,7 +36,7 @@ func TestOpenMigratesEmptyFile(t *testing.T) {
 	}
 	for _, table := range []string{"leaders", "engagements", "engagement_spans"} {
 		var n int
-		if err := db.sql.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, table).Scan(&n); err != nil || n != 1 {
+		if err := db.pool.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, table).Scan(&n); err != nil || n != 1 {
 			t.Errorf("table %s: found %d (%v)", table, n, err)
 		}
 	}
@@ -240,7 +240,7 @@ func TestOpenRefusesNewerVersion(t *testing.T) {
 	path := filepath.Join(dir, "anteroom.db")
 	db := openAt(t, path, migrations)
 	addLeader(t, db, "Leader")
-	if _, err := db.sql.Exec(`PRAGMA user_version = 99`); err != nil {
+	if _, err := db.pool.Exec(`PRAGMA user_version = 99`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -81,7 +81,7 @@ func TestSeriesAndOverridesRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stored string
-	if err := db.sql.QueryRow(`SELECT uid FROM engagements WHERE id = ?`, override.ID).Scan(&stored); err != nil {
+	if err := db.pool.QueryRow(`SELECT uid FROM engagements WHERE id = ?`, override.ID).Scan(&stored); err != nil {
 		t.Fatal(err)
 	}
 	if want := series.UID + "#20261130T020000Z"; stored != want {
@@ -95,7 +95,7 @@ func TestSeriesQueriesUseTheirIndexes(t *testing.T) {
 		seriesQuery:    "engagements_series",
 		overridesQuery: "engagements_overrides_by_leader",
 	} {
-		rows, err := db.sql.Query(`EXPLAIN QUERY PLAN `+query, named("leader", 1), named("from", 0), named("to", 1))
+		rows, err := db.pool.Query(`EXPLAIN QUERY PLAN `+query, named("leader", 1), named("from", 0), named("to", 1))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -111,6 +111,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenu(lang.L("Leaders"),
 			fyne.NewMenuItem(lang.L("Available time…"), m.openSettings),
 			fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
+		m.visitsMenu(),
 	)
 }
 

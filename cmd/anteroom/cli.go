@@ -48,6 +48,8 @@ var commands = []command{
 	{"check", "Check a time against the leader's calendar and rules", runCheck},
 	{"free", "List the next free slots", runFree},
 	{"holidays", "Import a holiday calendar (.ics) into the leader's days off and make-up workdays", runHolidays},
+	{"visit", "Visit requests: add, list, book, decline, withdraw", runVisit},
+	{"materials", "Briefing materials: list, receive, present, instruct, archive", runMaterials},
 }
 
 // run parses the global flags, then opens the window or runs a command.
@@ -111,7 +113,9 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 			err = cerr
 		}
 	}()
-	return cmd.run(&env{svc: calendar.NewService(db), stdout: stdout, stderr: stderr}, args)
+	svc := calendar.NewService(db)
+	svc.SetFilesDir(filesDir(db.Path()))
+	return cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args)
 }
 
 func parseGlobals(args []string, stderr io.Writer) (globals, []string, error) {

@@ -26,5 +26,7 @@ func openWindow(dbPath string, smoke bool, log io.Writer) (err error) {
 		}
 	}()
 	a := app.NewWithID(AppID)
-	return ui.Run(a, calendar.NewService(db), ui.Options{Smoke: smoke, Log: log})
+	svc := calendar.NewService(db)
+	svc.SetFilesDir(filesDir(db.Path()))
+	return ui.Run(a, svc, ui.Options{Smoke: smoke, Log: log})
 }

@@ -1,0 +1,208 @@
+package calendar
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The visits desk is the part of the Service that handles visit requests
+// and briefing materials. Every change of state is one transaction that
+// also writes the audit trail; files are copied into the FileStore before
+// the transaction and released again when it fails or when the last
+// record using them goes.
+
+// errNoDesk is returned by the visits desk over a store without a DeskStore.
+var errNoDesk = errors.New("the store keeps no visit requests or materials")
+
+// errNoFiles is returned when files are attached before SetFilesDir.
+var errNoFiles = errors.New("no folder to keep attached files in")
+
+// SetFilesDir makes the service keep attached files in dir, a folder of
+// the app's data next to the database.
+func (s *Service) SetFilesDir(dir string) { s.files = NewFileStore(dir) }
+
+// Files returns the store of attached files; nil before SetFilesDir.
+func (s *Service) Files() *FileStore { return s.files }
+
+// inTx runs fn with a Service over one transaction of the store, so that
+// the rows a change touches are written together or not at all. fn must
+// use only the Service it is given.
+func (s *Service) inTx(ctx context.Context, fn func(tx *Service) error) error {
+	if s.desk == nil {
+		return errNoDesk
+	}
+	if s.tx == nil {
+		return fn(s)
+	}
+	return s.tx.WithTx(ctx, func(st Store) error {
+		t := NewService(st)
+		t.now, t.files = s.now, s.files
+		if t.desk == nil {
+			return errNoDesk
+		}
+		return fn(t)
+	})
+}
+
+// stamp is the time a change is recorded at, to the second as stored.
+func (s *Service) stamp() time.Time { return s.now().UTC().Truncate(time.Second) }
+
+// audit adds a line to subject's trail.
+func (s *Service) audit(ctx context.Context, subject Subject, who, from, to, note string) error {
+	e := AuditEntry{Subject: subject, At: s.stamp(), Who: who, From: from, To: to, Note: strings.TrimSpace(note)}
+	if err := s.desk.AddAudit(ctx, &e); err != nil {
+		return fmt.Errorf("audit trail: %w", err)
+	}
+	return nil
+}
+
+// Audit returns the trail of a visit request or materials, oldest first.
+func (s *Service) Audit(ctx context.Context, subject Subject) ([]AuditEntry, error) {
+	if s.desk == nil {
+		return nil, errNoDesk
+	}
+	return s.desk.Audit(ctx, subject)
+}
+
+// checkWho wants to know who takes a decision, for the trail.
+func checkWho(who string) error {
+	return required("who", "validation.user_required", "say who records this", who)
+}
+
+// putFiles copies local files into the FileStore, all or none: each is
+// checked before the first is copied.
+func (s *Service) putFiles(ctx context.Context, paths []string) ([]Attachment, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	if s.files == nil {
+		return nil, errNoFiles
+	}
+	for _, p := range paths {
+		if err := CheckLocalFile(p); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]Attachment, 0, len(paths))
+	for _, p := range paths {
+		a, err := s.files.Put(p)
+		if err != nil {
+			return nil, errors.Join(err, s.releaseFiles(ctx, out))
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// attach links stored files to subject, stamped now.
+func (s *Service) attach(ctx context.Context, subject Subject, atts []Attachment) error {
+	now := s.stamp()
+	for i := range atts {
+		atts[i].Added = now
+		if err := s.desk.AddAttachment(ctx, subject, &atts[i]); err != nil {
+			return fmt.Errorf("attach %s: %w", atts[i].Name, err)
+		}
+	}
+	return nil
+}
+
+// releaseFiles removes from the FileStore those of atts' files no record
+// uses any more. Call it outside a transaction, after it ended.
+func (s *Service) releaseFiles(ctx context.Context, atts []Attachment) error {
+	if s.files == nil || s.desk == nil {
+		return nil
+	}
+	hashes := make([]string, 0, len(atts))
+	for _, a := range atts {
+		hashes = append(hashes, a.Hash)
+	}
+	slices.Sort(hashes)
+	var errs []error
+	for _, h := range slices.Compact(hashes) {
+		used, err := s.desk.FileInUse(ctx, h)
+		if err == nil && !used {
+			err = s.files.Remove(h)
+		}
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("release attached files: %w", err)
+	}
+	return nil
+}
+
+// SweepFiles removes every stored file no record uses: what a crash
+// between copying a file in and saving its record left behind. It
+// returns how many it removed.
+func (s *Service) SweepFiles(ctx context.Context) (int, error) {
+	if s.files == nil || s.desk == nil {
+		return 0, nil
+	}
+	hashes, err := s.files.Hashes()
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, h := range hashes {
+		used, err := s.desk.FileInUse(ctx, h)
+		if err != nil {
+			return n, err
+		}
+		if !used {
+			if err := s.files.Remove(h); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+// AttachFiles adds local files to a visit request or materials after the
+// fact, noting their names in the trail.
+func (s *Service) AttachFiles(ctx context.Context, subject Subject, paths []string, who string) ([]Attachment, error) {
+	if err := checkWho(who); err != nil {
+		return nil, err
+	}
+	atts, err := s.putFiles(ctx, paths)
+	if err != nil || len(atts) == 0 {
+		return nil, err
+	}
+	err = s.inTx(ctx, func(tx *Service) error {
+		state, err := tx.subjectState(ctx, subject)
+		if err != nil {
+			return err
+		}
+		if err := tx.attach(ctx, subject, atts); err != nil {
+			return err
+		}
+		return tx.audit(ctx, subject, who, state, state, fileNote(atts))
+	})
+	if err != nil {
+		return nil, errors.Join(err, s.releaseFiles(ctx, atts))
+	}
+	return atts, nil
+}
+
+// subjectState returns the state of the record subject names.
+func (s *Service) subjectState(ctx context.Context, subject Subject) (string, error) {
+	if subject.Material != 0 {
+		m, err := s.desk.Material(ctx, subject.Material)
+		return string(m.State), err
+	}
+	r, err := s.desk.VisitRequest(ctx, subject.Visit)
+	return string(r.State), err
+}
+
+// fileNote lists files for the trail: "+ 汇报.pdf, + 附件.docx".
+func fileNote(atts []Attachment) string {
+	names := make([]string, len(atts))
+	for i, a := range atts {
+		names[i] = "+ " + a.Name
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"anteroom/calendar"
+)
+
+// What the visit and materials commands share: sub-command dispatch, a
+// record ID before or after the flags, repeatable flags, and errors in
+// the user's language naming the flag at fault.
+
+// filesDir is where attached files are kept: a files folder next to the
+// database.
+func filesDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "files") }
+
+// subcommand is one verb of `anteroom visit` or `anteroom materials`.
+type subcommand struct {
+	name    string
+	summary string // translation key
+	run     func(env *env, args []string) error
+}
+
+// dispatch runs the verb args[0] of group with the remaining arguments.
+func dispatch(env *env, group string, subs []subcommand, args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		w := env.stdout
+		if len(args) == 0 {
+			w = env.stderr
+		}
+		subUsage(w, group, subs)
+		if len(args) == 0 {
+			return fmt.Errorf("%w: %s", errUsage, lang.L("name what to do"))
+		}
+		return nil
+	}
+	for _, s := range subs {
+		if s.name == args[0] {
+			return s.run(env, args[1:])
+		}
+	}
+	subUsage(env.stderr, group, subs)
+	return fmt.Errorf("%w: %s", errUsage, lang.L("unknown command {{.Name}}", map[string]any{"Name": group + " " + args[0]}))
+}
+
+func subUsage(w io.Writer, group string, subs []subcommand) {
+	fmt.Fprintln(w, lang.L("Usage: anteroom {{.Group}} COMMAND [ARGS]", map[string]any{"Group": group}))
+	for _, s := range subs {
+		fmt.Fprintf(w, "  %-9s %s\n", s.name, lang.L(s.summary))
+	}
+}
+
+// parseWithID parses flags around one record ID, which may come before
+// or after them: `visit book 3 --start …` and `visit book --start … 3`.
+func parseWithID(fs *flag.FlagSet, args []string) (int64, error) {
+	var idArg string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		idArg, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return 0, err
+	}
+	rest := fs.Args()
+	if idArg == "" && len(rest) > 0 {
+		idArg, rest = rest[0], rest[1:]
+	}
+	if len(rest) > 0 {
+		return 0, fmt.Errorf("%w: %s %q", errUsage, lang.L("unexpected argument"), rest[0])
+	}
+	if idArg == "" {
+		return 0, fmt.Errorf("%w: %s", errUsage, lang.L("name the ID (anteroom visit list, anteroom materials list)"))
+	}
+	id, err := strconv.ParseInt(idArg, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fmt.Errorf("%w: %q %s", errUsage, idArg, lang.L("is not an ID"))
+	}
+	return id, nil
+}
+
+// noArgs parses flags that take no positional argument.
+func noArgs(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: %s %q", errUsage, lang.L("unexpected argument"), fs.Arg(0))
+	}
+	return nil
+}
+
+// listFlag is a flag that may be given several times.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ", ") }
+
+func (l *listFlag) Set(v string) error {
+	*l = append(*l, v)
+	return nil
+}
+
+// describeDesk is describe for the visits desk: a refused move in the
+// user's language, a missing record by its ID, and each validation
+// problem named by the flag that set the field (fields maps domain field
+// names to flag names).
+func describeDesk(err error, what string, id int64, fields map[string]string) error {
+	var me *calendar.MoveError
+	var ve *calendar.ValidationError
+	switch {
+	case errors.As(err, &me):
+		return errors.New(moveErrorText(me))
+	case errors.Is(err, calendar.ErrNotFound) && id != 0:
+		return errors.New(lang.L("{{.What}} {{.ID}} does not exist", map[string]any{"What": what, "ID": id}))
+	case errors.As(err, &ve):
+		msgs := make([]string, len(ve.Problems))
+		for i, p := range ve.Problems {
+			name := p.Field
+			if f, ok := fields[p.Field]; ok {
+				name = "--" + f
+			}
+			msgs[i] = name + ": " + lang.X(p.Code, p.Message, p.Args)
+		}
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	return err
+}
+
+// moveErrorText is a refused move in the user's language, naming the
+// record's state and the move asked for.
+func moveErrorText(me *calendar.MoveError) string {
+	return lang.X(me.Code(), me.Error(), map[string]any{
+		"ID":    me.Subject.Visit + me.Subject.Material,
+		"State": lang.X(me.StateCode(), calendar.English(me.StateCode())),
+		"Move":  lang.X(me.MoveCode(), calendar.English(me.MoveCode())),
+	})
+}
+
+// parseDue reads an optional YYYY-MM-DD flag.
+func parseDue(name, value string) (calendar.Date, error) {
+	if value == "" {
+		return calendar.Date{}, nil
+	}
+	return requiredDate(name, value)
+}
+
+// timeJSON is an instant in the leader's zone as RFC 3339; empty when zero.
+func timeJSON(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(loc).Format(time.RFC3339)
+}
+
+// timeText is an instant in the leader's zone for people.
+func timeText(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(loc).Format("2006-01-02 15:04")
+}
+
+// fileJSON is an attached file.
+type fileJSON struct {
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+}
+
+func toFilesJSON(atts []calendar.Attachment) []fileJSON {
+	out := make([]fileJSON, 0, len(atts))
+	for _, a := range atts {
+		out = append(out, fileJSON{Name: a.Name, SHA256: a.Hash, Size: a.Size})
+	}
+	return out
+}
+
+// auditJSON is one line of a record's trail.
+type auditJSON struct {
+	At   string `json:"at"`
+	Who  string `json:"who"`
+	From string `json:"from"`
+	To   string `json:"to"`
+	Note string `json:"note,omitempty"`
+}
+
+func toAuditJSON(es []calendar.AuditEntry, loc *time.Location) []auditJSON {
+	out := make([]auditJSON, 0, len(es))
+	for _, e := range es {
+		out = append(out, auditJSON{At: timeJSON(e.At, loc), Who: e.Who, From: e.From, To: e.To, Note: e.Note})
+	}
+	return out
+}
+
+// printAudit writes a trail one line an entry: when, who, from → to, note.
+func printAudit(w io.Writer, es []calendar.AuditEntry, loc *time.Location, stateName func(string) string) {
+	for _, e := range es {
+		move := stateName(e.To)
+		if e.From != "" {
+			move = stateName(e.From) + " → " + move
+		}
+		line := fmt.Sprintf("  %s  %s  %s", timeText(e.At, loc), e.Who, move)
+		if e.Note != "" {
+			line += "  " + e.Note
+		}
+		fmt.Fprintln(w, line)
+	}
+}

@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"anteroom/calendar"
+)
+
+// materialsCommands are the verbs of `anteroom materials`.
+var materialsCommands = []subcommand{
+	{"list", "List briefing materials", runMaterialsList},
+	{"show", "Show briefing materials and their trail", runMaterialsShow},
+	{"receive", "Record briefing materials as handed in, with their files", runMaterialsReceive},
+	{"present", "Record briefing materials as presented to the leader", runMaterialsPresent},
+	{"instruct", "Record the leader's instructions on briefing materials", runMaterialsInstruct},
+	{"archive", "File briefing materials whose instructions are recorded", runMaterialsArchive},
+}
+
+// runMaterials runs one of materialsCommands.
+func runMaterials(env *env, args []string) error {
+	return dispatch(env, "materials", materialsCommands, args)
+}
+
+// materialFlags names the flag behind each field a materials problem names.
+var materialFlags = map[string]string{"file": "file", "copies": "copies", "text": "text"}
+
+// materialJSON is briefing materials as the materials commands print them.
+type materialJSON struct {
+	ID           int64       `json:"id"`
+	State        string      `json:"state"`
+	VisitID      int64       `json:"visit_id,omitempty"`
+	Title        string      `json:"title"`
+	From         string      `json:"from,omitempty"`
+	Due          string      `json:"due,omitempty"`
+	Overdue      bool        `json:"overdue"`
+	Received     string      `json:"received,omitempty"`
+	ReceivedBy   string      `json:"received_by,omitempty"`
+	Copies       int         `json:"copies"`
+	Pages        int         `json:"pages"`
+	Files        []fileJSON  `json:"files"`
+	Presented    string      `json:"presented,omitempty"`
+	EngagementID int64       `json:"engagement_id,omitempty"`
+	Instructions string      `json:"instructions,omitempty"`
+	Instructed   string      `json:"instructed,omitempty"`
+	Archived     string      `json:"archived,omitempty"`
+	Trail        []auditJSON `json:"trail,omitempty"`
+}
+
+func toMaterialJSON(m calendar.Material, loc *time.Location, now time.Time) materialJSON {
+	j := materialJSON{ID: m.ID, State: string(m.State), VisitID: m.VisitID, Title: m.Title, From: m.From,
+		Overdue: m.Overdue(calendar.DateOf(now.In(loc))), Received: timeJSON(m.Received, loc), ReceivedBy: m.ReceivedBy,
+		Copies: m.Copies, Pages: m.Pages, Files: toFilesJSON(m.Files), Presented: timeJSON(m.Presented, loc),
+		EngagementID: m.EngagementID, Instructions: m.Instructions, Instructed: timeJSON(m.Instructed, loc),
+		Archived: timeJSON(m.Archived, loc)}
+	if !m.Due.IsZero() {
+		j.Due = m.Due.String()
+	}
+	return j
+}
+
+// runMaterialsList lists the leader's materials, those due first first.
+func runMaterialsList(env *env, args []string) error {
+	fs := flag.NewFlagSet("materials list", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	state := fs.String("state", "", lang.L("only this state: expected, received, presented, instructed, archived"))
+	overdue := fs.Bool("overdue", false, lang.L("only expected materials past their due date"))
+	search := fs.String("search", "", lang.L("only materials containing this text"))
+	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	if err := noArgs(fs, args); err != nil {
+		return err
+	}
+	st := calendar.MaterialState(*state)
+	if *state != "" && !st.Valid() {
+		return flagError("state", *state, errors.New(lang.L("is not a materials state")))
+	}
+	ctx := context.Background()
+	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
+	if err != nil {
+		return err
+	}
+	ms, err := env.svc.Materials(ctx, leader.ID, st)
+	if err != nil {
+		return err
+	}
+	today := calendar.DateOf(env.svc.Now().In(loc))
+	var shown []calendar.Material
+	for _, m := range ms {
+		if m.Matches(*search) && (!*overdue || m.Overdue(today)) {
+			shown = append(shown, m)
+		}
+	}
+	if *asJSON {
+		out := make([]materialJSON, 0, len(shown))
+		for _, m := range shown {
+			out = append(out, toMaterialJSON(m, loc, env.svc.Now()))
+		}
+		return writeJSON(env.stdout, out)
+	}
+	if len(shown) == 0 {
+		fmt.Fprintln(env.stdout, lang.L("No briefing materials."))
+	}
+	for _, m := range shown {
+		due := ""
+		if !m.Due.IsZero() {
+			due = m.Due.String()
+		}
+		if m.Overdue(today) {
+			due += " " + lang.L("OVERDUE")
+		}
+		fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", m.ID, materialStateName(string(m.State)), due, m.Title, m.From)
+	}
+	return nil
+}
+
+// runMaterialsShow prints one set of materials with its trail.
+func runMaterialsShow(env *env, args []string) error {
+	fs := flag.NewFlagSet("materials show", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	id, err := parseWithID(fs, args)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	m, loc, err := loadMaterial(ctx, env.svc, id)
+	if err != nil {
+		return err
+	}
+	trail, err := env.svc.Audit(ctx, m.Subject())
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		j := toMaterialJSON(m, loc, env.svc.Now())
+		j.Trail = toAuditJSON(trail, loc)
+		return writeJSON(env.stdout, j)
+	}
+	w := env.stdout
+	fmt.Fprintf(w, "%d  %s  %s\n", m.ID, materialStateName(string(m.State)), m.Title)
+	fmt.Fprintf(w, "  %s: %s\n", lang.L("From"), m.From)
+	for _, a := range m.Files {
+		fmt.Fprintf(w, "  %s: %s\n", lang.L("File"), a.Name)
+	}
+	if m.Instructions != "" {
+		fmt.Fprintf(w, "  %s: %s\n", lang.L("Instructions"), m.Instructions)
+	}
+	fmt.Fprintln(w, lang.L("Trail:"))
+	printAudit(w, trail, loc, materialStateName)
+	return nil
+}
+
+// runMaterialsReceive records materials as handed in, copying their files.
+func runMaterialsReceive(env *env, args []string) error {
+	fs := flag.NewFlagSet("materials receive", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	var files listFlag
+	fs.Var(&files, "file", lang.L("a local file handed in; repeatable"))
+	copies := fs.Int("copies", 0, lang.L("number of copies"))
+	pages := fs.Int("pages", 0, lang.L("number of pages"))
+	by := fs.String("by", "", lang.L("who took them in (default: you)"))
+	when := fs.String("at", "", lang.L("when they came in (default: now)"))
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	id, err := parseWithID(fs, args)
+	if err != nil {
+		return err
+	}
+	return materialStep(env, id, *asJSON, func(ctx context.Context, loc *time.Location) error {
+		rc := calendar.Receipt{By: *by, Copies: *copies, Pages: *pages, Files: files}
+		if *when != "" {
+			var err error
+			if rc.At, err = parseWhen("at", *when, loc); err != nil {
+				return err
+			}
+		}
+		return env.svc.ReceiveMaterial(ctx, id, rc, cliUser())
+	})
+}
+
+// runMaterialsPresent records materials as presented, at --at or now, or
+// with --book in the leader's next free gap, booked as an engagement.
+func runMaterialsPresent(env *env, args []string) error {
+	fs := flag.NewFlagSet("materials present", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	when := fs.String("at", "", lang.L("when they were presented (default: now)"))
+	book := fs.Bool("book", false, lang.L("book the leader's next free gap for presenting them"))
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	id, err := parseWithID(fs, args)
+	if err != nil {
+		return err
+	}
+	if *book && *when != "" {
+		return fmt.Errorf("%w: --book %s", errUsage, lang.L("cannot go with --at"))
+	}
+	return materialStep(env, id, *asJSON, func(ctx context.Context, loc *time.Location) error {
+		if !*book {
+			var at time.Time
+			if *when != "" {
+				var err error
+				if at, err = parseWhen("at", *when, loc); err != nil {
+					return err
+				}
+			}
+			return env.svc.PresentMaterial(ctx, id, at, cliUser())
+		}
+		m, err := env.svc.Material(ctx, id)
+		if err != nil {
+			return err
+		}
+		gaps, err := env.svc.PresentationGaps(ctx, m.LeaderID, 1)
+		if err != nil {
+			return err
+		}
+		if len(gaps) == 0 {
+			return errors.New(lang.L("the leader has no free gap in the next two weeks"))
+		}
+		_, err = env.svc.PresentMaterialInGap(ctx, id, gaps[0], presentTitle(m), cliUser())
+		return err
+	})
+}
+
+// presentTitle is the title of the engagement in which materials are presented.
+func presentTitle(m calendar.Material) string {
+	return lang.L("Presenting materials: {{.Title}}", map[string]any{"Title": m.Title})
+}
+
+// runMaterialsInstruct records the leader's instructions.
+func runMaterialsInstruct(env *env, args []string) error {
+	fs := flag.NewFlagSet("materials instruct", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	text := fs.String("text", "", lang.L("the leader's instructions (批示), as written"))
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	id, err := parseWithID(fs, args)
+	if err != nil {
+		return err
+	}
+	return materialStep(env, id, *asJSON, func(ctx context.Context, _ *time.Location) error {
+		return env.svc.InstructMaterial(ctx, id, *text, cliUser())
+	})
+}
+
+// runMaterialsArchive files the materials.
+func runMaterialsArchive(env *env, args []string) error {
+	fs := flag.NewFlagSet("materials archive", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	id, err := parseWithID(fs, args)
+	if err != nil {
+		return err
+	}
+	return materialStep(env, id, *asJSON, func(ctx context.Context, _ *time.Location) error {
+		return env.svc.ArchiveMaterial(ctx, id, cliUser())
+	})
+}
+
+// materialStep runs one move on materials id and reports where they stand.
+func materialStep(env *env, id int64, asJSON bool, step func(context.Context, *time.Location) error) error {
+	ctx := context.Background()
+	_, loc, err := loadMaterial(ctx, env.svc, id)
+	if err != nil {
+		return err
+	}
+	if err := step(ctx, loc); err != nil {
+		return describeDesk(err, lang.L("Briefing materials"), id, materialFlags)
+	}
+	m, err := env.svc.Material(ctx, id)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(env.stdout, toMaterialJSON(m, loc, env.svc.Now()))
+	}
+	fmt.Fprintln(env.stdout, lang.L("Briefing materials {{.ID}} are now “{{.State}}”.", map[string]any{"ID": id, "State": materialStateName(string(m.State))}))
+	return nil
+}
+
+// loadMaterial reads materials and their leader's zone.
+func loadMaterial(ctx context.Context, svc *calendar.Service, id int64) (calendar.Material, *time.Location, error) {
+	m, err := svc.Material(ctx, id)
+	if err != nil {
+		return m, nil, describeDesk(err, lang.L("Briefing materials"), id, nil)
+	}
+	leader, err := svc.Leader(ctx, m.LeaderID)
+	if err != nil {
+		return m, nil, err
+	}
+	loc, err := leader.Location()
+	return m, loc, err
+}
+
+// materialStateName is a materials state in the user's language.
+func materialStateName(s string) string {
+	code := calendar.MaterialState(s).StateCode()
+	return lang.X(code, calendar.English(code))
+}

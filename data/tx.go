@@ -1,0 +1,39 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"anteroom/calendar"
+)
+
+var _ calendar.TxStore = (*DB)(nil)
+
+// conn is where the store's SQL runs: the pool, or one transaction. Every
+// store method goes through it, so each works the same inside WithTx.
+type conn interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// errInTx is returned by Close on a DB that WithTx made: only the DB that
+// Open returned may be closed.
+var errInTx = errors.New("inside a transaction")
+
+// WithTx calls fn with a DB bound to one IMMEDIATE transaction: every
+// store method called on it reads and writes inside that transaction,
+// which commits when fn returns nil and rolls back when it returns an
+// error or panics. Called on such a DB, it joins its transaction.
+//
+// The pool has a single connection, which the transaction holds until it
+// ends: fn must use only the DB it is given, or it waits for ever.
+func (db *DB) WithTx(ctx context.Context, fn func(calendar.Store) error) error {
+	if db.tx != nil {
+		return fn(db)
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		return fn(&DB{sql: tx, pool: db.pool, tx: tx, path: db.path})
+	})
+}
