@@ -10,7 +10,7 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk
 # Packages to run the window headless in tests.
 TEST_PKGS  := $(BUILD_PKGS) xvfb xauth
 
-.PHONY: run build test vet unit race smoke deps test-deps clean
+.PHONY: run build test vet unit race smoke foreign deps test-deps clean
 
 run: deps build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
@@ -23,7 +23,7 @@ run: deps build
 build:
 	CGO_ENABLED=1 $(GO) build -o $(BIN) ./cmd/anteroom
 
-test: test-deps vet unit race smoke
+test: test-deps vet unit race smoke foreign
 
 vet:
 	$(GO) vet -tags ci ./...
@@ -42,6 +42,11 @@ smoke: build
 		echo "smoke ($$l)"; \
 		LANG=$$l xvfb-run -a $(BIN) --smoke --db "$$tmp/smoke.db" || exit 1; \
 	done
+
+# Exports read back by three parsers that are not ours (ical.js,
+# python3-icalendar, khal) must show what the agenda says.
+foreign: build
+	ANTEROOM=$(BIN) scripts/check-exports
 
 deps:
 	@scripts/ensure-packages $(BUILD_PKGS)

@@ -6,6 +6,7 @@ require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392
 	github.com/teambition/rrule-go v1.8.2
+	golang.org/x/net v0.35.0
 	golang.org/x/text v0.22.0
 	modernc.org/sqlite v1.60.1
 )
@@ -43,7 +44,6 @@ require (
 	github.com/stretchr/testify v1.11.1 // indirect
 	github.com/yuin/goldmark v1.7.8 // indirect
 	golang.org/x/image v0.24.0 // indirect
-	golang.org/x/net v0.35.0 // indirect
 	golang.org/x/sys v0.48.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 	modernc.org/libc v1.77.1 // indirect

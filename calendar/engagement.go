@@ -16,10 +16,11 @@ type Engagement struct {
 	UID      string // stable across edits, exports and imports (RFC 5545 §3.8.4.7)
 	LeaderID int64
 
-	Kind     Kind
-	Title    string
-	Location string
-	Notes    string
+	Kind      Kind
+	Title     string
+	Location  string
+	Notes     string
+	Organiser string // the office that organises it (主办单位), for the week's plan; optional
 
 	Start    time.Time // instant; for all-day items, midnight of StartDay in the leader's zone
 	End      time.Time // instant; for all-day items, midnight of EndDay in the leader's zone
@@ -86,7 +87,7 @@ func (e Engagement) EnteredLocation(fallback *time.Location) *time.Location {
 	if e.ZoneName == "" {
 		return fallback
 	}
-	loc, err := time.LoadLocation(e.ZoneName)
+	loc, err := loadZone(e.ZoneName)
 	if err != nil {
 		return fallback
 	}

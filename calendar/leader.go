@@ -20,7 +20,7 @@ type Leader struct {
 
 // Location resolves the leader's home zone; an empty name means UTC.
 func (l Leader) Location() (*time.Location, error) {
-	loc, err := time.LoadLocation(l.ZoneName)
+	loc, err := loadZone(l.ZoneName)
 	if err != nil {
 		return nil, fmt.Errorf("%w: time zone %q of leader %q: %v", ErrInvalid, l.ZoneName, l.Name, err)
 	}

@@ -14,6 +14,7 @@ type sampleItem struct {
 	kind            Kind
 	title, location string
 	notes           string
+	organiser       string
 	status          Status
 	class           Classification
 }
@@ -22,17 +23,17 @@ type sampleItem struct {
 // standing meetings, receptions, an inspection, a trip and a holiday-like
 // all-day item, so a first run has something true to look at.
 var sampleWeek = []sampleItem{
-	{day: 0, start: "08:30", end: "09:30", kind: KindMeeting, title: "周一例会", location: "第一会议室", notes: "各部门汇报本周重点工作", class: ClassInternal},
-	{day: 0, start: "10:00", end: "10:45", kind: KindVisit, title: "会见华东电力公司总经理一行", location: "第二接待室", notes: "经济部门推荐；商谈新能源项目", class: ClassPublic},
-	{day: 0, start: "15:00", end: "16:30", kind: KindMeeting, title: "县委常委会", location: "常委会议室", class: ClassConfidential},
-	{day: 1, start: "09:00", end: "11:30", kind: KindActivity, title: "调研城南工业园区", location: "城南工业园区", notes: "发改局、工信局陪同", class: ClassPublic},
-	{day: 1, start: "14:30", end: "15:00", kind: KindVisit, title: "会见市教育局调研组", location: "第二接待室", class: ClassPublic},
-	{day: 1, start: "14:45", end: "15:30", kind: KindMeeting, title: "防汛工作专题会", location: "应急指挥中心", status: StatusTentative, class: ClassInternal},
-	{day: 2, allDayLen: 2, kind: KindBlocked, title: "赴省城出差：全省经济工作会议", location: "省会议中心", class: ClassInternal},
-	{day: 4, start: "09:00", end: "10:00", kind: KindVisit, title: "会见台商投资协会代表", location: "第一接待室", class: ClassPublic},
-	{day: 4, start: "10:30", end: "12:00", kind: KindMeeting, title: "安全生产工作会议", location: "第一会议室", class: ClassPublic},
-	{day: 4, start: "16:00", end: "17:00", kind: KindMeeting, title: "周五工作梳理", location: "办公室", class: ClassInternal},
-	{day: 5, allDayLen: 1, kind: KindActivity, title: "全民义务植树活动", location: "北山公园", class: ClassPublic},
+	{day: 0, start: "08:30", end: "09:30", kind: KindMeeting, title: "周一例会", organiser: "县委办", location: "第一会议室", notes: "各部门汇报本周重点工作", class: ClassInternal},
+	{day: 0, start: "10:00", end: "10:45", kind: KindVisit, title: "会见华东电力公司总经理一行", organiser: "县发改局", location: "第二接待室", notes: "经济部门推荐；商谈新能源项目", class: ClassPublic},
+	{day: 0, start: "15:00", end: "16:30", kind: KindMeeting, title: "县委常委会", organiser: "县委办", location: "常委会议室", class: ClassConfidential},
+	{day: 1, start: "09:00", end: "11:30", kind: KindActivity, title: "调研城南工业园区", organiser: "县发改局", location: "城南工业园区", notes: "发改局、工信局陪同", class: ClassPublic},
+	{day: 1, start: "14:30", end: "15:00", kind: KindVisit, title: "会见市教育局调研组", organiser: "县教育局", location: "第二接待室", class: ClassPublic},
+	{day: 1, start: "14:45", end: "15:30", kind: KindMeeting, title: "防汛工作专题会", organiser: "县应急管理局", location: "应急指挥中心", status: StatusTentative, class: ClassInternal},
+	{day: 2, allDayLen: 2, kind: KindBlocked, title: "赴省城出差：全省经济工作会议", organiser: "省委办公厅", location: "省会议中心", class: ClassInternal},
+	{day: 4, start: "09:00", end: "10:00", kind: KindVisit, title: "会见台商投资协会代表", organiser: "县台办", location: "第一接待室", class: ClassPublic},
+	{day: 4, start: "10:30", end: "12:00", kind: KindMeeting, title: "安全生产工作会议", organiser: "县应急管理局", location: "第一会议室", class: ClassPublic},
+	{day: 4, start: "16:00", end: "17:00", kind: KindMeeting, title: "周五工作梳理", organiser: "县委办", location: "办公室", class: ClassInternal},
+	{day: 5, allDayLen: 1, kind: KindActivity, title: "全民义务植树活动", organiser: "县林业局", location: "北山公园", class: ClassPublic},
 }
 
 // LoadSampleWeek books the sample week for leader in the ISO week starting
@@ -44,7 +45,7 @@ func (s *Service) LoadSampleWeek(ctx context.Context, leader Leader, weekStart D
 	}
 	for i, it := range sampleWeek {
 		e := Engagement{
-			LeaderID: leader.ID, Kind: it.kind, Title: it.title, Location: it.location, Notes: it.notes,
+			LeaderID: leader.ID, Kind: it.kind, Title: it.title, Location: it.location, Notes: it.notes, Organiser: it.organiser,
 			Status: it.status, Classification: it.class, Source: SourceManual, ZoneName: loc.String(),
 		}
 		day := weekStart.AddDays(it.day)

@@ -280,6 +280,7 @@ func (s *Service) editedSeries(ctx context.Context, e Engagement) (Engagement, t
 			Message: "a whole series cannot switch between all-day and timed; edit the series itself"}}}
 	}
 	m.Title, m.Location, m.Notes, m.Kind = e.Title, e.Location, e.Notes, e.Kind
+	m.Organiser = e.Organiser
 	m.Status, m.Classification = e.Status, e.Classification
 	ruleEdited := e.RRule != "" && NormalizeRRule(e.RRule) != m.RRule
 	if e.RRule != "" {

@@ -19,6 +19,7 @@ type Service struct {
 	log    OverrideLogStore  // nil: overrides cannot be saved
 	desk   DeskStore         // nil: no visit requests or briefing materials
 	tx     TxStore           // nil: changes touching several rows run one by one
+	review ReviewStore       // nil: no Friday reviews
 	files  *FileStore        // nil until SetFilesDir: attachments cannot be kept
 	now    func() time.Time
 }
@@ -33,6 +34,7 @@ func NewService(store Store) *Service {
 	s.log, _ = store.(OverrideLogStore)
 	s.desk, _ = store.(DeskStore)
 	s.tx, _ = store.(TxStore)
+	s.review, _ = store.(ReviewStore)
 	return s
 }
 

@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"strings"
-	"time"
 )
 
 // Problem is one reason an engagement cannot be saved. Code is a stable
@@ -66,7 +65,7 @@ func (e Engagement) Validate() error {
 		add("source", "validation.source_unknown", "unknown source", map[string]any{"Value": string(e.Source)})
 	}
 	if e.ZoneName != "" {
-		if _, err := time.LoadLocation(e.ZoneName); err != nil {
+		if _, err := loadZone(e.ZoneName); err != nil {
 			add("zone", "validation.zone_unknown", "unknown time zone", map[string]any{"Value": e.ZoneName})
 		}
 	}

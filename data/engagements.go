@@ -28,12 +28,12 @@ func (db *DB) CreateEngagement(ctx context.Context, e *calendar.Engagement) erro
 		uid, leader_id, kind, title, location, notes,
 		start_utc, end_utc, zone, all_day, start_day, end_day,
 		status, classification, source, sequence, created, updated,
-		rrule, rdates, exdates, series_end_utc, series_id, recurrence_utc
+		rrule, rdates, exdates, series_end_utc, series_id, recurrence_utc, organiser
 	) VALUES (
 		:uid, :leader_id, :kind, :title, :location, :notes,
 		:start_utc, :end_utc, :zone, :all_day, :start_day, :end_day,
 		:status, :classification, :source, :sequence, :created, :updated,
-		:rrule, :rdates, :exdates, :series_end_utc, :series_id, :recurrence_utc
+		:rrule, :rdates, :exdates, :series_end_utc, :series_id, :recurrence_utc, :organiser
 	)`, engagementArgs(e)...)
 	if err != nil {
 		return writeErr("create", e, err)
@@ -56,7 +56,7 @@ func (db *DB) UpdateEngagement(ctx context.Context, e *calendar.Engagement) erro
 		status = :status, classification = :classification, source = :source,
 		sequence = :sequence, updated = :updated,
 		rrule = :rrule, rdates = :rdates, exdates = :exdates, series_end_utc = :series_end_utc,
-		series_id = :series_id, recurrence_utc = :recurrence_utc,
+		series_id = :series_id, recurrence_utc = :recurrence_utc, organiser = :organiser,
 		-- an override's uid carries its RECURRENCE-ID, which may move with its series
 		uid = CASE WHEN :series_id IS NOT NULL THEN :uid ELSE uid END
 	WHERE id = :id AND deleted IS NULL`, engagementArgs(e)...)

@@ -51,7 +51,7 @@ func scanLeader(s scanner) (calendar.Leader, error) {
 const engagementColumns = `id, uid, leader_id, kind, title, location, notes,
 	start_utc, end_utc, zone, all_day, start_day, end_day,
 	status, classification, source, sequence, created, updated,
-	rrule, rdates, exdates, series_end_utc, series_id, recurrence_utc`
+	rrule, rdates, exdates, series_end_utc, series_id, recurrence_utc, organiser`
 
 func scanEngagement(s scanner) (calendar.Engagement, error) {
 	var (
@@ -65,7 +65,7 @@ func scanEngagement(s scanner) (calendar.Engagement, error) {
 	err := s.Scan(&e.ID, &e.UID, &e.LeaderID, &kind, &e.Title, &e.Location, &e.Notes,
 		&start, &end, &e.ZoneName, &e.AllDay, &startDay, &endDay,
 		&status, &class, &source, &e.Sequence, &created, &updated,
-		&e.RRule, &rdates, &exdates, &seriesEnd, &seriesID, &recID)
+		&e.RRule, &rdates, &exdates, &seriesEnd, &seriesID, &recID, &e.Organiser)
 	if err != nil {
 		return calendar.Engagement{}, err
 	}
@@ -80,7 +80,9 @@ func scanEngagement(s scanner) (calendar.Engagement, error) {
 	}
 	if seriesID.Valid && recID.Valid {
 		e.SeriesID, e.RecurrenceID = seriesID.Int64, fromUnix(recID.Int64)
-		e.UID, _, _ = strings.Cut(e.UID, overrideUIDSep)
+		if i := strings.LastIndex(e.UID, overrideUIDSep); i >= 0 {
+			e.UID = e.UID[:i] // the series' UID may itself hold a '#'
+		}
 	}
 	e.Kind, e.Status = calendar.Kind(kind), calendar.Status(status)
 	e.Classification, e.Source = calendar.Classification(class), calendar.Source(source)
@@ -123,12 +125,14 @@ func engagementArgs(e *calendar.Engagement) []any {
 		sql.Named("series_end_utc", seriesEnd(e)),
 		sql.Named("series_id", nullID(e.SeriesID)),
 		sql.Named("recurrence_utc", recurrenceUTC(e)),
+		sql.Named("organiser", e.Organiser),
 	}
 }
 
 // overrideUIDSep joins an override's series UID and RECURRENCE-ID in the
 // uid column, which must be unique, while the override shares the series'
-// UID everywhere else (RFC 5545 §3.8.4.4).
+// UID everywhere else (RFC 5545 §3.8.4.4); calendar.OccurrenceKey writes
+// the column's value.
 const overrideUIDSep = "#"
 
 // storedUID is the uid column's value for e.
@@ -136,7 +140,7 @@ func storedUID(e *calendar.Engagement) string {
 	if e.SeriesID == 0 {
 		return e.UID
 	}
-	return e.UID + overrideUIDSep + e.RecurrenceID.UTC().Format(icalUTC)
+	return calendar.OccurrenceKey(e.UID, e.RecurrenceID)
 }
 
 // icalUTC is the iCalendar form of a UTC date-time (RFC 5545 §3.3.5).

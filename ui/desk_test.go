@@ -58,6 +58,7 @@ func newDesk(t *testing.T) *desk {
 		t.Fatal(err)
 	}
 	win.Resize(fyne.NewSize(1280, 800))
+	m.goAsync = func(work, done func()) { work(); done() } // no goroutines, no waiting
 	return &desk{t: t, m: m, win: win, svc: svc, leader: leader}
 }
 

@@ -34,6 +34,7 @@ type editor struct {
 	endDate        *datePicker
 	endTime        *timePicker
 	location       *widget.Entry
+	organiser      *widget.Entry
 	notes          *widget.Entry
 	status         *enumSelect[calendar.Status]
 	classification *enumSelect[calendar.Classification]
@@ -84,6 +85,7 @@ func (ed *editor) build() {
 	ed.startDate = newDatePicker(startDay, func(calendar.Date) { ed.onStartChanged() })
 	ed.endDate = newDatePicker(endDay, func(calendar.Date) { ed.validate() })
 	ed.location = &widget.Entry{Text: e.Location, PlaceHolder: lang.L("Room or place")}
+	ed.organiser = &widget.Entry{Text: e.Organiser, PlaceHolder: lang.L("Organising office, e.g. 县政府办 (shown in the week's plan)")}
 	ed.notes = &widget.Entry{Text: e.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord}
 	ed.notes.SetMinRowsVisible(3)
 	ed.status = newEnumSelect(calendar.Statuses, statusLabel, ed.validate)
@@ -114,6 +116,7 @@ func (ed *editor) build() {
 		widget.NewFormItem(lang.L("Ends"), container.NewVBox(container.NewHBox(ed.endDate.button, ed.endTime.box), ed.errs["end"])),
 		widget.NewFormItem(lang.L("Repeat"), repeatSel),
 		widget.NewFormItem(lang.L("Location"), ed.location),
+		widget.NewFormItem(lang.L("Organiser"), ed.organiser),
 		widget.NewFormItem(lang.L("Status"), ed.status.Select),
 		widget.NewFormItem(lang.L("Classification"), ed.classification.Select),
 		widget.NewFormItem(lang.L("Notes"), ed.notes),
@@ -192,6 +195,7 @@ func (ed *editor) engagement() calendar.Engagement {
 	e.Title = ed.title.Text
 	e.Kind = ed.kind.value()
 	e.Location = ed.location.Text
+	e.Organiser = ed.organiser.Text
 	e.Notes = ed.notes.Text
 	e.Status = ed.status.value()
 	e.Classification = ed.classification.value()

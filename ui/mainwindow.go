@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/ics"
 )
 
 const prefLeader = "leader" // preference key: the leader shown last
@@ -44,12 +46,17 @@ type mainWindow struct {
 	user         string // the secretary, named in the override log
 	avail        calendar.Availability
 	settings     *settings // the open settings, for tests
+	importer     *importer // the running import, for tests
+	exporter     *exporter // the open export dialog, for tests
+	// goAsync runs slow work off the UI thread, then done on it; tests run
+	// both inline.
+	goAsync func(work, done func())
 }
 
 // newMainWindow builds the desk in win for the service's leaders, creating
 // a first leader on an empty database.
 func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWindow, error) {
-	m := &mainWindow{app: a, win: win, svc: svc, user: systemUserName()}
+	m := &mainWindow{app: a, win: win, svc: svc, user: systemUserName(), goAsync: inBackground}
 	if err := m.loadLeaders(); err != nil {
 		return nil, err
 	}
@@ -74,6 +81,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWin
 		&widget.Button{Text: lang.L("Today"), OnTapped: m.goToday},
 		&widget.Button{Icon: theme.Icon(theme.IconNameNavigateNext), Importance: widget.LowImportance, OnTapped: func() { m.shiftWeek(1) }},
 		m.weekButton,
+		&widget.Button{Text: lang.L("Export this week"), Icon: theme.Icon(theme.IconNameUpload), Importance: widget.LowImportance, OnTapped: func() { m.openExport(true) }},
 		layout.NewSpacer(),
 		m.capacity,
 		widget.NewLabel(lang.L("Leader")),
@@ -91,6 +99,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWin
 	split.Offset = 0.74
 	win.SetContent(container.NewBorder(toolbar, m.status, nil, nil, split))
 	win.SetMainMenu(m.menu())
+	win.SetOnDropped(m.onDropped)
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { m.newEngagement() })
 	m.reload()
@@ -102,7 +111,13 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 	newItem := fyne.NewMenuItem(lang.L("New engagement"), m.newEngagement)
 	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), newItem, fyne.NewMenuItem(lang.L("Load a sample week"), m.loadSampleWeek)),
+		fyne.NewMenu(lang.L("File"), newItem,
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem(lang.L("Import .ics…"), m.pickImport),
+			fyne.NewMenuItem(lang.L("Export .ics…"), func() { m.openExport(false) }),
+			fyne.NewMenuItem(lang.L("Export this week…"), func() { m.openExport(true) }),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem(lang.L("Load a sample week"), m.loadSampleWeek)),
 		fyne.NewMenu(lang.L("View"),
 			fyne.NewMenuItem(lang.L("Previous week"), func() { m.shiftWeek(-1) }),
 			fyne.NewMenuItem(lang.L("Today"), m.goToday),
@@ -112,6 +127,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Available time…"), m.openSettings),
 			fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
 		m.visitsMenu(),
+		m.weekMenu(),
 	)
 }
 
@@ -258,14 +274,40 @@ func (m *mainWindow) loadSampleWeek() {
 	m.reload()
 }
 
+// inBackground runs work on its own goroutine and done on the UI thread.
+func inBackground(work, done func()) {
+	go func() {
+		work()
+		fyne.Do(done)
+	}()
+}
+
 // showError reports err in a dialog, translating validation problems.
 func (m *mainWindow) showError(err error) {
 	dialog.ShowError(errors.New(errorText(err)), m.win)
 }
 
+// showErrorThen reports err and calls then once the dialog is dismissed.
+func (m *mainWindow) showErrorThen(err error, then func()) {
+	d := dialog.NewError(errors.New(errorText(err)), m.win)
+	d.SetOnClosed(then)
+	d.Show()
+}
+
+// errorf makes an error of an already translated message.
+func errorf(msg string) error { return errors.New(msg) }
+
 // errorText is err for people: each validation problem in the UI's
 // language, anything else as the error says.
 func errorText(err error) string {
+	var pe *ics.ParseError
+	if errors.As(err, &pe) {
+		where := filepath.Base(pe.File)
+		if pe.Line > 0 {
+			where = lang.L("{{.File}}, line {{.Line}}", map[string]any{"File": where, "Line": pe.Line})
+		}
+		return where + ": " + lang.X(pe.Code, pe.Reason, pe.Args)
+	}
 	var ve *calendar.ValidationError
 	if !errors.As(err, &ve) {
 		return err.Error()

@@ -51,6 +51,7 @@ func Run(a fyne.App, svc *calendar.Service, opts Options) error {
 		}
 		a.Quit()
 	})
+	defer startReviewReminder(a, svc)()
 	w.ShowAndRun()
 	return nil
 }

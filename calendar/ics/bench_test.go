@@ -40,9 +40,9 @@ var benchTitles = []string{"周一例会", "会见华东电力公司总经理一
 const benchNotes = "各部门汇报本周重点工作，请提前十分钟到场；会议材料已于周五下发，如有修改请于会前报办公室。" +
 	"议题：一、传达上级会议精神；二、研究部署下一阶段重点工作；三、其他事项。Agenda: minutes, follow-up, AOB."
 
-// generateBench writes an iCalendar file of n events: mixed zones, weekly
-// series with EXDATE lists and overrides, all-day items, Chinese text and
-// long lines folded at 75 octets, attendees.
+// generateBench writes an iCalendar file of n events, n items to import:
+// mixed zones, weekly series with EXDATE lists and overrides, all-day
+// items, Chinese text and long lines folded at 75 octets, attendees.
 func generateBench(n int) []byte {
 	var buf bytes.Buffer
 	lw := newLineWriter(&buf)
@@ -63,7 +63,13 @@ func generateBench(n int) []byte {
 		day := base.AddDate(0, 0, i%700)
 		local := day.Add(time.Duration(8+i%9)*time.Hour + time.Duration(i%4*15)*time.Minute)
 		lw.prop("BEGIN", "VEVENT")
-		lw.prop("UID", "040000008200E00074C5B7101A82E008"+strconv.Itoa(1000000+i/7)+"@bench.example.cn")
+		// Each event is an item of its own, but the override that follows
+		// a series, which shares the series' UID (RFC 5545 §3.8.4.4).
+		uid := "040000008200E00074C5B7101A82E008" + strconv.Itoa(1000000+i/7)
+		if i%7 != 0 && (i%7 != 1 || i%10 == 9) {
+			uid += "-" + strconv.Itoa(i%7)
+		}
+		lw.prop("UID", uid+"@bench.example.cn")
 		lw.prop("DTSTAMP", "20260101T080000Z")
 		lw.prop("SEQUENCE", strconv.Itoa(i%3))
 		switch {

@@ -17,9 +17,17 @@
 // Recurrences are kept as data (RRULE text, RDATE and EXDATE lists,
 // RECURRENCE-ID); expanding them is package calendar's job.
 //
+// ReadForImport (and ToIncoming) turn a file into what
+// calendar.Service.PlanImport takes: one calendar.Incoming per event, the
+// to-dos, and notes on what is not imported. A large file is read through
+// a memory mapping where the system has one, and nothing read keeps its
+// bytes.
+//
 // Encode writes valid RFC 5545 with a VTIMEZONE for every zone used, lines
 // folded at 75 octets and CRLF line ends; Effective and Redact decide how
-// much of an item other offices see.
+// much of an item other offices see. ExportEngagements writes stored
+// engagements, as calendar.Service.ExportItems finds them: a series as its
+// rule and its overrides, not as occurrences.
 //
 // This is the only package of Anteroom that knows the iCalendar syntax.
 // Its tests and benchmarks use github.com/emersion/go-ical as the

@@ -42,6 +42,23 @@ func (e *ParseError) Error() string {
 	return b.String()
 }
 
+// detached returns a copy of e whose strings share no memory with the
+// file it is about, which may be unmapped.
+func (e *ParseError) detached() *ParseError {
+	c := *e
+	c.File, c.Code, c.Reason = strings.Clone(e.File), strings.Clone(e.Code), strings.Clone(e.Reason)
+	if e.Args != nil {
+		c.Args = make(map[string]any, len(e.Args))
+		for k, v := range e.Args {
+			if s, ok := v.(string); ok {
+				v = strings.Clone(s)
+			}
+			c.Args[strings.Clone(k)] = v
+		}
+	}
+	return &c
+}
+
 // Unwrap returns the underlying cause.
 func (e *ParseError) Unwrap() error { return e.Err }
 

@@ -45,13 +45,16 @@ type ExportEvent struct {
 	Attendees []Party
 }
 
-// FromEngagement returns the export form of an engagement. Recurrence
-// fields, which calendar.Engagement does not carry yet, are left to the
-// caller.
+// FromEngagement returns the export form of a stored engagement: a
+// single item, a series with its rule and dates (RFC 5545 §3.8.5), or an
+// override of one occurrence with its RECURRENCE-ID (§3.8.4.4). The
+// instants of an all-day series' dates are written as the dates they have
+// in their own location; ExportEngagements puts them in the leader's zone.
 func FromEngagement(e calendar.Engagement) ExportEvent {
-	return ExportEvent{
+	ev := ExportEvent{
 		UID:          e.UID,
 		Sequence:     e.Sequence,
+		RecurrenceID: e.RecurrenceID,
 		Created:      e.Created,
 		LastModified: e.Updated,
 		Summary:      e.Title,
@@ -66,4 +69,8 @@ func FromEngagement(e calendar.Engagement) ExportEvent {
 		Status:       e.Status,
 		Class:        e.Classification,
 	}
+	if !e.IsOccurrence() {
+		ev.RRule, ev.RDates, ev.ExDates = e.RRule, e.RDates, e.ExDates
+	}
+	return ev
 }

@@ -50,6 +50,10 @@ var english = map[string]string{
 	"import.zone_fixed_offset":  "time zone {{.Zone}} read as the fixed offset {{.Offset}}, without daylight saving time",
 	"import.zone_floating":      "the time has no zone; read in {{.Fallback}}",
 	"import.zone_unknown":       "unknown time zone {{.Zone}}; read in {{.Fallback}}",
+	"import.zone_series":        "time zone {{.Zone}} has no IANA name; the series repeats in {{.Fallback}}, whose hours may differ",
+	"import.title_missing":      "the item has no title (SUMMARY)",
+	"import.no_length":          "the item ends when it starts; booked for {{.Minutes}} minutes",
+	"import.range_ignored":      "RANGE=THISANDFUTURE is read as a change of this one occurrence",
 
 	// Notes on components that are not imported.
 	"import.skipped_component": "{{.Component}} components are not imported",

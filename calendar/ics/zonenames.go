@@ -32,6 +32,10 @@ func loadIANA(name string) (*time.Location, bool) {
 	if !plausibleIANA(name) {
 		return nil, false
 	}
+	// The cache outlives the file the name was read from: a copy, so it
+	// neither keeps the file's bytes alive nor points into a mapping
+	// that is gone (the Location keeps the name too).
+	name = strings.Clone(name)
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		return nil, false

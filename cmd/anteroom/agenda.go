@@ -27,6 +27,7 @@ type agendaItem struct {
 	Classification string `json:"classification"`
 	Leader         string `json:"leader"`
 	Location       string `json:"location"`
+	Organiser      string `json:"organiser,omitempty"`
 	Notes          string `json:"notes,omitempty"`
 	Source         string `json:"source"`
 	Sequence       int    `json:"sequence"`
@@ -89,7 +90,7 @@ func runAgenda(env *env, args []string) error {
 func toAgendaItem(e calendar.Engagement, leader calendar.Leader, loc *time.Location) agendaItem {
 	it := agendaItem{ID: e.ID, UID: e.UID, Title: e.Title, Kind: string(e.Kind), AllDay: e.AllDay,
 		Status: string(e.Status), Classification: string(e.Classification), Leader: leader.Name,
-		Location: e.Location, Notes: e.Notes, Source: string(e.Source), Sequence: e.Sequence}
+		Location: e.Location, Organiser: e.Organiser, Notes: e.Notes, Source: string(e.Source), Sequence: e.Sequence}
 	if e.IsOccurrence() {
 		it.SeriesID = e.SeriesID
 		it.RecurrenceID = e.RecurrenceID.In(loc).Format(time.RFC3339)

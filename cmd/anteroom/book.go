@@ -63,6 +63,7 @@ func runAdd(env *env, args []string) error {
 	sf := registerSlotFlags(fs)
 	title := fs.String("title", "", lang.L("what it is"))
 	location := fs.String("location", "", lang.L("where"))
+	organiser := fs.String("organiser", "", lang.L("the office that organises it (主办单位), shown in the week's plan"))
 	class := fs.String("class", "internal", lang.L("public, internal or confidential"))
 	rrule := fs.String("rrule", "", lang.L("repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO"))
 	force := fs.Bool("force", false, lang.L("book even when a rule blocks it (needs --reason)"))
@@ -79,7 +80,7 @@ func runAdd(env *env, args []string) error {
 	if *force && *reason == "" {
 		return fmt.Errorf("%w: --force %s", errUsage, lang.L("needs --reason"))
 	}
-	eng := calendar.Engagement{LeaderID: leader.ID, Kind: sl.kind, Title: *title, Location: *location, Start: sl.start, End: sl.end,
+	eng := calendar.Engagement{LeaderID: leader.ID, Kind: sl.kind, Title: *title, Location: *location, Organiser: *organiser, Start: sl.start, End: sl.end,
 		ZoneName: loc.String(), Classification: calendar.Classification(*class), RRule: *rrule, Source: calendar.SourceManual}
 	var findings []calendar.Finding
 	if *force {

@@ -48,8 +48,11 @@ var commands = []command{
 	{"check", "Check a time against the leader's calendar and rules", runCheck},
 	{"free", "List the next free slots", runFree},
 	{"holidays", "Import a holiday calendar (.ics) into the leader's days off and make-up workdays", runHolidays},
+	{"import", "Import .ics files: invitations, other offices' schedules", runImport},
+	{"export", "Export days of the calendar as an .ics file for other offices", runExport},
 	{"visit", "Visit requests: add, list, book, decline, withdraw", runVisit},
 	{"materials", "Briefing materials: list, receive, present, instruct, archive", runMaterials},
+	{"week", "The Friday review and next week's plan: show, done, carry, close, print, circulate", runWeek},
 }
 
 // run parses the global flags, then opens the window or runs a command.

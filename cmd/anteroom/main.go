@@ -3,7 +3,10 @@
 // shell (anteroom help lists them).
 package main
 
-import "os"
+import (
+	"os"
+	_ "time/tzdata" // zones on machines without a zone database, e.g. Windows
+)
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))

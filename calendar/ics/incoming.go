@@ -1,0 +1,284 @@
+package ics
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"anteroom/calendar"
+)
+
+// UntitledTitle is the title of an item whose file gives none (SUMMARY is
+// optional, RFC 5545 §3.6.1); both languages, as the file may go on to
+// another office.
+const UntitledTitle = "无标题 / Untitled"
+
+// momentLength is how long an item that ends when it starts is booked for.
+const momentLength = 15 * time.Minute
+
+// ToIncoming maps what a file says to what the importer works with
+// (calendar.Service.PlanImport): every event as a calendar.Incoming, the
+// to-dos, and notes on what is not imported (VFREEBUSY, unknown
+// components) and on the file as a whole. leaderZone is the zone cal was
+// decoded in (Options.Zone): items whose zone has no IANA name take its
+// name, so that they show, and repeat, in the leader's hours.
+//
+// Strings are copied: the result does not hold on to the file's bytes.
+func ToIncoming(cal *Calendar, leaderZone *time.Location) (items []calendar.Incoming, todos []calendar.ImportTodo, notes []calendar.Message) {
+	c := newConverter(leaderZone)
+	items = make([]calendar.Incoming, 0, len(cal.Events))
+	for i := range cal.Events {
+		items = append(items, c.incoming(&cal.Events[i]))
+	}
+	todos, notes = c.rest(cal)
+	return items, todos, notes
+}
+
+// ReadForImport reads an iCalendar file for import: ToIncoming of what
+// DecodeEach reads, without holding the file's events twice. name names
+// the file in errors, which are *ParseError.
+func ReadForImport(r io.Reader, name string, leaderZone *time.Location) ([]calendar.Incoming, []calendar.ImportTodo, []calendar.Message, error) {
+	return ReadForImportContext(context.Background(), r, name, leaderZone)
+}
+
+// ReadForImportContext is ReadForImport that gives up with ctx.Err() soon
+// after ctx is done (the user pressed Cancel), between events.
+func ReadForImportContext(ctx context.Context, r io.Reader, name string, leaderZone *time.Location) ([]calendar.Incoming, []calendar.ImportTodo, []calendar.Message, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	var data []byte
+	if f, ok := r.(*os.File); ok {
+		if mapped, unmap, ok := mapFile(f, DefaultMaxSize); ok {
+			// Nothing decoded may point into the mapping once it is gone:
+			// the converter copies every string it keeps, and errors are
+			// copied below. A file cut short under the mapping faults,
+			// which becomes a panic that decodeSafely reports.
+			defer unmap()
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			data = mapped
+			if testHookMapped != nil {
+				testHookMapped(data)
+			}
+		}
+	}
+	if data == nil {
+		var err error
+		if data, err = readAll(r, name, 0); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	c := newConverter(leaderZone)
+	// One allocation for the items: the count is a guess (a line may be
+	// folded, a file lower case), append corrects it.
+	items := make([]calendar.Incoming, 0, bytes.Count(data, []byte("BEGIN:VEVENT")))
+	n := 0
+	cal, err := decodeSafely(data, name, Options{Zone: leaderZone}, func(e *Event) error {
+		if n++; n%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		items = append(items, c.incoming(e))
+		return nil
+	})
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, nil, nil, cerr
+	}
+	if err != nil {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			return nil, nil, nil, pe.detached()
+		}
+		return nil, nil, nil, err
+	}
+	todos, notes := c.rest(cal)
+	return items, todos, notes, nil
+}
+
+// testHookMapped, set by tests, sees the bytes of each mapped file.
+var testHookMapped func([]byte)
+
+// converter maps one file's items, sharing the zone names they use.
+type converter struct {
+	zoneName string            // the leader's zone
+	names    map[string]string // strings items share, copied once
+}
+
+func newConverter(leaderZone *time.Location) *converter {
+	name := "UTC"
+	if leaderZone != nil {
+		name = leaderZone.String()
+	}
+	if name == "Local" {
+		name = calendar.SystemZoneName() // time.Local cannot be stored
+	}
+	return &converter{zoneName: name, names: map[string]string{}}
+}
+
+// intern returns a copy of s made once per file: a zone name, a METHOD, a
+// place, a description (invitations carry the same boilerplate), which
+// many items share and which must not hold on to the file's bytes.
+func (c *converter) intern(name string) string {
+	if s, ok := c.names[name]; ok {
+		return s
+	}
+	s := strings.Clone(name)
+	c.names[s] = s
+	return s
+}
+
+// incoming maps one event.
+func (c *converter) incoming(e *Event) calendar.Incoming {
+	in := calendar.Incoming{
+		DTStamp: e.DTStamp,
+		Method:  c.intern(e.Method),
+		Line:    e.Line,
+		Engagement: calendar.Engagement{
+			UID:            strings.Clone(e.UID),
+			Title:          strings.Clone(e.Summary),
+			Location:       c.intern(e.Location),
+			Notes:          c.intern(e.Description),
+			Start:          e.Start,
+			End:            e.End,
+			ZoneName:       c.intern(e.ZoneName),
+			AllDay:         e.AllDay,
+			StartDay:       e.StartDay,
+			EndDay:         e.EndDay,
+			Status:         e.Status,
+			Classification: e.Class,
+			Source:         calendar.SourceImported,
+			Sequence:       e.Sequence,
+			RRule:          strings.Clone(e.RRule),
+			RDates:         e.RDates,
+			ExDates:        e.ExDates,
+			RecurrenceID:   e.RecurrenceID,
+		},
+	}
+	if in.DTStamp.IsZero() {
+		in.DTStamp = e.LastModified // orders versions as well when DTSTAMP is missing
+	}
+	en := &in.Engagement
+	// Instants in UTC, as the store keeps them: a zone defined by the file
+	// (VTIMEZONE) is a Location named by the file, which must not outlive
+	// it. ZoneName says where the item was entered.
+	en.Start, en.End, en.RecurrenceID, in.DTStamp = utc(en.Start), utc(en.End), utc(en.RecurrenceID), utc(in.DTStamp)
+	for i := range en.RDates {
+		en.RDates[i] = en.RDates[i].UTC()
+	}
+	for i := range en.ExDates {
+		en.ExDates[i] = en.ExDates[i].UTC()
+	}
+	if en.Classification == "" {
+		// No CLASS: the RFC's default is PUBLIC (§3.8.1.3); the office's
+		// is internal, which other offices see only as limited.
+		en.Classification = calendar.ClassInternal
+	}
+	if strings.TrimSpace(en.Title) == "" {
+		en.Title = UntitledTitle
+		in.Warnings = append(in.Warnings, message(Warning{Line: e.Line, Code: "import.title_missing"}))
+	}
+	if !e.AllDay && !e.Start.IsZero() && !e.End.After(e.Start) {
+		// A timed item without DTEND or DURATION ends when it starts (RFC
+		// 5545 §3.6.1): a moment the calendar cannot hold. It gets the
+		// shortest slot the office books.
+		en.End = en.Start.Add(momentLength)
+		in.Warnings = append(in.Warnings, message(Warning{Line: e.Line, Code: "import.no_length",
+			Args: args("Minutes", int(momentLength/time.Minute))}))
+	}
+	if en.ZoneName == "" {
+		en.ZoneName = c.zoneName
+		if e.Recurring() && !e.AllDay && !repeatsAlike(e.Start, c.zoneName) {
+			in.Warnings = append(in.Warnings, message(Warning{Line: e.Line, Code: "import.zone_series",
+				Args: args("Zone", e.Start.Location().String(), "Fallback", c.zoneName)}))
+		}
+	}
+	if e.ThisAndFuture {
+		in.Warnings = append(in.Warnings, message(Warning{Line: e.Line, Code: "import.range_ignored"}))
+	}
+	for _, w := range e.Warnings {
+		in.Warnings = append(in.Warnings, message(w))
+	}
+	return in
+}
+
+// repeatsAlike reports whether a series starting at t repeats at the same
+// instants in the zone named name as in t's own zone: both give the same
+// offsets over its first year.
+func repeatsAlike(t time.Time, name string) bool {
+	loc, ok := loadIANA(name)
+	return ok && sameOffsets(t.Location(), loc, t, t.AddDate(1, 0, 0))
+}
+
+// rest maps the to-dos, and the notes on skipped components and on the
+// whole file.
+func (c *converter) rest(cal *Calendar) ([]calendar.ImportTodo, []calendar.Message) {
+	var todos []calendar.ImportTodo
+	var notes []calendar.Message
+	for _, w := range cal.Warnings {
+		notes = append(notes, message(w))
+	}
+	for _, n := range cal.Skipped {
+		notes = append(notes, message(n.Reason))
+	}
+	for _, t := range cal.Todos {
+		uid := strings.Clone(t.UID)
+		if uid == "" {
+			uid = todoUID(t)
+		}
+		title := strings.Clone(t.Summary)
+		if strings.TrimSpace(title) == "" {
+			title = UntitledTitle
+		}
+		todos = append(todos, calendar.ImportTodo{UID: uid, Title: title, Due: utc(t.Due), Priority: t.Priority})
+		for _, w := range t.Warnings {
+			notes = append(notes, message(w))
+		}
+	}
+	return todos, notes
+}
+
+// utc returns t in UTC; the zero time stays zero.
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC()
+}
+
+// todoUID makes a stable UID for a to-do that has none, so importing the
+// file again finds the same one.
+func todoUID(t Todo) string {
+	h := sha256.New()
+	h.Write([]byte(t.Summary))
+	h.Write([]byte{0})
+	h.Write([]byte(strconv.FormatInt(t.Due.Unix(), 10)))
+	return hex.EncodeToString(h.Sum(nil)[:16]) + "@import.anteroom"
+}
+
+// message turns a reader's warning into a translatable message; string
+// arguments are copied, so the message does not hold the file's bytes.
+func message(w Warning) calendar.Message {
+	m := calendar.Message{Code: w.Code, English: english[w.Code], Line: w.Line}
+	if len(w.Args) > 0 {
+		m.Args = make(map[string]any, len(w.Args))
+		for k, v := range w.Args {
+			if s, ok := v.(string); ok {
+				v = strings.Clone(s)
+			}
+			m.Args[k] = v
+		}
+	}
+	return m
+}

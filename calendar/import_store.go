@@ -1,0 +1,51 @@
+package calendar
+
+import (
+	"context"
+	"time"
+)
+
+// ImportStore keeps what imports need beyond Store: items found by their
+// identity whether live or deleted, rows written together with the
+// version of the file they came from, and the to-dos files bring. The
+// Service finds it on its Store (package data's has it); imports need it
+// and a TxStore.
+type ImportStore interface {
+	// ItemsByKey returns the stored engagements, deleted ones included,
+	// whose identity (ItemKey.String) is one of keys, whatever their
+	// leader.
+	ItemsByKey(ctx context.Context, keys []ItemKey) ([]StoredItem, error)
+	// WriteImported stores rows in order: it creates each row whose
+	// Engagement has ID 0, setting the ID, and updates the others
+	// entirely, reviving a deleted one. The rows are valid; Anchor and
+	// SeriesEnd are set.
+	WriteImported(ctx context.Context, rows []ImportedRow) error
+	// SaveTodos adds the leader's to-dos, or updates those with the same
+	// UID, at time at, and returns how many were added or changed.
+	SaveTodos(ctx context.Context, leaderID int64, todos []ImportTodo, at time.Time) (int, error)
+	// Todos returns the leader's to-dos by due time, undated ones last.
+	Todos(ctx context.Context, leaderID int64) ([]ImportTodo, error)
+}
+
+// StoredItem is a stored engagement as an import sees it: deleted or not,
+// and which version of the organizer's item it last took from a file.
+type StoredItem struct {
+	Engagement Engagement
+	Deleted    bool
+	Version    ImportVersion // zero when no import ever wrote the row
+}
+
+// ImportVersion is the organizer's version of an item (RFC 5546 §2.1.4:
+// SEQUENCE, then DTSTAMP, order the versions of one item) and when an
+// import last wrote it.
+type ImportVersion struct {
+	Sequence int
+	DTStamp  time.Time // zero when the file had none
+	At       time.Time // when the import wrote the row; zero: never imported
+}
+
+// ImportedRow is one row an import writes, with the version it takes.
+type ImportedRow struct {
+	Engagement *Engagement
+	Version    ImportVersion
+}

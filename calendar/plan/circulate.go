@@ -1,0 +1,128 @@
+package plan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"anteroom/calendar"
+	"anteroom/calendar/ics"
+)
+
+// Circulated says what Circulate wrote.
+type Circulated struct {
+	HTML, ICS string // the files' paths
+	Rows      int    // rows of the printed plan
+	Events    int    // items of the .ics: engagements, series, overrides
+}
+
+// FileBase is the name both circulated files share before their
+// extension: plan-2026-W49. It is ASCII, so it survives any mail system
+// and file share.
+func FileBase(w calendar.Week) string { return "plan-" + w.String() }
+
+// Circulate writes into dir what other offices get of week w for the
+// leaders with these IDs, in one action: the printable plan as
+// FileBase(w).html (WritePlan) and the week's engagements as
+// FileBase(w).ics at the privacy level asked for (ics.ExportEngagements;
+// confidential items show as busy below full). Both files are complete
+// before either takes its place; a failure leaves no half-written file.
+func Circulate(ctx context.Context, svc *calendar.Service, leaderIDs []int64, w calendar.Week, privacy ics.Privacy, dir string, tr Translator) (Circulated, error) {
+	p, err := svc.WeekPlan(ctx, leaderIDs, w)
+	if err != nil {
+		return Circulated{}, err
+	}
+	loc, err := p.Leaders[0].Location()
+	if err != nil {
+		return Circulated{}, err
+	}
+	ids := make([]int64, len(p.Leaders))
+	byID := make(map[int64]calendar.Leader, len(p.Leaders))
+	for i, l := range p.Leaders {
+		ids[i], byID[l.ID] = l.ID, l
+	}
+	items, err := svc.ExportItems(ctx, ids, w.Monday(), w.Sunday())
+	if err != nil {
+		return Circulated{}, err
+	}
+	now := svc.Now()
+	out := Circulated{HTML: filepath.Join(dir, FileBase(w)+".html"), ICS: filepath.Join(dir, FileBase(w)+".ics"),
+		Rows: p.Rows(), Events: len(items)}
+	err = writeTogether(map[string]func(io.Writer) error{
+		out.HTML: func(f io.Writer) error { return WriteHTML(f, p, tr, now, loc) },
+		out.ICS:  func(f io.Writer) error { return ics.ExportEngagements(f, items, byID, privacy, now) },
+	})
+	if err != nil {
+		return Circulated{}, fmt.Errorf("circulate %s into %s: %w", w, dir, err)
+	}
+	return out, nil
+}
+
+// WritePlan writes the plan of week w for the leaders with these IDs to
+// path (WriteHTML), through a temporary file renamed into place.
+func WritePlan(ctx context.Context, svc *calendar.Service, leaderIDs []int64, w calendar.Week, path string, tr Translator) (calendar.WeekPlan, error) {
+	p, err := svc.WeekPlan(ctx, leaderIDs, w)
+	if err != nil {
+		return p, err
+	}
+	loc, err := p.Leaders[0].Location()
+	if err != nil {
+		return p, err
+	}
+	now := svc.Now()
+	return p, writeTogether(map[string]func(io.Writer) error{
+		path: func(f io.Writer) error { return WriteHTML(f, p, tr, now, loc) },
+	})
+}
+
+// writeTogether writes each file through a temporary file in its folder,
+// and renames them into place only once all are written: a failure on
+// the way leaves none of them half-written, and old versions as they were.
+func writeTogether(files map[string]func(io.Writer) error) (err error) {
+	temps := map[string]string{}
+	defer func() {
+		for _, tmp := range temps {
+			os.Remove(tmp) // gone already when renamed
+		}
+	}()
+	for path, write := range files {
+		tmp, err := writeTemp(path, write)
+		if err != nil {
+			return err
+		}
+		temps[path] = tmp
+	}
+	var errs []error
+	for path, tmp := range temps {
+		errs = append(errs, os.Rename(tmp, path))
+	}
+	return errors.Join(errs...)
+}
+
+// writeTemp writes a temporary file beside path and returns its name.
+func writeTemp(path string, write func(io.Writer) error) (name string, err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return "", err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = write(f); err != nil {
+		return "", err
+	}
+	// Files for other offices: readable by whoever the folder lets read.
+	if err = f.Chmod(0o644); err != nil {
+		return "", err
+	}
+	if err = f.Close(); err != nil {
+		return "", err
+	}
+	return f.Name(), nil
+}

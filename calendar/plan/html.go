@@ -1,0 +1,150 @@
+package plan
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"time"
+
+	"anteroom/calendar"
+)
+
+// WriteHTML writes p as one self-contained HTML page, in the language tr
+// speaks: no script, no font or image fetched, the style inline, laid out
+// for A4 landscape with a print style sheet, and a CJK font stack for
+// Chinese. Each day has its rows under one day cell; Monday to Friday
+// always show, the weekend only when something is on. now is the time the
+// plan is said to be prepared at, in loc.
+func WriteHTML(w io.Writer, p calendar.WeekPlan, tr Translator, now time.Time, loc *time.Location) error {
+	l := labels{tr}
+	page := htmlPage{
+		Lang:     l.lang(),
+		Title:    l.title(p.Leaders),
+		Subtitle: l.subtitle(p.Week),
+		Columns:  l.columns(),
+		None:     l.t("review.plan.none", "No engagements"),
+		Count:    l.t("review.plan.count", "{{.Count}} engagement(s)", "Count", p.Rows()),
+		Prepared: l.t("review.plan.prepared", "Prepared {{.When}}", "When", l.dateYear(calendar.DateOf(now.In(loc)))+" "+now.In(loc).Format("15:04")),
+		Note:     l.t("review.plan.note", "Confidential engagements show as “{{.Label}}” only.", "Label", l.t("review.plan.confidential", "Official engagement")),
+	}
+	for _, d := range p.Days {
+		weekend := d.Date.Weekday() == time.Saturday || d.Date.Weekday() == time.Sunday
+		if weekend && len(d.Rows) == 0 {
+			continue
+		}
+		hd := htmlDay{ISO: d.Date.String(), Date: l.date(d.Date), Weekday: l.weekday(d.Date.Weekday()), Span: max(len(d.Rows), 1)}
+		for _, r := range d.Rows {
+			hr := htmlRow{When: l.when(r), Leader: r.Leader.Name, Confidential: r.Confidential}
+			if r.Confidential {
+				hr.Title = l.t("review.plan.confidential", "Official engagement")
+			} else {
+				hr.Title, hr.Location, hr.Organiser, hr.Kind = r.Title, r.Location, r.Organiser, string(r.Kind)
+			}
+			if r.Tentative {
+				hr.Tentative = l.t("review.plan.tentative", "to be confirmed")
+			}
+			hd.Rows = append(hd.Rows, hr)
+		}
+		page.Days = append(page.Days, hd)
+	}
+	if err := pageTemplate.Execute(w, page); err != nil {
+		return fmt.Errorf("write the plan of %s: %w", p.Week, err)
+	}
+	return nil
+}
+
+// htmlPage is what the template shows, every word already translated.
+type htmlPage struct {
+	Lang, Title, Subtitle string
+	Columns               []string
+	Days                  []htmlDay
+	None, Count, Prepared string
+	Note                  string
+}
+
+type htmlDay struct {
+	ISO, Date, Weekday string
+	Span               int // rows under the day cell
+	Rows               []htmlRow
+}
+
+type htmlRow struct {
+	When, Title, Location, Leader, Organiser string
+	Kind                                     string // empty on a confidential row: not even that
+	Tentative                                string // the word for it, when the item is tentative
+	Confidential                             bool
+}
+
+// pageTemplate is the plan's page. The fonts are the CJK families found
+// on Linux (Noto, Source Han), Windows (Microsoft YaHei) and macOS
+// (PingFang); a printer without any of them falls back to its sans-serif.
+// thead repeats on every printed page; a row never breaks across pages.
+var pageTemplate = template.Must(template.New("plan").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Anteroom">
+<title>{{.Title}} · {{.Subtitle}}</title>
+<style>
+@page { size: A4 landscape; margin: 12mm 12mm 12mm 12mm; }
+* { box-sizing: border-box; }
+html { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10.5pt; color: #111; background: #fff; }
+body { margin: 0 auto; padding: 10mm 8mm; max-width: 297mm; }
+header { text-align: center; margin-bottom: 4mm; }
+h1 { font-size: 19pt; font-weight: 700; letter-spacing: 0.06em; margin: 0 0 1.5mm; }
+.subtitle { font-size: 11pt; color: #333; margin: 0; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+col.day { width: 11%; } col.time { width: 12%; } col.title { width: 33%; }
+col.location { width: 16%; } col.leader { width: 10%; } col.organiser { width: 18%; }
+th, td { border: 0.75pt solid #444; padding: 1.6mm 2mm; vertical-align: middle; line-height: 1.4; overflow-wrap: anywhere; }
+thead { display: table-header-group; }
+thead th { background: #e9edf2; font-weight: 700; text-align: center; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+td.day { text-align: center; font-weight: 700; background: #f6f7f9; }
+td.day .weekday { display: block; font-weight: 400; color: #333; }
+td.time { text-align: center; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.leader { text-align: center; }
+tr.confidential td.title { color: #444; font-style: normal; letter-spacing: 0.04em; }
+.tentative { margin-left: 1.5mm; padding: 0 1mm; border: 0.5pt solid #a06b00; border-radius: 1mm; color: #a06b00; font-size: 8.5pt; white-space: nowrap; }
+td.none { text-align: center; color: #777; }
+footer { display: flex; justify-content: space-between; gap: 6mm; margin-top: 2.5mm; font-size: 8.5pt; color: #555; }
+tbody { break-inside: avoid; page-break-inside: avoid; }
+@media print {
+  html { font-size: 9.5pt; }
+  body { padding: 0; max-width: none; }
+  header { margin-bottom: 3mm; }
+  h1 { font-size: 16pt; }
+  th, td { padding: 1.1mm 1.8mm; line-height: 1.3; }
+  thead th, td.day { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+</style>
+</head>
+<body>
+<header>
+<h1>{{.Title}}</h1>
+<p class="subtitle">{{.Subtitle}}</p>
+</header>
+<table>
+<colgroup><col class="day"><col class="time"><col class="title"><col class="location"><col class="leader"><col class="organiser"></colgroup>
+<thead><tr>{{range .Columns}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+{{- $none := .None}}
+{{- range .Days}}
+<tbody data-date="{{.ISO}}">
+{{- if .Rows}}
+{{- $day := .}}
+{{- range $i, $r := .Rows}}
+<tr class="item{{if $r.Confidential}} confidential{{end}}" data-kind="{{$r.Kind}}">
+{{- if eq $i 0}}<td class="day" rowspan="{{$day.Span}}">{{$day.Date}}<span class="weekday">{{$day.Weekday}}</span></td>{{end -}}
+<td class="time">{{$r.When}}</td><td class="title">{{$r.Title}}{{if $r.Tentative}}<span class="tentative">{{$r.Tentative}}</span>{{end}}</td><td class="location">{{$r.Location}}</td><td class="leader">{{$r.Leader}}</td><td class="organiser">{{$r.Organiser}}</td></tr>
+{{- end}}
+{{- else}}
+<tr class="empty"><td class="day">{{.Date}}<span class="weekday">{{.Weekday}}</span></td><td class="none" colspan="5">{{$none}}</td></tr>
+{{- end}}
+</tbody>
+{{- end}}
+</table>
+<footer><span>{{.Note}}</span><span>{{.Count}} · {{.Prepared}}</span></footer>
+</body>
+</html>
+`))

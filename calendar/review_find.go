@@ -1,0 +1,96 @@
+package calendar
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ItemWeek is what FindReviewItem learns of a review item from its name.
+type ItemWeek struct {
+	Ref    ItemRef
+	Leader Leader
+	// Week is the week an engagement or occurrence starts in; zero for
+	// materials and to-schedule entries, which come up every week until
+	// decided.
+	Week Week
+}
+
+// FindReviewItem reads an item's name as typed (see ItemRef) and finds
+// its leader, and for an engagement or occurrence the week it is in. An
+// override's own ID (E13) names its occurrence (S7@…). An unknown item is
+// ErrNotFound.
+func (s *Service) FindReviewItem(ctx context.Context, text string) (ItemWeek, error) {
+	if s.review == nil {
+		return ItemWeek{}, errNoReview
+	}
+	head, _, _ := strings.Cut(strings.TrimSpace(text), "@")
+	probe, err := ParseItemRef(head, nil)
+	if err != nil {
+		return ItemWeek{}, &ValidationError{Problems: []Problem{problem("id", "review.ref_format",
+			"“{{.Value}}” names no review item: E12, S7@2026-11-25T09:00, M3 or T5", map[string]any{"Value": text})}}
+	}
+	var leaderID int64
+	var e *Engagement
+	switch probe.Kind {
+	case RefEngagement, RefOccurrence:
+		x, err := s.store.Engagement(ctx, probe.ID)
+		if err != nil {
+			return ItemWeek{}, err
+		}
+		leaderID, e = x.LeaderID, &x
+	case RefMaterial:
+		if s.desk == nil {
+			return ItemWeek{}, errNoDesk
+		}
+		m, err := s.desk.Material(ctx, probe.ID)
+		if err != nil {
+			return ItemWeek{}, err
+		}
+		leaderID = m.LeaderID
+	case RefToSchedule:
+		c, err := s.review.CarryOver(ctx, probe.ID)
+		if err != nil {
+			return ItemWeek{}, err
+		}
+		leaderID = c.LeaderID
+	}
+	leader, err := s.store.Leader(ctx, leaderID)
+	if err != nil {
+		return ItemWeek{}, err
+	}
+	loc, err := leader.Location()
+	if err != nil {
+		return ItemWeek{}, err
+	}
+	ref, err := ParseItemRef(text, loc)
+	if err != nil {
+		return ItemWeek{}, err
+	}
+	out := ItemWeek{Ref: ref, Leader: leader}
+	switch {
+	case ref.Kind == RefEngagement && e.IsOccurrence():
+		out.Ref = ItemRef{Kind: RefOccurrence, ID: e.SeriesID, At: e.RecurrenceID}
+		out.Week = WeekOf(startDay(*e, loc))
+	case ref.Kind == RefEngagement:
+		out.Week = WeekOf(startDay(*e, loc))
+	case ref.Kind == RefOccurrence:
+		if !e.IsSeries() {
+			return ItemWeek{}, fmt.Errorf("engagement %d is not a series: %w", e.ID, ErrNotFound)
+		}
+		out.Week = WeekOf(DateOf(ref.At.In(loc)))
+		if s.series != nil { // an override moved the occurrence: it is reviewed where it is now
+			ovs, err := s.series.OverridesBetween(ctx, leader.ID, ref.At.Truncate(time.Minute), ref.At.Truncate(time.Minute).Add(time.Minute))
+			if err != nil {
+				return ItemWeek{}, err
+			}
+			for _, o := range ovs {
+				if o.SeriesID == ref.ID {
+					out.Ref.At, out.Week = o.RecurrenceID, WeekOf(startDay(o, loc))
+				}
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2/lang"
+
+	"anteroom/calendar"
+	"anteroom/calendar/ics"
+)
+
+// importFile is what `import --json` says about one file.
+type importFile struct {
+	File      string   `json:"file"`
+	OK        bool     `json:"ok"`
+	Error     string   `json:"error"`
+	New       int      `json:"new"`
+	Updated   int      `json:"updated"`
+	Unchanged int      `json:"unchanged"`
+	Cancelled int      `json:"cancelled"`
+	Skipped   int      `json:"skipped"`
+	Todos     int      `json:"todos"`
+	Conflicts int      `json:"conflicts"` // new or updated items the booking rules find fault with
+	Warnings  []string `json:"warnings"`  // in the user's language, each with its line
+}
+
+// runImport handles "import [--dry-run] [--leader L] [--json] FILE...":
+// each file is read, planned and stored in its own transaction, so a file
+// that cannot be read changes nothing and the others still import. The
+// exit code is 0 when every file was read, 1 otherwise.
+func runImport(env *env, args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dryRun := fs.Bool("dry-run", false, lang.L("show what would change; store nothing"))
+	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
+	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: %s", errUsage, lang.L("name at least one .ics file"))
+	}
+	ctx := context.Background()
+	leader, err := importLeader(ctx, env.svc, *leaderName, *dryRun)
+	if err != nil {
+		return err
+	}
+	var files []importFile
+	failed := false
+	for _, path := range fs.Args() {
+		f := importOne(ctx, env.svc, leader, path, *dryRun)
+		if !f.OK {
+			failed = true
+			fmt.Fprintln(env.stderr, f.Error)
+		}
+		files = append(files, f)
+	}
+	if *asJSON {
+		if err := writeJSON(env.stdout, map[string][]importFile{"files": files}); err != nil {
+			return err
+		}
+	} else {
+		printImport(env, files, *dryRun)
+	}
+	if failed {
+		return &exitError{code: 1}
+	}
+	return nil
+}
+
+// importLeader is the leader to import for: the named one, or the first,
+// made when the calendar has none (in a dry run only imagined).
+func importLeader(ctx context.Context, svc *calendar.Service, name string, dryRun bool) (calendar.Leader, error) {
+	if name != "" {
+		return chooseLeader(ctx, svc, name)
+	}
+	ls, err := svc.Leaders(ctx)
+	if err != nil {
+		return calendar.Leader{}, err
+	}
+	switch {
+	case len(ls) > 0:
+		return ls[0], nil
+	case dryRun:
+		return calendar.Leader{Name: lang.L("Leader"), ZoneName: calendar.SystemZoneName()}, nil
+	}
+	return svc.DefaultLeader(ctx, lang.L("Leader"))
+}
+
+// importOne reads, plans and (unless dryRun) stores one file.
+func importOne(ctx context.Context, svc *calendar.Service, leader calendar.Leader, path string, dryRun bool) importFile {
+	out := importFile{File: path, Warnings: []string{}}
+	fail := func(err error) importFile {
+		out.Error = importErrorText(path, err)
+		return out
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(err)
+	}
+	zone, err := leader.Location()
+	if err != nil {
+		return fail(err)
+	}
+	items, todos, notes, err := ics.ReadForImport(f, path, zone)
+	f.Close()
+	if err != nil {
+		return fail(err)
+	}
+	plan, err := svc.PlanImport(ctx, leader, path, items, todos, notes)
+	if err != nil {
+		return fail(err)
+	}
+	var res calendar.ImportResult
+	if dryRun {
+		res = planned(plan)
+	} else if res, err = svc.ApplyImport(ctx, plan); err != nil {
+		return fail(err)
+	}
+	out.OK = true
+	out.New, out.Updated, out.Unchanged = res.New, res.Updated, res.Unchanged
+	out.Cancelled, out.Skipped, out.Todos = res.Cancelled, res.Skipped, res.Todos
+	for _, n := range plan.Notes {
+		out.Warnings = append(out.Warnings, messageText(n))
+	}
+	for _, it := range plan.Items {
+		if len(it.Findings) > 0 && it.Selected {
+			out.Conflicts++
+		}
+		for _, w := range it.Incoming.Warnings {
+			out.Warnings = append(out.Warnings, messageText(w))
+		}
+		if it.Action == calendar.ImportSkipped && it.Reason != nil {
+			r := *it.Reason
+			r.Line = it.Incoming.Line
+			out.Warnings = append(out.Warnings, lang.L("skipped {{.Title}}: {{.Reason}}",
+				map[string]any{"Title": it.Incoming.Engagement.Title, "Reason": messageText(r)}))
+		}
+	}
+	return out
+}
+
+// planned is what applying plan as it stands would count.
+func planned(plan *calendar.ImportPlan) calendar.ImportResult {
+	var r calendar.ImportResult
+	for _, it := range plan.Items {
+		switch {
+		case it.Action == calendar.ImportUnchanged:
+			r.Unchanged++
+		case !it.Selected || it.Action == calendar.ImportSkipped:
+			r.Skipped++
+		case it.Action == calendar.ImportNew:
+			r.New++
+		case it.Action == calendar.ImportUpdated:
+			r.Updated++
+		case it.Action == calendar.ImportCancelled:
+			r.Cancelled++
+		}
+	}
+	r.Todos = len(plan.Todos)
+	return r
+}
+
+// messageText is an importer's message in the user's language, with the
+// line it is about.
+func messageText(m calendar.Message) string {
+	text := lang.X(m.Code, m.English, m.Args)
+	if m.Line > 0 {
+		return lang.L("line {{.Line}}: {{.Message}}", map[string]any{"Line": m.Line, "Message": text})
+	}
+	return text
+}
+
+// importErrorText names the file, and the line when the reader gives one,
+// and says why it was not imported, in the user's language.
+func importErrorText(path string, err error) string {
+	var pe *ics.ParseError
+	if errors.As(err, &pe) {
+		reason := lang.X(pe.Code, pe.Reason, pe.Args)
+		if pe.Line > 0 {
+			return lang.L("{{.File}}, line {{.Line}}: {{.Reason}}", map[string]any{"File": pe.File, "Line": pe.Line, "Reason": reason})
+		}
+		return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": pe.File, "Reason": reason})
+	}
+	return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": path, "Reason": describe(err).Error()})
+}
+
+// printImport writes a summary of each file and its warnings.
+func printImport(env *env, files []importFile, dryRun bool) {
+	for _, f := range files {
+		if !f.OK {
+			continue // said on standard error
+		}
+		line := lang.L("{{.File}}: {{.New}} new, {{.Updated}} updated, {{.Cancelled}} cancelled, {{.Unchanged}} unchanged, {{.Skipped}} skipped.",
+			map[string]any{"File": f.File, "New": f.New, "Updated": f.Updated, "Cancelled": f.Cancelled, "Unchanged": f.Unchanged, "Skipped": f.Skipped})
+		if f.Todos > 0 {
+			line += " " + lang.L("{{.Count}} to-dos kept.", map[string]any{"Count": f.Todos})
+		}
+		if f.Conflicts > 0 {
+			line += " " + lang.L("{{.Count}} clash with the calendar.", map[string]any{"Count": f.Conflicts})
+		}
+		if dryRun {
+			line += " " + lang.L("(Dry run: nothing was stored.)")
+		}
+		fmt.Fprintln(env.stdout, line)
+		for _, w := range f.Warnings {
+			fmt.Fprintln(env.stdout, "  "+w)
+		}
+	}
+}

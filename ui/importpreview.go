@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"anteroom/calendar"
+)
+
+// importPreview shows what importing a file would do, item by item, before
+// anything is stored; the user unticks what should not be imported.
+type importPreview struct {
+	m      *mainWindow
+	plan   *calendar.ImportPlan
+	then   func() // the next file, after this one is imported or skipped
+	counts *widget.Label
+	list   *widget.List
+	notes  *widget.Label
+	apply  *widget.Button
+	dialog *dialog.CustomDialog
+	result *calendar.ImportResult // set once applied, for tests
+}
+
+func newImportPreview(m *mainWindow, plan *calendar.ImportPlan, then func()) *importPreview {
+	p := &importPreview{m: m, plan: plan, then: then}
+	p.counts = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	p.list = &widget.List{
+		Length:     func() int { return len(p.plan.Items) },
+		CreateItem: p.createRow,
+		UpdateItem: p.updateRow,
+	}
+	p.list.ExtendBaseWidget(p.list)
+	var notes []string
+	for _, n := range plan.Notes {
+		notes = append(notes, messageText(n))
+	}
+	for _, t := range plan.Todos {
+		notes = append(notes, lang.L("To-do kept: {{.Title}}", map[string]any{"Title": t.Title}))
+	}
+	p.notes = &widget.Label{Text: strings.Join(notes, "\n"), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	p.notes.Hidden = len(notes) == 0
+	p.apply = &widget.Button{Text: lang.L("Import"), Importance: widget.HighImportance, OnTapped: p.onApply}
+	skip := &widget.Button{Text: lang.L("Don't import"), OnTapped: p.onSkip}
+	content := container.NewBorder(p.counts, container.NewVScroll(p.notes), nil, nil, p.list)
+	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Import {{.File}}", map[string]any{"File": filepath.Base(plan.File)}), content, m.win)
+	p.dialog.SetButtons([]fyne.CanvasObject{skip, p.apply})
+	p.refreshCounts()
+	return p
+}
+
+func (p *importPreview) show() {
+	p.dialog.Resize(fyne.NewSize(900, 560))
+	p.dialog.Show()
+}
+
+// refreshCounts says what will happen: new, updated, cancelled, unchanged, skipped.
+func (p *importPreview) refreshCounts() {
+	c := map[calendar.ImportAction]int{}
+	for _, it := range p.plan.Items {
+		if it.Selected || it.Action == calendar.ImportUnchanged || it.Action == calendar.ImportSkipped {
+			c[it.Action]++
+		} else {
+			c[calendar.ImportSkipped]++
+		}
+	}
+	p.counts.SetText(lang.L("{{.New}} new · {{.Updated}} updated · {{.Cancelled}} cancelled · {{.Unchanged}} unchanged · {{.Skipped}} skipped",
+		map[string]any{"New": c[calendar.ImportNew], "Updated": c[calendar.ImportUpdated], "Cancelled": c[calendar.ImportCancelled],
+			"Unchanged": c[calendar.ImportUnchanged], "Skipped": c[calendar.ImportSkipped]}))
+	p.apply.Disable()
+	for _, it := range p.plan.Items {
+		if it.Selected {
+			p.apply.Enable()
+		}
+	}
+}
+
+func (p *importPreview) createRow() fyne.CanvasObject {
+	check := widget.NewCheck("", nil)
+	action := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	title := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	detail := &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+	return container.NewBorder(nil, nil, container.NewHBox(check, action), nil, container.NewVBox(title, detail))
+}
+
+func (p *importPreview) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(p.plan.Items) {
+		return
+	}
+	it := &p.plan.Items[id]
+	row := o.(*fyne.Container)
+	left := row.Objects[1].(*fyne.Container)
+	texts := row.Objects[0].(*fyne.Container).Objects
+	check, action := left.Objects[0].(*widget.Check), left.Objects[1].(*widget.Label)
+	check.OnChanged = nil
+	check.SetChecked(it.Selected)
+	if it.Action == calendar.ImportUnchanged || it.Action == calendar.ImportSkipped {
+		check.Disable()
+	} else {
+		check.Enable()
+	}
+	check.OnChanged = func(on bool) {
+		it.Selected = on
+		p.refreshCounts()
+	}
+	action.SetText(importActionLabel(it.Action))
+	action.Importance = importActionImportance(it)
+	action.Refresh()
+	e := it.Incoming.Engagement
+	texts[0].(*widget.Label).SetText(spanText(e, p.m.loc) + "  " + e.Title)
+	texts[1].(*widget.Label).SetText(importDetail(*it))
+}
+
+// importDetail explains an item: why it is skipped, what it clashes with,
+// what the reader warned about.
+func importDetail(it calendar.ImportItem) string {
+	var parts []string
+	if it.Reason != nil {
+		parts = append(parts, messageText(*it.Reason))
+	}
+	for _, f := range it.Findings {
+		parts = append(parts, lang.L("{{.Rule}}: {{.Message}}", map[string]any{"Rule": ruleLabel(f.Rule), "Message": findingText(f)}))
+	}
+	for _, w := range it.Incoming.Warnings {
+		parts = append(parts, messageText(w))
+	}
+	if len(parts) == 0 && it.Incoming.Line > 0 {
+		parts = append(parts, lang.L("line {{.Line}}", map[string]any{"Line": it.Incoming.Line}))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func importActionLabel(a calendar.ImportAction) string {
+	switch a {
+	case calendar.ImportNew:
+		return lang.L("New")
+	case calendar.ImportUpdated:
+		return lang.L("Updated")
+	case calendar.ImportUnchanged:
+		return lang.L("Unchanged")
+	case calendar.ImportCancelled:
+		return lang.L("Cancelled")
+	}
+	return lang.L("Skipped")
+}
+
+func importActionImportance(it *calendar.ImportItem) widget.Importance {
+	switch {
+	case calendar.Blocking(it.Findings):
+		return widget.DangerImportance
+	case it.Action == calendar.ImportNew || it.Action == calendar.ImportUpdated:
+		return widget.SuccessImportance
+	case it.Action == calendar.ImportCancelled:
+		return widget.WarningImportance
+	}
+	return widget.LowImportance
+}
+
+// messageText translates a message from the importer.
+func messageText(msg calendar.Message) string { return lang.X(msg.Code, msg.English, msg.Args) }
+
+// onApply stores the ticked items in one transaction.
+func (p *importPreview) onApply() {
+	res, err := p.m.svc.ApplyImport(context.Background(), p.plan)
+	if err != nil {
+		p.m.showError(err)
+		return
+	}
+	p.result = &res
+	p.dialog.Hide()
+	p.m.reload()
+	p.m.status.SetText(lang.L("Imported {{.File}}: {{.New}} new, {{.Updated}} updated, {{.Cancelled}} cancelled.",
+		map[string]any{"File": filepath.Base(p.plan.File), "New": res.New, "Updated": res.Updated, "Cancelled": res.Cancelled}))
+	p.then()
+}
+
+func (p *importPreview) onSkip() {
+	p.dialog.Hide()
+	p.then()
+}

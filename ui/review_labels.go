@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"anteroom/calendar"
+)
+
+// reviewWeekTitle names a review's week: its dates and ISO week.
+func reviewWeekTitle(w calendar.Week) string {
+	return weekTitle(w.Monday()) + " · " + w.String()
+}
+
+// itemWhen says when an item of the review is, or what it is when it has
+// no time: briefing materials and their state, an entry to schedule.
+func itemWhen(it calendar.ReviewItem, loc *time.Location) string {
+	switch it.Ref.Kind {
+	case calendar.RefMaterial:
+		if it.Material.State == "" {
+			return lang.L("Briefing materials")
+		}
+		return lang.L("Briefing materials") + " · " + materialStateLabel(it.Material.State)
+	case calendar.RefToSchedule:
+		return lang.L("To schedule") + " · " + kindLabel(it.Engagement.Kind)
+	}
+	e := it.Engagement
+	if e.AllDay {
+		return dayHeader(e.StartDay) + " " + lang.L("All day")
+	}
+	return dayHeader(calendar.DateOf(e.Start.In(loc))) + " " + clock(e.Start.In(loc)) + "–" + clock(e.End.In(loc))
+}
+
+// carriedText is the count of an item's carries: ×2, flagged ‼ from
+// three on.
+func carriedText(it calendar.ReviewItem) string {
+	n := it.CarriedTimes()
+	switch {
+	case n == 0:
+		return ""
+	case it.StandsOut():
+		return "‼ ×" + strconv.Itoa(n)
+	}
+	return "×" + strconv.Itoa(n)
+}
+
+// carriedImportance makes an item carried three times or more stand out.
+func carriedImportance(it calendar.ReviewItem) widget.Importance {
+	if it.StandsOut() {
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
+}
+
+// carryPlace says where a carried item went: a time, or the list.
+type carryPlace struct {
+	over   calendar.CarryOver
+	booked *calendar.Engagement // nil unless booked and still there
+}
+
+// outcomeText says what the review decided of an item, and its note.
+func outcomeText(it calendar.ReviewItem, place *carryPlace, loc *time.Location) string {
+	if it.Mark == nil {
+		return lang.L("To decide")
+	}
+	s := lang.L("Done")
+	if it.Mark.Outcome == calendar.OutcomeCarried {
+		s = lang.L("Carried over")
+		switch {
+		case it.Ref.Kind == calendar.RefMaterial:
+			s += " · " + lang.L("stays open")
+		case place != nil && place.booked != nil:
+			b := place.booked
+			if b.AllDay {
+				s += " → " + dayHeader(b.StartDay)
+			} else {
+				s += " → " + dayHeader(calendar.DateOf(b.Start.In(loc))) + " " + clock(b.Start.In(loc))
+			}
+		case place != nil && place.over.State == calendar.CarryToSchedule:
+			s += " → " + lang.L("to-schedule list") + " (" + place.over.Ref().Key() + ")"
+		}
+	}
+	if it.Mark.Note != "" {
+		s += ": " + it.Mark.Note
+	}
+	return s
+}
+
+// outcomeImportance colours a decision: done recedes, a carry warns,
+// what waits for a decision is plain.
+func outcomeImportance(it calendar.ReviewItem) widget.Importance {
+	switch {
+	case it.Mark == nil:
+		return widget.MediumImportance
+	case it.Mark.Outcome == calendar.OutcomeDone:
+		return widget.SuccessImportance
+	}
+	return widget.WarningImportance
+}
+
+// reviewErrorText is an error of the review for people: a refusal naming
+// the item or week, a refused move of materials, validation problems.
+func reviewErrorText(err error) string {
+	var re *calendar.ReviewError
+	if errors.As(err, &re) {
+		return lang.X(re.Code, re.English(), re.Args)
+	}
+	var ce *calendar.ConflictError
+	if errors.As(err, &ce) {
+		var msgs []string
+		for _, f := range ce.Findings {
+			if f.Severity == calendar.SeverityBlock {
+				msgs = append(msgs, lang.X(f.Code, f.Message(), f.Args()))
+			}
+		}
+		return lang.L("That time is taken: {{.Why}}", map[string]any{"Why": strings.Join(msgs, "; ")})
+	}
+	return deskErrorText(err)
+}
+
+// recordText describes a closed review.
+func recordText(r calendar.ReviewRecord, loc *time.Location) string {
+	return lang.L("Reviewed {{.When}} by {{.Who}}: {{.Done}} done, {{.Carried}} carried over, {{.Archived}} briefing materials filed. The review can be read, not changed.",
+		map[string]any{"When": longDate(calendar.DateOf(r.Closed.In(loc))) + " " + clock(r.Closed.In(loc)), "Who": r.By,
+			"Done": r.Done, "Carried": r.Carried, "Archived": r.Archived})
+}
+
+// slotText names an offered slot: its day and time, or its days.
+func slotText(s calendar.Slot, allDay bool, loc *time.Location) string {
+	start := s.Start.In(loc)
+	if allDay {
+		last := calendar.DateOf(s.End.In(loc)).AddDays(-1)
+		if last == calendar.DateOf(start) {
+			return longDate(last) + " · " + lang.L("All day")
+		}
+		return longDate(calendar.DateOf(start)) + " – " + longDate(last)
+	}
+	return longDate(calendar.DateOf(start)) + " " + clock(start) + "–" + clock(s.End.In(loc))
+}
