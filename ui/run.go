@@ -20,6 +20,8 @@ type Options struct {
 	Log io.Writer
 	// User names the secretary in the log of rule overrides.
 	User string
+	// Import lists .ics files to preview for import once the window is up.
+	Import []string
 }
 
 // Run builds the main window on a, shows it and blocks until the app quits.
@@ -41,6 +43,9 @@ func Run(a fyne.App, svc *calendar.Service, opts Options) error {
 	a.Lifecycle().SetOnStarted(func() {
 		// The scroll offset holds only once the window has its real size.
 		m.grid.scrollToWorkday()
+		if len(opts.Import) > 0 {
+			m.importFiles(opts.Import...)
+		}
 		if !opts.Smoke {
 			return
 		}

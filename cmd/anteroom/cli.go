@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -75,8 +77,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "anteroom", version)
 		return 0
 	}
-	if len(rest) == 0 {
-		if err := openWindow(g.db, g.smoke, stdout); err != nil {
+	if len(rest) == 0 || allCalendarFiles(rest) {
+		// Files given without a command are opened as a desktop opens
+		// them: the window starts and offers to import them.
+		if err := openWindow(g.db, g.smoke, rest, stdout); err != nil {
 			fmt.Fprintln(stderr, "anteroom:", err)
 			return 1
 		}
@@ -138,6 +142,16 @@ func parseGlobals(args []string, stderr io.Writer) (globals, []string, error) {
 	}
 	g.db = path
 	return g, fs.Args(), nil
+}
+
+// allCalendarFiles reports whether every argument names an .ics file.
+func allCalendarFiles(args []string) bool {
+	for _, a := range args {
+		if !strings.EqualFold(filepath.Ext(a), ".ics") {
+			return false
+		}
+	}
+	return len(args) > 0
 }
 
 func findCommand(name string) (command, bool) {

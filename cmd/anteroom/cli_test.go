@@ -160,3 +160,11 @@ func TestUnknownCommandAndCorruptDatabase(t *testing.T) {
 		t.Fatalf("corrupt database: exit %d, %q; want exit 1 naming the file", code, errOut)
 	}
 }
+
+func TestCalendarFilesOpenTheWindowRatherThanACommand(t *testing.T) {
+	for args, want := range map[string]bool{"invite.ics": true, "a.ICS b.ics": true, "import a.ics": false, "agenda": false, "": false} {
+		if got := allCalendarFiles(strings.Fields(args)); got != want {
+			t.Errorf("allCalendarFiles(%q) = %v, want %v", args, got, want)
+		}
+	}
+}

@@ -14,8 +14,9 @@ import (
 // must equal the ID in FyneApp.toml.
 const AppID = "app.anteroom.desktop"
 
-// openWindow opens the database and runs the desktop window until it closes.
-func openWindow(dbPath string, smoke bool, log io.Writer) (err error) {
+// openWindow opens the database and runs the desktop window until it
+// closes, offering to import the given .ics files first.
+func openWindow(dbPath string, smoke bool, files []string, log io.Writer) (err error) {
 	db, err := data.Open(dbPath)
 	if err != nil {
 		return err
@@ -28,5 +29,5 @@ func openWindow(dbPath string, smoke bool, log io.Writer) (err error) {
 	a := app.NewWithID(AppID)
 	svc := calendar.NewService(db)
 	svc.SetFilesDir(filesDir(db.Path()))
-	return ui.Run(a, svc, ui.Options{Smoke: smoke, Log: log})
+	return ui.Run(a, svc, ui.Options{Smoke: smoke, Log: log, Import: files})
 }
