@@ -45,6 +45,46 @@ func (m *mainWindow) pickImport() {
 	d.Show()
 }
 
+// pickImportFolder imports every .ics file in a chosen folder: the file
+// dialog picks one file at a time, and offices often send several.
+func (m *mainWindow) pickImportFolder() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		paths, err := calendarFilesIn(dir.Path())
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		if len(paths) == 0 {
+			m.showError(errorf(lang.L("There are no .ics files in {{.Folder}}.", map[string]any{"Folder": dir.Name()})))
+			return
+		}
+		m.importFiles(paths...)
+	}, m.win)
+	d.Show()
+}
+
+// calendarFilesIn lists the .ics files in dir, sorted by name.
+func calendarFilesIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.EqualFold(filepath.Ext(e.Name()), ".ics") {
+			paths = append(paths, filepath.Join(dir, e.Name()))
+		}
+	}
+	return paths, nil
+}
+
 // onDropped imports the .ics files dropped on the window.
 func (m *mainWindow) onDropped(_ fyne.Position, uris []fyne.URI) {
 	var paths []string

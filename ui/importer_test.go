@@ -148,3 +148,32 @@ func TestExportThisWeekHidesConfidentialTitles(t *testing.T) {
 		t.Fatalf("a confidential title leaked, or the item is missing:\n%s", s)
 	}
 }
+
+func TestImportingSeveralFilesPreviewsEachInTurn(t *testing.T) {
+	d := newDesk(t)
+	dir := t.TempDir()
+	second := strings.ReplaceAll(strings.ReplaceAll(invite, "clash-1@", "other-1@"), "plain-2@", "other-2@")
+	for name, content := range map[string]string{"a.ics": invite, "b.ICS": second, "notes.txt": "不是日历"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paths, err := calendarFilesIn(dir)
+	if err != nil || len(paths) != 2 {
+		t.Fatalf("calendarFilesIn = %v, %v; want the two .ics files", paths, err)
+	}
+	d.m.importFiles(paths...)
+	first := d.m.importer.preview
+	if first == nil || filepath.Base(first.plan.File) != "a.ics" {
+		t.Fatal("the first file is not previewed first")
+	}
+	test.Tap(first.apply)
+	secondPreview := d.m.importer.preview
+	if secondPreview == first || filepath.Base(secondPreview.plan.File) != "b.ICS" {
+		t.Fatal("applying the first file did not preview the second")
+	}
+	test.Tap(secondPreview.apply)
+	if n := len(d.stored()); n != 4 {
+		t.Fatalf("%d engagements after importing both files, want 4", n)
+	}
+}

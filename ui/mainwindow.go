@@ -114,6 +114,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenu(lang.L("File"), newItem,
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(lang.L("Import .ics…"), m.pickImport),
+			fyne.NewMenuItem(lang.L("Import a folder of .ics files…"), m.pickImportFolder),
 			fyne.NewMenuItem(lang.L("Export .ics…"), func() { m.openExport(false) }),
 			fyne.NewMenuItem(lang.L("Export this week…"), func() { m.openExport(true) }),
 			fyne.NewMenuItemSeparator(),
