@@ -63,7 +63,7 @@ func TestFridayReviewThroughTheCommandLine(t *testing.T) {
 		t.Fatalf("week show: %+v", rv)
 	}
 	text := mustRun(t, "--db", db, "week", "show", "--week", week)
-	if !strings.Contains(text, "IDs: E12") || !strings.Contains(text, items["周一例会"].ID+"  ") || !strings.Contains(text, "周一例会") {
+	if !strings.Contains(text, "E12") || !strings.Contains(text, items["周一例会"].ID+"  ") || !strings.Contains(text, "周一例会") {
 		t.Fatalf("week show:\n%s", text)
 	}
 
