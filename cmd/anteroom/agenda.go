@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"time"
 
@@ -38,35 +36,19 @@ type agendaItem struct {
 
 // runAgenda lists a leader's engagements from --from to --to, both inclusive.
 func runAgenda(env *env, args []string) error {
-	fs := flag.NewFlagSet("agenda", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	from := fs.String("from", "", lang.L("first day, YYYY-MM-DD"))
-	to := fs.String("to", "", lang.L("last day, YYYY-MM-DD (included)"))
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
-	if err := fs.Parse(args); err != nil {
+	fs := newFlagSet(env, "agenda")
+	days := dayRangeFlags(fs)
+	leaderName := leaderFlag(fs)
+	asJSON := jsonFlag(fs)
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: %s %q", errUsage, lang.L("unexpected argument"), fs.Arg(0))
-	}
-	first, err := requiredDate("from", *from)
+	first, last, err := days.read()
 	if err != nil {
 		return err
-	}
-	last, err := requiredDate("to", *to)
-	if err != nil {
-		return err
-	}
-	if last.Before(first) {
-		return flagError("to", *to, fmt.Errorf("%s", lang.L("is before --from {{.From}}", map[string]any{"From": *from})))
 	}
 	ctx := context.Background()
-	leader, err := chooseLeader(ctx, env.svc, *leaderName)
-	if err != nil {
-		return err
-	}
-	loc, err := leader.Location()
+	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
 	if err != nil {
 		return err
 	}
@@ -74,17 +56,8 @@ func runAgenda(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		out := make([]agendaItem, 0, len(items))
-		for _, e := range items {
-			out = append(out, toAgendaItem(e, leader, loc))
-		}
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	}
-	printAgenda(env, items, leader, loc)
-	return nil
+	out := jsonList(items, func(e calendar.Engagement) agendaItem { return toAgendaItem(e, leader, loc) })
+	return emit(env, *asJSON, out, func() { printAgenda(env, items, leader, loc) })
 }
 
 func toAgendaItem(e calendar.Engagement, leader calendar.Leader, loc *time.Location) agendaItem {

@@ -15,18 +15,23 @@ import (
 // slotFlags are the flags add and check share: which leader, what kind,
 // from when to when.
 type slotFlags struct {
-	kind, start, end, leader *string
-	asJSON                   *bool
+	kind, leader *string
+	when         timeRange
+	asJSON       *bool
 }
 
 func registerSlotFlags(fs *flag.FlagSet) slotFlags {
 	return slotFlags{
-		kind:   fs.String("kind", "meeting", lang.L("meeting, visit, activity or blocked")),
-		start:  fs.String("start", "", lang.L("start: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339")),
-		end:    fs.String("end", "", lang.L("end: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339")),
-		leader: fs.String("leader", "", lang.L("leader's name (default: the first leader)")),
-		asJSON: fs.Bool("json", false, lang.L("print JSON")),
+		kind:   kindFlag(fs),
+		when:   timeRangeFlags(fs),
+		leader: leaderFlag(fs),
+		asJSON: jsonFlag(fs),
 	}
+}
+
+// kindFlag declares --kind, a meeting by default.
+func kindFlag(fs *flag.FlagSet) *string {
+	return fs.String("kind", "meeting", lang.L("meeting, visit, activity or blocked"))
 }
 
 // slot is what slotFlags name, read and checked.
@@ -46,28 +51,21 @@ func (f slotFlags) read(ctx context.Context, svc *calendar.Service) (slot, error
 	if s.kind, err = parseKind(*f.kind); err != nil {
 		return s, err
 	}
-	if s.start, err = parseWhen("start", *f.start, s.loc); err != nil {
-		return s, err
-	}
-	if s.end, err = parseWhen("end", *f.end, s.loc); err != nil {
-		return s, err
-	}
-	return s, nil
+	s.start, s.end, err = f.when.read(s.loc)
+	return s, err
 }
 
 // runAdd books an engagement. A blocking finding refuses it with exit 3
 // unless --force comes with a --reason, which goes to the override log.
 func runAdd(env *env, args []string) error {
-	fs := flag.NewFlagSet("add", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "add")
 	sf := registerSlotFlags(fs)
 	title := fs.String("title", "", lang.L("what it is"))
 	location := fs.String("location", "", lang.L("where"))
 	organiser := fs.String("organiser", "", lang.L("the office that organises it (主办单位), shown in the week's plan"))
 	class := fs.String("class", "internal", lang.L("public, internal or confidential"))
 	rrule := fs.String("rrule", "", lang.L("repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO"))
-	force := fs.Bool("force", false, lang.L("book even when a rule blocks it (needs --reason)"))
-	reason := fs.String("reason", "", lang.L("why the booking overrides the rules"))
+	ov := overrideFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -77,44 +75,39 @@ func runAdd(env *env, args []string) error {
 		return err
 	}
 	leader, loc, asJSON := sl.leader, sl.loc, sf.asJSON
-	if *force && *reason == "" {
-		return fmt.Errorf("%w: --force %s", errUsage, lang.L("needs --reason"))
+	if err := ov.check(); err != nil {
+		return err
 	}
 	eng := calendar.Engagement{LeaderID: leader.ID, Kind: sl.kind, Title: *title, Location: *location, Organiser: *organiser, Start: sl.start, End: sl.end,
 		ZoneName: loc.String(), Classification: calendar.Classification(*class), RRule: *rrule, Source: calendar.SourceManual}
 	var findings []calendar.Finding
-	if *force {
-		findings, err = env.svc.SaveWithOverride(ctx, &eng, *reason, cliUser())
+	if *ov.force {
+		findings, err = env.svc.SaveWithOverride(ctx, &eng, *ov.reason, cliUser())
 	} else {
 		findings, err = env.svc.SaveChecked(ctx, &eng)
 	}
 	if errors.Is(err, calendar.ErrConflict) {
-		if *asJSON {
-			if jerr := writeJSON(env.stdout, map[string]any{"saved": false, "findings": toFindingsJSON(findings)}); jerr != nil {
-				return jerr
-			}
-		} else {
-			printFindings(env.stdout, findings)
-		}
-		return exitWith(exitFindings, "%s", lang.L("not booked: a rule blocks it; use --force --reason to override"))
+		return refuse(env, *asJSON, findings, notBooked())
 	}
 	if err != nil {
 		return describe(err)
 	}
-	if *asJSON {
-		item := toAgendaItem(eng, leader, loc)
-		return writeJSON(env.stdout, map[string]any{"saved": true, "engagement": item, "findings": toFindingsJSON(findings)})
-	}
-	fmt.Fprintln(env.stdout, lang.L("Booked {{.Title}} ({{.UID}}).", map[string]any{"Title": eng.Title, "UID": eng.UID}))
-	printFindings(env.stdout, findings)
-	return nil
+	saved := map[string]any{"saved": true, "engagement": toAgendaItem(eng, leader, loc), "findings": toFindingsJSON(findings)}
+	return emit(env, *asJSON, saved, func() {
+		fmt.Fprintln(env.stdout, lang.L("Booked {{.Title}} ({{.UID}}).", map[string]any{"Title": eng.Title, "UID": eng.UID}))
+		printFindings(env.stdout, findings)
+	})
+}
+
+// notBooked is why add and visit book stop when a rule blocks the time.
+func notBooked() string {
+	return lang.L("not booked: a rule blocks it; use --force --reason to override")
 }
 
 // runCheck says whether a time is free for the leader: exit 0 when no rule
 // has anything to say, 3 when some finding does.
 func runCheck(env *env, args []string) error {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "check")
 	sf := registerSlotFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -125,21 +118,21 @@ func runCheck(env *env, args []string) error {
 		return err
 	}
 	if !sl.end.After(sl.start) {
-		return flagError("end", *sf.end, errors.New(lang.L("is not after --start")))
+		return flagError("end", *sf.when.end, errors.New(lang.L("is not after --start")))
 	}
-	asJSON := sf.asJSON
 	findings, err := env.svc.Check(ctx, sl.leader, calendar.Engagement{LeaderID: sl.leader.ID, Kind: sl.kind, Start: sl.start, End: sl.end, ZoneName: sl.loc.String()})
 	if err != nil {
 		return describe(err)
 	}
-	if *asJSON {
-		if err := writeJSON(env.stdout, map[string]any{"free": len(findings) == 0, "findings": toFindingsJSON(findings)}); err != nil {
-			return err
+	verdict := map[string]any{"free": len(findings) == 0, "findings": toFindingsJSON(findings)}
+	err = emit(env, *sf.asJSON, verdict, func() {
+		if len(findings) == 0 {
+			fmt.Fprintln(env.stdout, lang.L("Free."))
 		}
-	} else if len(findings) == 0 {
-		fmt.Fprintln(env.stdout, lang.L("Free."))
-	} else {
 		printFindings(env.stdout, findings)
+	})
+	if err != nil {
+		return err
 	}
 	if len(findings) > 0 {
 		return exitWith(exitFindings, "")
@@ -149,15 +142,14 @@ func runCheck(env *env, args []string) error {
 
 // runFree lists the next free slots of a length.
 func runFree(env *env, args []string) error {
-	fs := flag.NewFlagSet("free", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "free")
 	duration := fs.String("duration", "", lang.L("length, e.g. 45m or 1h30m"))
-	kind := fs.String("kind", "meeting", lang.L("meeting, visit, activity or blocked"))
+	kind := kindFlag(fs)
 	from := fs.String("from", "", lang.L("search from (default: now)"))
 	to := fs.String("to", "", lang.L("search until (default: four weeks after --from)"))
 	limit := fs.Int("limit", 5, lang.L("how many slots"))
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	leaderName := leaderFlag(fs)
+	asJSON := jsonFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -190,20 +182,15 @@ func runFree(env *env, args []string) error {
 	if err != nil {
 		return describe(err)
 	}
-	if *asJSON {
-		out := make([]slotJSON, 0, len(slots))
-		for _, s := range slots {
-			out = append(out, toSlotJSON(s, loc))
+	out := jsonList(slots, func(s calendar.Slot) slotJSON { return toSlotJSON(s, loc) })
+	return emit(env, *asJSON, out, func() {
+		if len(slots) == 0 {
+			fmt.Fprintln(env.stdout, lang.L("No free slot in that time."))
 		}
-		return writeJSON(env.stdout, out)
-	}
-	if len(slots) == 0 {
-		fmt.Fprintln(env.stdout, lang.L("No free slot in that time."))
-	}
-	for _, s := range slots {
-		fmt.Fprintf(env.stdout, "%s – %s\n", s.Start.In(loc).Format("2006-01-02 15:04"), s.End.In(loc).Format("15:04"))
-	}
-	return nil
+		for _, s := range slots {
+			fmt.Fprintf(env.stdout, "%s – %s\n", s.Start.In(loc).Format("2006-01-02 15:04"), s.End.In(loc).Format("15:04"))
+		}
+	})
 }
 
 // leaderAndZone chooses the leader and loads the home zone.

@@ -110,7 +110,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Writer) (err error) {
+func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Writer) error {
+	return withService(dbPath, func(svc *calendar.Service) error {
+		return cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args)
+	})
+}
+
+// withService opens the database at dbPath, gives use a service over it
+// that keeps attached files beside it, and closes the database after; an
+// error closing it is returned when use succeeded.
+func withService(dbPath string, use func(*calendar.Service) error) (err error) {
 	db, err := data.Open(dbPath)
 	if err != nil {
 		return err
@@ -122,7 +131,7 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 	}()
 	svc := calendar.NewService(db)
 	svc.SetFilesDir(filesDir(db.Path()))
-	return cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args)
+	return use(svc)
 }
 
 func parseGlobals(args []string, stderr io.Writer) (globals, []string, error) {

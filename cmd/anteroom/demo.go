@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 
 	"fyne.io/fyne/v2/lang"
@@ -14,9 +13,8 @@ import (
 // runDemo books the sample week for a leader, creating the leader when the
 // calendar has none or the named one does not exist yet.
 func runDemo(env *env, args []string) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
+	fs := newFlagSet(env, "demo")
+	leaderName := leaderFlag(fs)
 	week := fs.String("week", "", lang.L("a day of the week to fill, YYYY-MM-DD (default: this week)"))
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -62,28 +62,38 @@ func subUsage(w io.Writer, group string, subs []subcommand) {
 // parseWithID parses flags around one record ID, which may come before
 // or after them: `visit book 3 --start …` and `visit book --start … 3`.
 func parseWithID(fs *flag.FlagSet, args []string) (int64, error) {
-	var idArg string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		idArg, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	idArg, err := parseAroundArg(fs, args, lang.L("name the ID (anteroom visit list, anteroom materials list)"))
+	if err != nil {
 		return 0, err
-	}
-	rest := fs.Args()
-	if idArg == "" && len(rest) > 0 {
-		idArg, rest = rest[0], rest[1:]
-	}
-	if len(rest) > 0 {
-		return 0, fmt.Errorf("%w: %s %q", errUsage, lang.L("unexpected argument"), rest[0])
-	}
-	if idArg == "" {
-		return 0, fmt.Errorf("%w: %s", errUsage, lang.L("name the ID (anteroom visit list, anteroom materials list)"))
 	}
 	id, err := strconv.ParseInt(idArg, 10, 64)
 	if err != nil || id <= 0 {
 		return 0, fmt.Errorf("%w: %q %s", errUsage, idArg, lang.L("is not an ID"))
 	}
 	return id, nil
+}
+
+// parseAroundArg parses flags around one argument, which may come before
+// or after them; missing says what to name when there is none.
+func parseAroundArg(fs *flag.FlagSet, args []string, missing string) (string, error) {
+	var arg string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		arg, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return "", err
+	}
+	rest := fs.Args()
+	if arg == "" && len(rest) > 0 {
+		arg, rest = rest[0], rest[1:]
+	}
+	if len(rest) > 0 {
+		return "", fmt.Errorf("%w: %s %q", errUsage, lang.L("unexpected argument"), rest[0])
+	}
+	if arg == "" {
+		return "", fmt.Errorf("%w: %s", errUsage, missing)
+	}
+	return arg, nil
 }
 
 // noArgs parses flags that take no positional argument.
@@ -175,11 +185,7 @@ type fileJSON struct {
 }
 
 func toFilesJSON(atts []calendar.Attachment) []fileJSON {
-	out := make([]fileJSON, 0, len(atts))
-	for _, a := range atts {
-		out = append(out, fileJSON{Name: a.Name, SHA256: a.Hash, Size: a.Size})
-	}
-	return out
+	return jsonList(atts, func(a calendar.Attachment) fileJSON { return fileJSON{Name: a.Name, SHA256: a.Hash, Size: a.Size} })
 }
 
 // auditJSON is one line of a record's trail.
@@ -192,11 +198,9 @@ type auditJSON struct {
 }
 
 func toAuditJSON(es []calendar.AuditEntry, loc *time.Location) []auditJSON {
-	out := make([]auditJSON, 0, len(es))
-	for _, e := range es {
-		out = append(out, auditJSON{At: timeJSON(e.At, loc), Who: e.Who, From: e.From, To: e.To, Note: e.Note})
-	}
-	return out
+	return jsonList(es, func(e calendar.AuditEntry) auditJSON {
+		return auditJSON{At: timeJSON(e.At, loc), Who: e.Who, From: e.From, To: e.To, Note: e.Note}
+	})
 }
 
 // printAudit writes a trail one line an entry: when, who, from → to, note.

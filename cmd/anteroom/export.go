@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,37 +33,24 @@ func (l *leaderList) Set(v string) error {
 // iCalendar file for other offices, series as series, redacted to the
 // privacy level, on standard output or in FILE.
 func runExport(env *env, args []string) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	from := fs.String("from", "", lang.L("first day, YYYY-MM-DD"))
-	to := fs.String("to", "", lang.L("last day, YYYY-MM-DD (included)"))
-	var names leaderList
-	fs.Var(&names, "leader", lang.L("leader's name; repeat or separate with commas; all for every leader (default: the first leader)"))
+	fs := newFlagSet(env, "export")
+	days := dayRangeFlags(fs)
+	names := leadersFlag(fs)
 	privacy := fs.String("privacy", string(ics.PrivacyLimited), lang.L("full, limited (title and place) or busy (times only)"))
 	output := fs.String("o", "", lang.L("write to this file instead of standard output"))
-	if err := fs.Parse(args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: %s %q", errUsage, lang.L("unexpected argument"), fs.Arg(0))
-	}
-	first, err := requiredDate("from", *from)
+	first, last, err := days.read()
 	if err != nil {
 		return err
-	}
-	last, err := requiredDate("to", *to)
-	if err != nil {
-		return err
-	}
-	if last.Before(first) {
-		return flagError("to", *to, fmt.Errorf("%s", lang.L("is before --from {{.From}}", map[string]any{"From": *from})))
 	}
 	level, err := ics.ParsePrivacy(*privacy)
 	if err != nil {
 		return flagError("privacy", *privacy, fmt.Errorf("%s", lang.L("is not full, limited or busy")))
 	}
 	ctx := context.Background()
-	leaders, err := exportLeaders(ctx, env.svc, names)
+	leaders, err := exportLeaders(ctx, env.svc, *names)
 	if err != nil {
 		return err
 	}

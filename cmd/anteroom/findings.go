@@ -20,16 +20,14 @@ type findingJSON struct {
 	Title    string `json:"title,omitempty"`
 }
 
-func toFindingsJSON(fs []calendar.Finding) []findingJSON {
-	out := make([]findingJSON, 0, len(fs))
-	for _, f := range fs {
-		j := findingJSON{Rule: string(f.Rule), Severity: string(f.Severity), Message: findingText(f)}
-		if f.Other != nil {
-			j.UID, j.Title = f.Other.UID, f.Other.Title
-		}
-		out = append(out, j)
+func toFindingsJSON(fs []calendar.Finding) []findingJSON { return jsonList(fs, toFindingJSON) }
+
+func toFindingJSON(f calendar.Finding) findingJSON {
+	j := findingJSON{Rule: string(f.Rule), Severity: string(f.Severity), Message: findingText(f)}
+	if f.Other != nil {
+		j.UID, j.Title = f.Other.UID, f.Other.Title
 	}
-	return out
+	return j
 }
 
 // findingText is a finding in the user's language.
@@ -44,6 +42,16 @@ func printFindings(w io.Writer, fs []calendar.Finding) {
 		}
 		fmt.Fprintf(w, "%s [%s] %s\n", sev, f.Rule, findingText(f))
 	}
+}
+
+// refuse reports a change the booking rules block: the findings, as JSON
+// {"saved": false, "findings": […]} or one line each, then exit 3 with msg.
+func refuse(env *env, asJSON bool, findings []calendar.Finding, msg string) error {
+	saved := map[string]any{"saved": false, "findings": toFindingsJSON(findings)}
+	if err := emit(env, asJSON, saved, func() { printFindings(env.stdout, findings) }); err != nil {
+		return err
+	}
+	return exitWith(exitFindings, "%s", msg)
 }
 
 func writeJSON(w io.Writer, v any) error {

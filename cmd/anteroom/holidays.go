@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 
@@ -20,10 +19,9 @@ func runHolidays(env *env, args []string) error {
 	if len(args) == 0 || args[0] != "import" {
 		return fmt.Errorf("%w: %s", errUsage, lang.L("usage: anteroom holidays import [--leader NAME] FILE.ics..."))
 	}
-	fs := flag.NewFlagSet("holidays import", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	fs := newFlagSet(env, "holidays import")
+	leaderName := leaderFlag(fs)
+	asJSON := jsonFlag(fs)
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -62,6 +60,7 @@ func runHolidays(env *env, args []string) error {
 		results = append(results, result{File: path, Days: n, Timed: timed})
 	}
 	if *asJSON {
+		// Compact, unlike writeJSON: holidays import has always printed one line.
 		return json.NewEncoder(env.stdout).Encode(results)
 	}
 	for _, r := range results {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 
@@ -33,11 +32,10 @@ type importFile struct {
 // that cannot be read changes nothing and the others still import. The
 // exit code is 0 when every file was read, 1 otherwise.
 func runImport(env *env, args []string) error {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "import")
 	dryRun := fs.Bool("dry-run", false, lang.L("show what would change; store nothing"))
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	leaderName := leaderFlag(fs)
+	asJSON := jsonFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -59,12 +57,9 @@ func runImport(env *env, args []string) error {
 		}
 		files = append(files, f)
 	}
-	if *asJSON {
-		if err := writeJSON(env.stdout, map[string][]importFile{"files": files}); err != nil {
-			return err
-		}
-	} else {
-		printImport(env, files, *dryRun)
+	report := map[string][]importFile{"files": files}
+	if err := emit(env, *asJSON, report, func() { printImport(env, files, *dryRun) }); err != nil {
+		return err
 	}
 	if failed {
 		return &exitError{code: 1}

@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -66,19 +66,18 @@ func toMaterialJSON(m calendar.Material, loc *time.Location, now time.Time) mate
 
 // runMaterialsList lists the leader's materials, those due first first.
 func runMaterialsList(env *env, args []string) error {
-	fs := flag.NewFlagSet("materials list", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "materials list")
 	state := fs.String("state", "", lang.L("only this state: expected, received, presented, instructed, archived"))
 	overdue := fs.Bool("overdue", false, lang.L("only expected materials past their due date"))
 	search := fs.String("search", "", lang.L("only materials containing this text"))
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	leaderName := leaderFlag(fs)
+	asJSON := jsonFlag(fs)
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
-	st := calendar.MaterialState(*state)
-	if *state != "" && !st.Valid() {
-		return flagError("state", *state, errors.New(lang.L("is not a materials state")))
+	st, err := parseStateFilter[calendar.MaterialState](*state, lang.L("is not a materials state"))
+	if err != nil {
+		return err
 	}
 	ctx := context.Background()
 	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
@@ -96,34 +95,28 @@ func runMaterialsList(env *env, args []string) error {
 			shown = append(shown, m)
 		}
 	}
-	if *asJSON {
-		out := make([]materialJSON, 0, len(shown))
+	out := jsonList(shown, func(m calendar.Material) materialJSON { return toMaterialJSON(m, loc, env.svc.Now()) })
+	return emit(env, *asJSON, out, func() {
+		if len(shown) == 0 {
+			fmt.Fprintln(env.stdout, lang.L("No briefing materials."))
+		}
 		for _, m := range shown {
-			out = append(out, toMaterialJSON(m, loc, env.svc.Now()))
+			due := ""
+			if !m.Due.IsZero() {
+				due = m.Due.String()
+			}
+			if m.Overdue(today) {
+				due += " " + lang.L("OVERDUE")
+			}
+			fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", m.ID, materialStateName(string(m.State)), due, m.Title, m.From)
 		}
-		return writeJSON(env.stdout, out)
-	}
-	if len(shown) == 0 {
-		fmt.Fprintln(env.stdout, lang.L("No briefing materials."))
-	}
-	for _, m := range shown {
-		due := ""
-		if !m.Due.IsZero() {
-			due = m.Due.String()
-		}
-		if m.Overdue(today) {
-			due += " " + lang.L("OVERDUE")
-		}
-		fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", m.ID, materialStateName(string(m.State)), due, m.Title, m.From)
-	}
-	return nil
+	})
 }
 
 // runMaterialsShow prints one set of materials with its trail.
 func runMaterialsShow(env *env, args []string) error {
-	fs := flag.NewFlagSet("materials show", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	fs := newFlagSet(env, "materials show")
+	asJSON := jsonFlag(fs)
 	id, err := parseWithID(fs, args)
 	if err != nil {
 		return err
@@ -137,12 +130,13 @@ func runMaterialsShow(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		j := toMaterialJSON(m, loc, env.svc.Now())
-		j.Trail = toAuditJSON(trail, loc)
-		return writeJSON(env.stdout, j)
-	}
-	w := env.stdout
+	j := toMaterialJSON(m, loc, env.svc.Now())
+	j.Trail = toAuditJSON(trail, loc)
+	return emit(env, *asJSON, j, func() { printMaterial(env.stdout, m, trail, loc) })
+}
+
+// printMaterial writes materials, their details one a line, and their trail.
+func printMaterial(w io.Writer, m calendar.Material, trail []calendar.AuditEntry, loc *time.Location) {
 	fmt.Fprintf(w, "%d  %s  %s\n", m.ID, materialStateName(string(m.State)), m.Title)
 	fmt.Fprintf(w, "  %s: %s\n", lang.L("From"), m.From)
 	for _, a := range m.Files {
@@ -153,20 +147,18 @@ func runMaterialsShow(env *env, args []string) error {
 	}
 	fmt.Fprintln(w, lang.L("Trail:"))
 	printAudit(w, trail, loc, materialStateName)
-	return nil
 }
 
 // runMaterialsReceive records materials as handed in, copying their files.
 func runMaterialsReceive(env *env, args []string) error {
-	fs := flag.NewFlagSet("materials receive", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "materials receive")
 	var files listFlag
 	fs.Var(&files, "file", lang.L("a local file handed in; repeatable"))
 	copies := fs.Int("copies", 0, lang.L("number of copies"))
 	pages := fs.Int("pages", 0, lang.L("number of pages"))
 	by := fs.String("by", "", lang.L("who took them in (default: you)"))
 	when := fs.String("at", "", lang.L("when they came in (default: now)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	asJSON := jsonFlag(fs)
 	id, err := parseWithID(fs, args)
 	if err != nil {
 		return err
@@ -186,11 +178,10 @@ func runMaterialsReceive(env *env, args []string) error {
 // runMaterialsPresent records materials as presented, at --at or now, or
 // with --book in the leader's next free gap, booked as an engagement.
 func runMaterialsPresent(env *env, args []string) error {
-	fs := flag.NewFlagSet("materials present", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "materials present")
 	when := fs.String("at", "", lang.L("when they were presented (default: now)"))
 	book := fs.Bool("book", false, lang.L("book the leader's next free gap for presenting them"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	asJSON := jsonFlag(fs)
 	id, err := parseWithID(fs, args)
 	if err != nil {
 		return err
@@ -232,10 +223,9 @@ func presentTitle(m calendar.Material) string {
 
 // runMaterialsInstruct records the leader's instructions.
 func runMaterialsInstruct(env *env, args []string) error {
-	fs := flag.NewFlagSet("materials instruct", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "materials instruct")
 	text := fs.String("text", "", lang.L("the leader's instructions (批示), as written"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	asJSON := jsonFlag(fs)
 	id, err := parseWithID(fs, args)
 	if err != nil {
 		return err
@@ -247,9 +237,8 @@ func runMaterialsInstruct(env *env, args []string) error {
 
 // runMaterialsArchive files the materials.
 func runMaterialsArchive(env *env, args []string) error {
-	fs := flag.NewFlagSet("materials archive", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	fs := newFlagSet(env, "materials archive")
+	asJSON := jsonFlag(fs)
 	id, err := parseWithID(fs, args)
 	if err != nil {
 		return err
@@ -273,11 +262,9 @@ func materialStep(env *env, id int64, asJSON bool, step func(context.Context, *t
 	if err != nil {
 		return err
 	}
-	if asJSON {
-		return writeJSON(env.stdout, toMaterialJSON(m, loc, env.svc.Now()))
-	}
-	fmt.Fprintln(env.stdout, lang.L("Briefing materials {{.ID}} are now “{{.State}}”.", map[string]any{"ID": id, "State": materialStateName(string(m.State))}))
-	return nil
+	return emit(env, asJSON, toMaterialJSON(m, loc, env.svc.Now()), func() {
+		fmt.Fprintln(env.stdout, lang.L("Briefing materials {{.ID}} are now “{{.State}}”.", map[string]any{"ID": id, "State": materialStateName(string(m.State))}))
+	})
 }
 
 // loadMaterial reads materials and their leader's zone.

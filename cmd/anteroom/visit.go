@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -80,8 +80,7 @@ func toVisitJSON(r calendar.VisitRequest, leader calendar.Leader, loc *time.Loca
 
 // runVisitAdd records a request and prints its ID.
 func runVisitAdd(env *env, args []string) error {
-	fs := flag.NewFlagSet("visit add", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "visit add")
 	org := fs.String("org", "", lang.L("the organisation that asks"))
 	var people, wants, files listFlag
 	fs.Var(&people, "person", lang.L("who comes, as NAME or NAME:TITLE; repeat for each person"))
@@ -91,8 +90,8 @@ func runVisitAdd(env *env, args []string) error {
 	visitors := fs.Int("visitors", 0, lang.L("how many come (default: the people named)"))
 	fs.Var(&wants, "want", lang.L("a preferred time START/END (YYYY-MM-DD HH:MM/HH:MM); repeatable"))
 	fs.Var(&files, "file", lang.L("a local file sent with the request; repeatable"))
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	leaderName := leaderFlag(fs)
+	asJSON := jsonFlag(fs)
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
@@ -115,11 +114,7 @@ func runVisitAdd(env *env, args []string) error {
 	if err := env.svc.AddVisitRequest(ctx, &r, files, cliUser()); err != nil {
 		return describeDesk(err, "", 0, visitFlags)
 	}
-	if *asJSON {
-		return writeJSON(env.stdout, toVisitJSON(r, leader, loc))
-	}
-	fmt.Fprintln(env.stdout, r.ID)
-	return nil
+	return emit(env, *asJSON, toVisitJSON(r, leader, loc), func() { fmt.Fprintln(env.stdout, r.ID) })
 }
 
 // parsePerson reads NAME or NAME:TITLE; a full-width colon works too.
@@ -153,18 +148,17 @@ func parseWindow(v string, loc *time.Location) (calendar.TimeWindow, error) {
 
 // runVisitList lists the leader's requests, newest first.
 func runVisitList(env *env, args []string) error {
-	fs := flag.NewFlagSet("visit list", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "visit list")
 	state := fs.String("state", "", lang.L("only this state: requested, booked, declined, withdrawn, done, cancelled, no_show"))
 	search := fs.String("search", "", lang.L("only requests containing this text"))
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	leaderName := leaderFlag(fs)
+	asJSON := jsonFlag(fs)
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
-	st := calendar.VisitState(*state)
-	if *state != "" && !st.Valid() {
-		return flagError("state", *state, errors.New(lang.L("is not a visit state")))
+	st, err := parseStateFilter[calendar.VisitState](*state, lang.L("is not a visit state"))
+	if err != nil {
+		return err
 	}
 	ctx := context.Background()
 	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
@@ -181,27 +175,21 @@ func runVisitList(env *env, args []string) error {
 			shown = append(shown, r)
 		}
 	}
-	if *asJSON {
-		out := make([]visitJSON, 0, len(shown))
-		for _, r := range shown {
-			out = append(out, toVisitJSON(r, leader, loc))
+	out := jsonList(shown, func(r calendar.VisitRequest) visitJSON { return toVisitJSON(r, leader, loc) })
+	return emit(env, *asJSON, out, func() {
+		if len(shown) == 0 {
+			fmt.Fprintln(env.stdout, lang.L("No visit requests."))
 		}
-		return writeJSON(env.stdout, out)
-	}
-	if len(shown) == 0 {
-		fmt.Fprintln(env.stdout, lang.L("No visit requests."))
-	}
-	for _, r := range shown {
-		fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", r.ID, visitStateName(string(r.State)), r.Org, r.PeopleText(), r.Purpose)
-	}
-	return nil
+		for _, r := range shown {
+			fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", r.ID, visitStateName(string(r.State)), r.Org, r.PeopleText(), r.Purpose)
+		}
+	})
 }
 
 // runVisitShow prints one request with its trail.
 func runVisitShow(env *env, args []string) error {
-	fs := flag.NewFlagSet("visit show", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	fs := newFlagSet(env, "visit show")
+	asJSON := jsonFlag(fs)
 	id, err := parseWithID(fs, args)
 	if err != nil {
 		return err
@@ -215,12 +203,13 @@ func runVisitShow(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		j := toVisitJSON(r, leader, loc)
-		j.Trail = toAuditJSON(trail, loc)
-		return writeJSON(env.stdout, j)
-	}
-	w := env.stdout
+	j := toVisitJSON(r, leader, loc)
+	j.Trail = toAuditJSON(trail, loc)
+	return emit(env, *asJSON, j, func() { printVisit(env.stdout, r, trail, loc) })
+}
+
+// printVisit writes a request, its details one a line, and its trail.
+func printVisit(w io.Writer, r calendar.VisitRequest, trail []calendar.AuditEntry, loc *time.Location) {
 	fmt.Fprintf(w, "%d  %s  %s\n", r.ID, visitStateName(string(r.State)), r.Org)
 	fmt.Fprintf(w, "  %s: %s\n", lang.L("People"), r.PeopleText())
 	fmt.Fprintf(w, "  %s: %s\n", lang.L("Purpose"), r.Purpose)
@@ -235,19 +224,15 @@ func runVisitShow(env *env, args []string) error {
 	}
 	fmt.Fprintln(w, lang.L("Trail:"))
 	printAudit(w, trail, loc, visitStateName)
-	return nil
 }
 
 // runVisitBook books a requested visit; a blocking finding refuses it with
 // exit 3 unless --force comes with a --reason.
 func runVisitBook(env *env, args []string) error {
-	fs := flag.NewFlagSet("visit book", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	start := fs.String("start", "", lang.L("start: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339"))
-	end := fs.String("end", "", lang.L("end: YYYY-MM-DD HH:MM in the leader's zone, or RFC 3339"))
-	force := fs.Bool("force", false, lang.L("book even when a rule blocks it (needs --reason)"))
-	reason := fs.String("reason", "", lang.L("why the booking overrides the rules"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	fs := newFlagSet(env, "visit book")
+	when := timeRangeFlags(fs)
+	ov := overrideFlags(fs)
+	asJSON := jsonFlag(fs)
 	id, err := parseWithID(fs, args)
 	if err != nil {
 		return err
@@ -257,33 +242,22 @@ func runVisitBook(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := parseWhen("start", *start, loc)
+	s, e, err := when.read(loc)
 	if err != nil {
 		return err
 	}
-	e, err := parseWhen("end", *end, loc)
-	if err != nil {
+	if err := ov.check(); err != nil {
 		return err
-	}
-	if *force && *reason == "" {
-		return fmt.Errorf("%w: --force %s", errUsage, lang.L("needs --reason"))
 	}
 	slot := calendar.Slot{Start: s, End: e}
 	var findings []calendar.Finding
-	if *force {
-		findings, err = env.svc.BookVisitOverride(ctx, id, slot, *reason, cliUser())
+	if *ov.force {
+		findings, err = env.svc.BookVisitOverride(ctx, id, slot, *ov.reason, cliUser())
 	} else {
 		findings, err = env.svc.BookVisit(ctx, id, slot, cliUser())
 	}
 	if errors.Is(err, calendar.ErrConflict) {
-		if *asJSON {
-			if jerr := writeJSON(env.stdout, map[string]any{"saved": false, "findings": toFindingsJSON(findings)}); jerr != nil {
-				return jerr
-			}
-		} else {
-			printFindings(env.stdout, findings)
-		}
-		return exitWith(exitFindings, "%s", lang.L("not booked: a rule blocks it; use --force --reason to override"))
+		return refuse(env, *asJSON, findings, notBooked())
 	}
 	if err != nil {
 		return describeDesk(err, lang.L("Visit request"), id, map[string]string{"reason": "reason", "end": "end", "start": "start"})
@@ -291,22 +265,20 @@ func runVisitBook(env *env, args []string) error {
 	if r, err = env.svc.VisitRequest(ctx, id); err != nil {
 		return err
 	}
-	if *asJSON {
-		return writeJSON(env.stdout, map[string]any{"saved": true, "visit": toVisitJSON(r, leader, loc), "findings": toFindingsJSON(findings)})
-	}
-	fmt.Fprintln(env.stdout, lang.L("Booked visit request {{.ID}}: {{.Org}}, {{.When}}.",
-		map[string]any{"ID": id, "Org": r.Org, "When": timeText(s, loc) + "–" + e.In(loc).Format("15:04")}))
-	printFindings(env.stdout, findings)
-	return nil
+	saved := map[string]any{"saved": true, "visit": toVisitJSON(r, leader, loc), "findings": toFindingsJSON(findings)}
+	return emit(env, *asJSON, saved, func() {
+		fmt.Fprintln(env.stdout, lang.L("Booked visit request {{.ID}}: {{.Org}}, {{.When}}.",
+			map[string]any{"ID": id, "Org": r.Org, "When": timeText(s, loc) + "–" + e.In(loc).Format("15:04")}))
+		printFindings(env.stdout, findings)
+	})
 }
 
 // runVisitDecline declines a request and prints the materials now expected.
 func runVisitDecline(env *env, args []string) error {
-	fs := flag.NewFlagSet("visit decline", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "visit decline")
 	reason := fs.String("reason", "", lang.L("why the visit is declined (required)"))
 	due := fs.String("materials-due", "", lang.L("when the briefing materials are due, YYYY-MM-DD (default: in a week)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	asJSON := jsonFlag(fs)
 	id, err := parseWithID(fs, args)
 	if err != nil {
 		return err
@@ -324,24 +296,21 @@ func runVisitDecline(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		j := toVisitJSON(r, leader, loc)
-		mj := toMaterialJSON(m, loc, env.svc.Now())
-		j.Materials = &mj
-		return writeJSON(env.stdout, j)
-	}
-	fmt.Fprintln(env.stdout, lang.L("Declined visit request {{.ID}}; briefing materials {{.Materials}} are expected by {{.Due}}.",
-		map[string]any{"ID": id, "Materials": m.ID, "Due": m.Due.String()}))
-	return nil
+	j := toVisitJSON(r, leader, loc)
+	mj := toMaterialJSON(m, loc, env.svc.Now())
+	j.Materials = &mj
+	return emit(env, *asJSON, j, func() {
+		fmt.Fprintln(env.stdout, lang.L("Declined visit request {{.ID}}; briefing materials {{.Materials}} are expected by {{.Due}}.",
+			map[string]any{"ID": id, "Materials": m.ID, "Due": m.Due.String()}))
+	})
 }
 
 // visitMover returns a command taking one move that needs only a note.
 func visitMover(move calendar.VisitMove) func(env *env, args []string) error {
 	return func(env *env, args []string) error {
-		fs := flag.NewFlagSet("visit "+string(move), flag.ContinueOnError)
-		fs.SetOutput(env.stderr)
+		fs := newFlagSet(env, "visit "+string(move))
 		note := fs.String("note", "", lang.L("a note for the trail"))
-		asJSON := fs.Bool("json", false, lang.L("print JSON"))
+		asJSON := jsonFlag(fs)
 		id, err := parseWithID(fs, args)
 		if err != nil {
 			return err
@@ -354,11 +323,9 @@ func visitMover(move calendar.VisitMove) func(env *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if *asJSON {
-			return writeJSON(env.stdout, toVisitJSON(r, leader, loc))
-		}
-		fmt.Fprintln(env.stdout, lang.L("Visit request {{.ID}} is now “{{.State}}”.", map[string]any{"ID": id, "State": visitStateName(string(r.State))}))
-		return nil
+		return emit(env, *asJSON, toVisitJSON(r, leader, loc), func() {
+			fmt.Fprintln(env.stdout, lang.L("Visit request {{.ID}} is now “{{.State}}”.", map[string]any{"ID": id, "State": visitStateName(string(r.State))}))
+		})
 	}
 }
 

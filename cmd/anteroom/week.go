@@ -54,27 +54,31 @@ func thisWeek(svc *calendar.Service, loc *time.Location) calendar.Week {
 	return calendar.WeekOf(calendar.DateOf(svc.Now().In(loc)))
 }
 
+// weekFlags are --week and --leader of show and close: which leader's
+// review of which week, this week by default.
+type weekFlags struct{ week, leader *string }
+
+func registerWeekFlags(fs *flag.FlagSet) weekFlags {
+	return weekFlags{
+		week:   fs.String("week", "", lang.L("ISO week, e.g. 2026-W48 (default: this week)")),
+		leader: leaderFlag(fs),
+	}
+}
+
+// read resolves the leader, the leader's zone and the week.
+func (f weekFlags) read(ctx context.Context, svc *calendar.Service) (calendar.Leader, *time.Location, calendar.Week, error) {
+	leader, loc, err := leaderAndZone(ctx, svc, *f.leader)
+	if err != nil {
+		return leader, loc, calendar.Week{}, err
+	}
+	w, err := parseWeekFlag(*f.week, thisWeek(svc, loc))
+	return leader, loc, w, err
+}
+
 // parseWithItem parses flags around one review item ID, which may come
 // before or after them, like parseWithID.
 func parseWithItem(fs *flag.FlagSet, args []string) (string, error) {
-	var idArg string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		idArg, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
-		return "", err
-	}
-	rest := fs.Args()
-	if idArg == "" && len(rest) > 0 {
-		idArg, rest = rest[0], rest[1:]
-	}
-	if len(rest) > 0 {
-		return "", fmt.Errorf("%w: %s %q", errUsage, lang.L("unexpected argument"), rest[0])
-	}
-	if idArg == "" {
-		return "", fmt.Errorf("%w: %s", errUsage, lang.L("name the item (anteroom week show lists their IDs)"))
-	}
-	return idArg, nil
+	return parseAroundArg(fs, args, lang.L("name the item (anteroom week show lists their IDs)"))
 }
 
 // describeReview is an error of the review in the user's language: a
@@ -207,20 +211,14 @@ func toCarryJSON(ctx context.Context, svc *calendar.Service, c calendar.CarryOve
 
 // runWeekShow prints the review of a week, open or closed.
 func runWeekShow(env *env, args []string) error {
-	fs := flag.NewFlagSet("week show", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	week := fs.String("week", "", lang.L("ISO week, e.g. 2026-W48 (default: this week)"))
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	fs := newFlagSet(env, "week show")
+	wf := registerWeekFlags(fs)
+	asJSON := jsonFlag(fs)
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	ctx := context.Background()
-	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
-	if err != nil {
-		return err
-	}
-	w, err := parseWeekFlag(*week, thisWeek(env.svc, loc))
+	leader, loc, w, err := wf.read(ctx, env.svc)
 	if err != nil {
 		return err
 	}
@@ -240,11 +238,7 @@ func runWeekShow(env *env, args []string) error {
 		}
 		out.Items = append(out.Items, j)
 	}
-	if *asJSON {
-		return writeJSON(env.stdout, out)
-	}
-	printReview(env.stdout, out)
-	return nil
+	return emit(env, *asJSON, out, func() { printReview(env.stdout, out) })
 }
 
 // printReview writes a review one line an item: ID, when, title, what

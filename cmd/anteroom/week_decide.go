@@ -44,6 +44,21 @@ func findTarget(ctx context.Context, svc *calendar.Service, id, week string) (re
 	return reviewTarget{item: it, week: w, loc: loc, id: id}, nil
 }
 
+// reviewWeekFlag declares --week of done and carry.
+func reviewWeekFlag(fs *flag.FlagSet) *string {
+	return fs.String("week", "", lang.L("ISO week of the review (default: the item's week, else this week)"))
+}
+
+// parseTarget parses the flags around an item's ID and finds the item
+// and the week of --week.
+func parseTarget(ctx context.Context, svc *calendar.Service, fs *flag.FlagSet, args []string, week *string) (reviewTarget, error) {
+	id, err := parseWithItem(fs, args)
+	if err != nil {
+		return reviewTarget{}, err
+	}
+	return findTarget(ctx, svc, id, *week)
+}
+
 // markJSON is a decision as done and carry print it.
 type markJSON struct {
 	ID        string     `json:"id"`
@@ -70,49 +85,37 @@ func toMarkJSON(m calendar.ReviewMark, loc *time.Location) markJSON {
 
 // runWeekDone marks an item done.
 func runWeekDone(env *env, args []string) error {
-	fs := flag.NewFlagSet("week done", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "week done")
 	note := fs.String("note", "", lang.L("a note; for briefing materials not yet instructed, the leader's instructions"))
-	week := fs.String("week", "", lang.L("ISO week of the review (default: the item's week, else this week)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
-	id, err := parseWithItem(fs, args)
-	if err != nil {
-		return err
-	}
+	week := reviewWeekFlag(fs)
+	asJSON := jsonFlag(fs)
 	ctx := context.Background()
-	tg, err := findTarget(ctx, env.svc, id, *week)
+	tg, err := parseTarget(ctx, env.svc, fs, args, week)
 	if err != nil {
 		return err
 	}
 	m, err := env.svc.MarkDone(ctx, tg.item.Leader.ID, tg.week, tg.item.Ref, *note, cliUser())
 	if err != nil {
-		return describeReview(err, id)
+		return describeReview(err, tg.id)
 	}
-	if *asJSON {
-		return writeJSON(env.stdout, toMarkJSON(m, tg.loc))
-	}
-	fmt.Fprintln(env.stdout, lang.L("{{.ID}} is done in the review of {{.Week}}.", map[string]any{"ID": m.Item.Text(tg.loc), "Week": tg.week.String()}))
-	if m.Archived > 0 {
-		fmt.Fprintln(env.stdout, lang.L("Briefing materials filed: {{.Count}}.", map[string]any{"Count": m.Archived}))
-	}
-	return nil
+	return emit(env, *asJSON, toMarkJSON(m, tg.loc), func() {
+		fmt.Fprintln(env.stdout, lang.L("{{.ID}} is done in the review of {{.Week}}.", map[string]any{"ID": m.Item.Text(tg.loc), "Week": tg.week.String()}))
+		if m.Archived > 0 {
+			fmt.Fprintln(env.stdout, lang.L("Briefing materials filed: {{.Count}}.", map[string]any{"Count": m.Archived}))
+		}
+	})
 }
 
 // runWeekCarry carries an item over: --to a time, --to list, or by
 // itself into the first free slot of the week after, else onto the list.
 func runWeekCarry(env *env, args []string) error {
-	fs := flag.NewFlagSet("week carry", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "week carry")
 	to := fs.String("to", "", lang.L("where to: a start, YYYY-MM-DD HH:MM (a day for all-day items), or list for the to-schedule list (default: the first free slot next week, else the list)"))
 	note := fs.String("note", "", lang.L("why it was not done"))
-	week := fs.String("week", "", lang.L("ISO week of the review (default: the item's week, else this week)"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
-	id, err := parseWithItem(fs, args)
-	if err != nil {
-		return err
-	}
+	week := reviewWeekFlag(fs)
+	asJSON := jsonFlag(fs)
 	ctx := context.Background()
-	tg, err := findTarget(ctx, env.svc, id, *week)
+	tg, err := parseTarget(ctx, env.svc, fs, args, week)
 	if err != nil {
 		return err
 	}
@@ -123,17 +126,10 @@ func runWeekCarry(env *env, args []string) error {
 	res, err := env.svc.Carry(ctx, tg.item.Leader.ID, tg.week, tg.item.Ref, dest, *note, cliUser())
 	var ce *calendar.ConflictError
 	if errors.As(err, &ce) {
-		if *asJSON {
-			if jerr := writeJSON(env.stdout, map[string]any{"saved": false, "findings": toFindingsJSON(ce.Findings)}); jerr != nil {
-				return jerr
-			}
-		} else {
-			printFindings(env.stdout, ce.Findings)
-		}
-		return exitWith(exitFindings, "%s", lang.L("not carried: a rule blocks that time; choose another with --to, or --to list"))
+		return refuse(env, *asJSON, ce.Findings, lang.L("not carried: a rule blocks that time; choose another with --to, or --to list"))
 	}
 	if err != nil {
-		return describeReview(err, id)
+		return describeReview(err, tg.id)
 	}
 	j := toMarkJSON(res.Mark, tg.loc)
 	j.Again = res.Again
@@ -142,12 +138,11 @@ func runWeekCarry(env *env, args []string) error {
 			return err
 		}
 	}
-	if *asJSON {
-		return writeJSON(env.stdout, map[string]any{"mark": j, "findings": toFindingsJSON(res.Findings)})
-	}
-	printCarry(env, j)
-	printFindings(env.stdout, res.Findings)
-	return nil
+	carried := map[string]any{"mark": j, "findings": toFindingsJSON(res.Findings)}
+	return emit(env, *asJSON, carried, func() {
+		printCarry(env, j)
+		printFindings(env.stdout, res.Findings)
+	})
 }
 
 // parseCarryTo reads --to.
@@ -188,22 +183,16 @@ func printCarry(env *env, j markJSON) {
 
 // runWeekClose closes a week's review.
 func runWeekClose(env *env, args []string) error {
-	fs := flag.NewFlagSet("week close", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	week := fs.String("week", "", lang.L("ISO week, e.g. 2026-W48 (default: this week)"))
-	leaderName := fs.String("leader", "", lang.L("leader's name (default: the first leader)"))
+	fs := newFlagSet(env, "week close")
+	wf := registerWeekFlags(fs)
 	restDone := fs.Bool("rest-done", false, lang.L("mark every engagement not yet decided done"))
 	note := fs.String("note", "", lang.L("a note on the week"))
-	asJSON := fs.Bool("json", false, lang.L("print JSON"))
+	asJSON := jsonFlag(fs)
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	ctx := context.Background()
-	leader, loc, err := leaderAndZone(ctx, env.svc, *leaderName)
-	if err != nil {
-		return err
-	}
-	w, err := parseWeekFlag(*week, thisWeek(env.svc, loc))
+	leader, loc, w, err := wf.read(ctx, env.svc)
 	if err != nil {
 		return err
 	}
@@ -215,16 +204,14 @@ func runWeekClose(env *env, args []string) error {
 		return describeReview(err, "")
 	}
 	rec := toRecordJSON(res.Record, loc)
-	if *asJSON {
-		return writeJSON(env.stdout, map[string]any{"week": w.String(), "leader": leader.Name, "closed": rec, "again": res.Again,
-			"marked": len(res.Marked)})
-	}
-	args2 := map[string]any{"Week": w.String(), "Done": rec.Done, "Carried": rec.Carried, "Archived": rec.Archived,
-		"At": shortJSONTime(rec.At), "By": rec.By}
-	if res.Again {
-		fmt.Fprintln(env.stdout, lang.L("The review of {{.Week}} was closed already, {{.At}} by {{.By}}: {{.Done}} done, {{.Carried}} carried over, {{.Archived}} briefing materials filed.", args2))
-		return nil
-	}
-	fmt.Fprintln(env.stdout, lang.L("The review of {{.Week}} is closed: {{.Done}} done, {{.Carried}} carried over, {{.Archived}} briefing materials filed.", args2))
-	return nil
+	closed := map[string]any{"week": w.String(), "leader": leader.Name, "closed": rec, "again": res.Again, "marked": len(res.Marked)}
+	return emit(env, *asJSON, closed, func() {
+		args := map[string]any{"Week": w.String(), "Done": rec.Done, "Carried": rec.Carried, "Archived": rec.Archived,
+			"At": shortJSONTime(rec.At), "By": rec.By}
+		if res.Again {
+			fmt.Fprintln(env.stdout, lang.L("The review of {{.Week}} was closed already, {{.At}} by {{.By}}: {{.Done}} done, {{.Carried}} carried over, {{.Archived}} briefing materials filed.", args))
+			return
+		}
+		fmt.Fprintln(env.stdout, lang.L("The review of {{.Week}} is closed: {{.Done}} done, {{.Carried}} carried over, {{.Archived}} briefing materials filed.", args))
+	})
 }

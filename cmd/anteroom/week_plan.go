@@ -18,23 +18,22 @@ import (
 // planFlags are what print and circulate share: the week and the leaders.
 type planFlags struct {
 	week   *string
-	names  leaderList
+	names  *leaderList
 	asJSON *bool
 }
 
-func registerPlanFlags(fs *flag.FlagSet) *planFlags {
-	f := &planFlags{
+func registerPlanFlags(fs *flag.FlagSet) planFlags {
+	return planFlags{
 		week:   fs.String("week", "", lang.L("ISO week, e.g. 2026-W49 (default: next week)")),
-		asJSON: fs.Bool("json", false, lang.L("print JSON")),
+		asJSON: jsonFlag(fs),
+		names:  leadersFlag(fs),
 	}
-	fs.Var(&f.names, "leader", lang.L("leader's name; repeat or separate with commas; all for every leader (default: the first leader)"))
-	return f
 }
 
 // read resolves the leaders and the week, next week by default in the
 // first leader's zone.
-func (f *planFlags) read(ctx context.Context, svc *calendar.Service) ([]int64, calendar.Week, error) {
-	leaders, err := exportLeaders(ctx, svc, f.names)
+func (f planFlags) read(ctx context.Context, svc *calendar.Service) ([]int64, calendar.Week, error) {
+	leaders, err := exportLeaders(ctx, svc, *f.names)
 	if err != nil {
 		return nil, calendar.Week{}, err
 	}
@@ -56,8 +55,7 @@ func (f *planFlags) read(ctx context.Context, svc *calendar.Service) ([]int64, c
 // runWeekPrint writes the plan of a week as a self-contained HTML page, to
 // -o FILE or standard output.
 func runWeekPrint(env *env, args []string) error {
-	fs := flag.NewFlagSet("week print", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "week print")
 	pf := registerPlanFlags(fs)
 	output := fs.String("o", "", lang.L("write to this file instead of standard output"))
 	if err := noArgs(fs, args); err != nil {
@@ -84,17 +82,15 @@ func runWeekPrint(env *env, args []string) error {
 	if err != nil {
 		return describe(err)
 	}
-	if *pf.asJSON {
-		return writeJSON(env.stdout, map[string]any{"week": w.String(), "file": *output, "rows": p.Rows()})
-	}
-	fmt.Fprintln(env.stdout, lang.L("Wrote the plan of {{.Week}} ({{.Rows}} rows) to {{.File}}.", map[string]any{"Week": w.String(), "Rows": p.Rows(), "File": *output}))
-	return nil
+	wrote := map[string]any{"week": w.String(), "file": *output, "rows": p.Rows()}
+	return emit(env, *pf.asJSON, wrote, func() {
+		fmt.Fprintln(env.stdout, lang.L("Wrote the plan of {{.Week}} ({{.Rows}} rows) to {{.File}}.", map[string]any{"Week": w.String(), "Rows": p.Rows(), "File": *output}))
+	})
 }
 
 // runWeekCirculate writes the plan of a week and its .ics into a folder.
 func runWeekCirculate(env *env, args []string) error {
-	fs := flag.NewFlagSet("week circulate", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlagSet(env, "week circulate")
 	pf := registerPlanFlags(fs)
 	privacy := fs.String("privacy", string(ics.PrivacyLimited), lang.L("what the .ics shows: full, limited (title and place) or busy (times only)"))
 	dir := fs.String("dir", "", lang.L("the folder to write into"))
@@ -120,15 +116,13 @@ func runWeekCirculate(env *env, args []string) error {
 	if err != nil {
 		return describe(err)
 	}
-	if *pf.asJSON {
-		return writeJSON(env.stdout, map[string]any{"week": w.String(), "html": out.HTML, "ics": out.ICS, "rows": out.Rows,
-			"events": out.Events, "privacy": string(level)})
-	}
-	w2 := env.stdout
-	fmt.Fprintln(w2, lang.L("The plan of {{.Week}} is ready to circulate:", map[string]any{"Week": w.String()}))
-	printFile(w2, out.HTML, lang.L("{{.Rows}} rows", map[string]any{"Rows": out.Rows}))
-	printFile(w2, out.ICS, lang.L("{{.Events}} items, privacy {{.Privacy}}", map[string]any{"Events": out.Events, "Privacy": string(level)}))
-	return nil
+	written := map[string]any{"week": w.String(), "html": out.HTML, "ics": out.ICS, "rows": out.Rows,
+		"events": out.Events, "privacy": string(level)}
+	return emit(env, *pf.asJSON, written, func() {
+		fmt.Fprintln(env.stdout, lang.L("The plan of {{.Week}} is ready to circulate:", map[string]any{"Week": w.String()}))
+		printFile(env.stdout, out.HTML, lang.L("{{.Rows}} rows", map[string]any{"Rows": out.Rows}))
+		printFile(env.stdout, out.ICS, lang.L("{{.Events}} items, privacy {{.Privacy}}", map[string]any{"Events": out.Events, "Privacy": string(level)}))
+	})
 }
 
 func printFile(w io.Writer, path, what string) { fmt.Fprintf(w, "  %s  (%s)\n", path, what) }
