@@ -22,11 +22,19 @@ func (s *Service) ApplyImport(ctx context.Context, plan *ImportPlan) (ImportResu
 	}
 	var res ImportResult
 	var created []*Engagement
-	err := txs.WithTx(ctx, func(st Store) error {
+	// The transaction ends when applyImport returns, not when ctx is
+	// done: database/sql would roll it back from another goroutine, behind
+	// the back of a store that has set its connection up for a large
+	// import and must set it back (package data does). Statements still
+	// stop when ctx is done, and a done ctx commits nothing.
+	err := txs.WithTx(context.WithoutCancel(ctx), func(st Store) error {
 		res, created = ImportResult{}, created[:0]
 		in := NewService(st)
 		in.now = s.now
-		return in.applyImport(ctx, plan, &res, &created)
+		if err := in.applyImport(ctx, plan, &res, &created); err != nil {
+			return err
+		}
+		return ctx.Err()
 	})
 	if err != nil {
 		// Rolled back: the rows the plan holds were not created after all.

@@ -3,6 +3,7 @@ package calendar
 import (
 	"cmp"
 	"context"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -22,10 +23,9 @@ const maxItemFindings = 20
 // occurrence starts in unix seconds. A series of a large file has dozens:
 // they are kept small.
 type probe struct {
-	start  int64
-	item   int32
-	engine int32 // the window whose engine checks it
-	first  bool  // the item's own start, held to the notice rule when new or moved
+	start int64
+	item  int32
+	first bool // the item's own start, held to the notice rule when new or moved
 }
 
 // at returns the probe's start.
@@ -39,42 +39,58 @@ func (p probe) at() time.Time { return time.Unix(p.start, 0) }
 // An item keeps at most maxItemFindings findings, the most serious first.
 func (s *Service) checkPlan(ctx context.Context, leader Leader, loc *time.Location, plan *ImportPlan) error {
 	probes := s.probes(plan, loc)
-	// One engine per month of occurrences, built in turn (they read the
-	// store); the checks then run in parallel, each probe's findings in
-	// its own slot.
-	var engines []*Engine
-	for lo := 0; lo < len(probes); {
+	// One engine per month of occurrences, built in turn on this goroutine
+	// (they read the store) while others check the probes of the months
+	// built already, each probe's findings in its own slot.
+	type batch struct {
+		en     *Engine
+		lo, hi int
+	}
+	found := make([][]Finding, len(probes))
+	batches := make(chan batch, 16)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for b := range batches {
+				for i := b.lo; i < b.hi; i++ {
+					pr := probes[i]
+					fs := b.en.Check(occurrenceAt(plan.Items[pr.item].row, pr.at(), loc))
+					if !pr.first {
+						fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Rule == RuleNotice })
+					}
+					found[i] = fs
+				}
+			}
+		})
+	}
+	var err error
+	for lo := 0; lo < len(probes) && err == nil; {
 		from := probes[lo].at()
 		hi, to := lo, from
 		for ; hi < len(probes) && probes[hi].start < from.Add(checkWindow).Unix(); hi++ {
-			to = maxTime(to, occurrenceAt(plan.Items[probes[hi].item].row, probes[hi].at(), loc).End)
-			probes[hi].engine = int32(len(engines))
+			to = maxTime(to, occurrenceEnd(plan.Items[probes[hi].item].row, probes[hi].at(), loc))
 		}
-		en, err := s.Engine(ctx, leader, from, to)
-		if err != nil {
-			return err
-		}
-		engines = append(engines, en)
-		lo = hi
-	}
-	found := make([][]Finding, len(probes))
-	_ = inParallel(len(probes), func(lo, hi int) error {
-		for i := lo; i < hi; i++ {
-			pr := probes[i]
-			fs := engines[pr.engine].Check(occurrenceAt(plan.Items[pr.item].row, pr.at(), loc))
-			if !pr.first {
-				fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Rule == RuleNotice })
+		var en *Engine
+		if en, err = s.Engine(ctx, leader, from, to); err == nil {
+			for ; lo < hi; lo += parallelChunk {
+				batches <- batch{en, lo, min(hi, lo+parallelChunk)}
 			}
-			found[i] = fs
 		}
-		return nil
-	})
+	}
+	close(batches)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
 	// Each item's findings in one allocation, the most serious first.
 	count := make([]int32, len(plan.Items))
 	for i, pr := range probes {
 		count[pr.item] += int32(len(found[i]))
 	}
 	for i, pr := range probes {
+		if len(found[i]) == 0 {
+			continue // most: no need to fetch the item
+		}
 		it := &plan.Items[pr.item]
 		if it.Findings == nil && count[pr.item] > 0 {
 			it.Findings = make([]Finding, 0, count[pr.item])
@@ -127,10 +143,46 @@ func (s *Service) probes(plan *ImportPlan, loc *time.Location) []probe {
 		mu.Unlock()
 		return nil
 	})
-	slices.SortFunc(all, func(a, b probe) int {
+	return sortProbes(all)
+}
+
+// sortProbes sorts probes by start, then item: in halves on two
+// goroutines, then merged, when there are many (a year of weekly series
+// makes hundreds of thousands).
+func sortProbes(ps []probe) []probe {
+	byStart := func(a, b probe) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.item, b.item))
-	})
-	return all
+	}
+	if len(ps) < 1<<14 || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(ps, byStart)
+		return ps
+	}
+	a, b := ps[:len(ps)/2], ps[len(ps)/2:]
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(a, byStart) })
+	slices.SortFunc(b, byStart)
+	wg.Wait()
+	out := make([]probe, 0, len(ps))
+	for len(a) > 0 && len(b) > 0 {
+		if byStart(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// occurrenceEnd returns when the occurrence of c that starts at start
+// ends, as occurrenceAt does, without copying c for a timed one.
+func occurrenceEnd(c *Engagement, start time.Time, loc *time.Location) time.Time {
+	switch {
+	case c.AllDay:
+		return occurrenceAt(c, start, loc).End
+	case start.Equal(c.Start):
+		return c.End
+	}
+	return start.Add(c.End.Sub(c.Start))
 }
 
 // occurrenceAt returns the occurrence of c that starts at start: c itself

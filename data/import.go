@@ -92,16 +92,11 @@ var importColumns = func() []string {
 // versionColumns hold the version an import wrote a row at.
 var versionColumns = []string{"import_sequence", "dtstamp", "imported"}
 
-// rowsPerInsert is how many rows one INSERT statement of WriteImported
-// adds: one statement per row costs several times as much in database/sql
-// and the driver as SQLite spends storing it.
-const rowsPerInsert = 64
-
 // WriteImported stores rows: it updates (and revives) those that have an
 // ID, then creates the others many rows to a statement, setting their IDs.
 // Run it inside WithTx: a failure leaves earlier rows written otherwise.
 func (db *DB) WriteImported(ctx context.Context, rows []calendar.ImportedRow) error {
-	var creates []calendar.ImportedRow
+	creates := make([]calendar.ImportedRow, 0, len(rows)) // an import's rows are mostly new
 	var update *sql.Stmt
 	defer func() {
 		if update != nil {
@@ -149,99 +144,10 @@ func versionArgs(v calendar.ImportVersion) []any {
 	return []any{sql.Named("import_sequence", v.Sequence), sql.Named("dtstamp", stamp), sql.Named("imported", unixSeconds(v.At))}
 }
 
-// createImported inserts rows rowsPerInsert at a time. A statement's rows
-// take consecutive rowids after the largest in the table (SQLite gives a
-// new row max(rowid)+1, and nothing else writes in the transaction), so
-// the IDs follow from the last one; a check of the first and last row
-// of the whole batch makes sure. The values of the next statement are
-// gathered while SQLite runs one.
-func (db *DB) createImported(ctx context.Context, rows []calendar.ImportedRow) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	stmts := map[int]*sql.Stmt{} // by rows per statement: the full size and the last chunk's
-	defer func() {
-		for _, s := range stmts {
-			s.Close()
-		}
-	}()
-	type chunk struct {
-		rows []calendar.ImportedRow
-		args []any
-	}
-	ready, free := make(chan chunk, 1), make(chan []any, 2)
-	for range cap(free) {
-		free <- make([]any, 0, rowsPerInsert*len(importColumns))
-	}
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		defer close(ready)
-		for lo := 0; lo < len(rows); lo += rowsPerInsert {
-			var args []any
-			select {
-			case args = <-free:
-			case <-stop:
-				return
-			}
-			c := chunk{rows: rows[lo:min(lo+rowsPerInsert, len(rows))], args: args[:0]}
-			for _, r := range c.rows {
-				c.args = appendImportValues(c.args, r)
-			}
-			select {
-			case ready <- c:
-			case <-stop:
-				return
-			}
-		}
-	}()
-	for c := range ready {
-		stmt := stmts[len(c.rows)]
-		if stmt == nil {
-			var err error
-			if stmt, err = db.prepare(ctx, insertImportedQuery(len(c.rows))); err != nil {
-				return fmt.Errorf("create imported engagements: %w", err)
-			}
-			stmts[len(c.rows)] = stmt
-		}
-		res, err := stmt.ExecContext(ctx, c.args...)
-		if err != nil {
-			return chunkErr(err, c.rows)
-		}
-		last, err := res.LastInsertId()
-		if err != nil {
-			return chunkErr(err, c.rows)
-		}
-		for i, r := range c.rows {
-			r.Engagement.ID = last - int64(len(c.rows)-1-i)
-		}
-		clear(c.args) // let the values go
-		free <- c.args
-	}
-	for _, e := range []*calendar.Engagement{rows[0].Engagement, rows[len(rows)-1].Engagement} {
-		var uid string
-		err := db.sql.QueryRowContext(ctx, `SELECT uid FROM engagements WHERE id = ?`, e.ID).Scan(&uid)
-		if err != nil || uid != storedUID(e) {
-			return fmt.Errorf("create imported engagements: row %d is not %q (%v)", e.ID, storedUID(e), err)
-		}
-	}
-	return nil
-}
-
-// chunkErr explains a failed multi-row insert by its first row.
-func chunkErr(err error, chunk []calendar.ImportedRow) error {
-	return writeErr("create imported", chunk[0].Engagement, err)
-}
-
-// insertImportedQuery adds n rows.
-func insertImportedQuery(n int) string {
-	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(importColumns)), ",") + ")"
-	return `INSERT INTO engagements (` + strings.Join(importColumns, ", ") + `) VALUES ` + strings.TrimSuffix(strings.Repeat(one+",", n), ",")
-}
-
 // appendImportValues appends r's values in the order of importColumns,
 // as engagementArgs and versionArgs give them but without naming each
-// (a test keeps the two in step): a large import binds millions.
+// (a test keeps the two in step): a large import binds millions. Integers
+// are int64, which database/sql passes on without converting.
 func appendImportValues(args []any, r calendar.ImportedRow) []any {
 	e := r.Engagement
 	var stamp any
@@ -251,10 +157,10 @@ func appendImportValues(args []any, r calendar.ImportedRow) []any {
 	return append(args,
 		storedUID(e), e.LeaderID, string(e.Kind), e.Title, e.Location, e.Notes,
 		unixSeconds(e.Start), unixSeconds(e.End), e.ZoneName, e.AllDay, dayText(e.AllDay, e.StartDay), dayText(e.AllDay, e.EndDay),
-		string(e.Status), string(e.Classification), string(e.Source), e.Sequence, unixSeconds(e.Created), unixSeconds(e.Updated),
+		string(e.Status), string(e.Classification), string(e.Source), int64(e.Sequence), unixSeconds(e.Created), unixSeconds(e.Updated),
 		e.RRule, formatInstants(e.RDates), formatInstants(e.ExDates), seriesEnd(e), nullID(e.SeriesID), recurrenceUTC(e),
 		e.Organiser,
-		r.Version.Sequence, stamp, unixSeconds(r.Version.At))
+		int64(r.Version.Sequence), stamp, unixSeconds(r.Version.At))
 }
 
 // preparer is what both the pool and a transaction offer to prepare a

@@ -56,15 +56,16 @@ func ReadForImportContext(ctx context.Context, r io.Reader, name string, leaderZ
 		return nil, nil, nil, err
 	}
 	var data []byte
+	mapped := false
 	if f, ok := r.(*os.File); ok {
-		if mapped, unmap, ok := mapFile(f, DefaultMaxSize); ok {
+		if m, unmap, ok := mapFile(f, DefaultMaxSize); ok {
 			// Nothing decoded may point into the mapping once it is gone:
 			// the converter copies every string it keeps, and errors are
 			// copied below. A file cut short under the mapping faults,
 			// which becomes a panic that decodeSafely reports.
 			defer unmap()
 			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-			data = mapped
+			data, mapped = m, true
 			if testHookMapped != nil {
 				testHookMapped(data)
 			}
@@ -82,7 +83,7 @@ func ReadForImportContext(ctx context.Context, r io.Reader, name string, leaderZ
 	c := newConverter(leaderZone)
 	// One allocation for the items: the count is a guess (a line may be
 	// folded, a file lower case), append corrects it.
-	items := make([]calendar.Incoming, 0, bytes.Count(data, []byte("BEGIN:VEVENT")))
+	conv := c.startConverting(make([]calendar.Incoming, 0, bytes.Count(data, []byte("BEGIN:VEVENT"))), name, mapped)
 	n := 0
 	cal, err := decodeSafely(data, name, Options{Zone: leaderZone}, func(e *Event) error {
 		if n++; n%64 == 0 {
@@ -90,9 +91,13 @@ func ReadForImportContext(ctx context.Context, r io.Reader, name string, leaderZ
 				return err
 			}
 		}
-		items = append(items, c.incoming(e))
+		conv.add(e)
 		return nil
 	})
+	items, convErr := conv.finish() // before the mapping goes
+	if err == nil {
+		err = convErr
+	}
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, nil, nil, cerr
 	}
