@@ -14,12 +14,8 @@ import (
 	"anteroom/calendar/ics"
 )
 
-// FuzzDecode feeds the reader every corpus file, the table tests' sources
-// and the seeds under testdata/fuzz/FuzzDecode, mutated. Whatever the
-// bytes, Decode must not panic, must fail only with a *ParseError that
-// names the file and a line of it, and what it reads must survive
-// Encode and Decode again unchanged.
-func FuzzDecode(f *testing.F) {
+// seedFuzz adds every corpus file and the decoder's table tests as seeds.
+func seedFuzz(f *testing.F) {
 	if dir := fuzzCorpusDir(); dir != "" {
 		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".ics") {
@@ -33,6 +29,15 @@ func FuzzDecode(f *testing.F) {
 	for _, c := range decodeCases {
 		f.Add([]byte(c.src))
 	}
+}
+
+// FuzzDecode feeds the reader every corpus file, the table tests' sources
+// and the seeds under testdata/fuzz/FuzzDecode, mutated. Whatever the
+// bytes, Decode must not panic, must fail only with a *ParseError that
+// names the file and a line of it, and what it reads must survive
+// Encode and Decode again unchanged.
+func FuzzDecode(f *testing.F) {
+	seedFuzz(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cal, err := ics.Decode(bytes.NewReader(data), "fuzz.ics", ics.Options{Zone: shanghai})
 		if err != nil {

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"anteroom/calendar"
@@ -20,19 +18,7 @@ import (
 // right after changes nothing (RFC 5546 §2.1.5: the same version is no
 // update).
 func FuzzImport(f *testing.F) {
-	if dir := fuzzCorpusDir(); dir != "" {
-		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".ics") {
-				if data, err := os.ReadFile(path); err == nil {
-					f.Add(data)
-				}
-			}
-			return nil
-		})
-	}
-	for _, c := range decodeCases {
-		f.Add([]byte(c.src))
-	}
+	seedFuzz(f)
 	d := openImportDB(f, filepath.Join(f.TempDir(), "fuzz.db"))
 	f.Cleanup(func() { d.close(f) })
 	ctx := context.Background()
