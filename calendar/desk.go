@@ -35,17 +35,7 @@ func (s *Service) inTx(ctx context.Context, fn func(tx *Service) error) error {
 	if s.desk == nil {
 		return errNoDesk
 	}
-	if s.tx == nil {
-		return fn(s)
-	}
-	return s.tx.WithTx(ctx, func(st Store) error {
-		t := NewService(st)
-		t.now, t.files = s.now, s.files
-		if t.desk == nil {
-			return errNoDesk
-		}
-		return fn(t)
-	})
+	return s.writeTx(ctx, fn)
 }
 
 // stamp is the time a change is recorded at, to the second as stored.

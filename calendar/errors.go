@@ -1,6 +1,9 @@
 package calendar
 
-import "errors"
+import (
+	"errors"
+	"time"
+)
 
 // Sentinel errors shared by the domain and its stores; compare with errors.Is.
 var (
@@ -8,4 +11,32 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrInvalid wraps every validation failure; the concrete error is a *ValidationError.
 	ErrInvalid = errors.New("invalid")
+	// ErrBusy means another program held the calendar's write lock for
+	// longer than a change waits; the error is a *BusyError.
+	ErrBusy = errors.New("another Anteroom is writing to the calendar")
 )
+
+// BusyError is a change given up after waiting for another writer: which
+// file and how long it waited. Nothing of the change was stored.
+type BusyError struct {
+	Path   string
+	Waited time.Duration
+	Err    error // what the store said last
+}
+
+func (e *BusyError) Error() string {
+	return "database " + e.Path + ": another Anteroom has been writing to it for " + e.Waited.Round(time.Second).String() +
+		"; nothing was changed, try again when it has finished"
+}
+
+// Code is the message key of the error; its placeholders are Path and
+// Seconds.
+func (e *BusyError) Code() string { return "error.busy" }
+
+// Args fills the message's placeholders.
+func (e *BusyError) Args() map[string]any {
+	return map[string]any{"Path": e.Path, "Seconds": int(e.Waited.Round(time.Second) / time.Second)}
+}
+
+func (e *BusyError) Is(target error) bool { return target == ErrBusy }
+func (e *BusyError) Unwrap() error        { return e.Err }

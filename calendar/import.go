@@ -121,6 +121,11 @@ type ImportPlan struct {
 	Items    []ImportItem
 	Todos    []ImportTodo
 	Notes    []Message // components not imported (VFREEBUSY, unknown ones), warnings about the whole file
+	// By is who imports; the override log names them for each item
+	// stored over a blocking finding. Empty means "import".
+	By string
+
+	changes int64 // the store's ChangeCount when the plan was checked
 }
 
 // Counts returns how many items the plan has of each action, as planned

@@ -3,6 +3,7 @@ package calendar
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"time"
 )
 
@@ -29,8 +30,7 @@ func (s *Service) ApplyImport(ctx context.Context, plan *ImportPlan) (ImportResu
 	// stop when ctx is done, and a done ctx commits nothing.
 	err := txs.WithTx(context.WithoutCancel(ctx), func(st Store) error {
 		res, created = ImportResult{}, created[:0]
-		in := NewService(st)
-		in.now = s.now
+		in := s.boundTo(st)
 		if err := in.applyImport(ctx, plan, &res, &created); err != nil {
 			return err
 		}
@@ -90,6 +90,21 @@ func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *Import
 			return err
 		}
 	}
+	// The plan's clashes were found against the calendar as it was; when
+	// anything was written since (another window, another process), they
+	// are found again here, where no one else can write.
+	changes, err := imp.ChangeCount(ctx)
+	if err != nil {
+		return err
+	}
+	if changes != plan.changes || len(stale) > 0 {
+		for i := range plan.Items {
+			plan.Items[i].Findings = nil
+		}
+		if err := s.checkPlan(ctx, leader, loc, plan); err != nil {
+			return err
+		}
+	}
 
 	// Whole items and series first, so that overrides can name their
 	// series.
@@ -135,12 +150,37 @@ func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *Import
 			return err
 		}
 	}
+	if err := s.logImportOverrides(ctx, plan, todo, now); err != nil {
+		return err
+	}
 	if len(plan.Todos) > 0 {
 		n, err := imp.SaveTodos(ctx, leader.ID, plan.Todos, now)
 		if err != nil {
 			return err
 		}
 		res.Todos = n
+	}
+	return nil
+}
+
+// logImportOverrides records, for each item of the plan stored over a
+// blocking finding, that the import booked it: the user saw the clash in
+// the preview (or the command line's count) and imported it anyway.
+func (s *Service) logImportOverrides(ctx context.Context, plan *ImportPlan, todo []int, now time.Time) error {
+	who := plan.By
+	if who == "" {
+		who = "import"
+	}
+	for _, i := range todo {
+		it := &plan.Items[i]
+		if !it.Selected || it.row == nil || it.row.ID == 0 || !Blocking(it.Findings) {
+			continue
+		}
+		rec := OverrideRecord{LeaderID: it.row.LeaderID, EngagementUID: it.row.UID, Title: it.row.Title, Start: it.row.Start,
+			At: now, Who: who, Reason: "import " + filepath.Base(plan.File), Rules: blockingRules(it.Findings)}
+		if err := s.logOverride(ctx, &rec); err != nil {
+			return err
+		}
 	}
 	return nil
 }

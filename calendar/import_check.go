@@ -75,6 +75,7 @@ func (s *Service) checkPlan(ctx context.Context, leader Leader, loc *time.Locati
 			for ; lo < hi; lo += parallelChunk {
 				batches <- batch{en, lo, min(hi, lo+parallelChunk)}
 			}
+			lo = hi // the chunks overshoot hi: the next window starts at hi
 		}
 	}
 	close(batches)

@@ -63,7 +63,13 @@ func (s *Service) PlanImport(ctx context.Context, leader Leader, file string, it
 	if !ok {
 		return nil, fmt.Errorf("plan import of %s: %w", file, ErrCannotImport)
 	}
-	plan := &ImportPlan{File: file, LeaderID: leader.ID, Todos: todos, Notes: notes, Items: make([]ImportItem, len(items))}
+	// Counted before anything is read: a change committed after this is
+	// seen by ApplyImport, which checks the plan again.
+	changes, err := imp.ChangeCount(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("plan import of %s: %w", file, err)
+	}
+	plan := &ImportPlan{File: file, LeaderID: leader.ID, Todos: todos, Notes: notes, Items: make([]ImportItem, len(items)), changes: changes}
 	for i := range items {
 		it := &plan.Items[i]
 		it.Incoming = items[i]

@@ -20,6 +20,11 @@ type ImportStore interface {
 	// entirely, reviving a deleted one. The rows are valid; Anchor and
 	// SeriesEnd are set.
 	WriteImported(ctx context.Context, rows []ImportedRow) error
+	// ChangeCount returns a number that grows with every engagement
+	// written or deleted, by this process or another: a plan made at one
+	// count meets the calendar it was checked against while the count
+	// is the same.
+	ChangeCount(ctx context.Context) (int64, error)
 	// SaveTodos adds the leader's to-dos, or updates those with the same
 	// UID, at time at, and returns how many were added or changed.
 	SaveTodos(ctx context.Context, leaderID int64, todos []ImportTodo, at time.Time) (int, error)

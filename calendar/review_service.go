@@ -20,17 +20,7 @@ func (s *Service) inReview(ctx context.Context, fn func(tx *Service) error) erro
 	if s.review == nil {
 		return errNoReview
 	}
-	if s.tx == nil {
-		return fn(s)
-	}
-	return s.tx.WithTx(ctx, func(st Store) error {
-		t := NewService(st)
-		t.now, t.files = s.now, s.files
-		if t.review == nil {
-			return errNoReview
-		}
-		return fn(t)
-	})
+	return s.writeTx(ctx, fn)
 }
 
 // WeekReview returns the leader's review of week w. While it is open its

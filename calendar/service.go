@@ -165,24 +165,26 @@ func (s *Service) save(ctx context.Context, e *Engagement) error {
 // of a series use DeleteOccurrence.
 func (s *Service) Delete(ctx context.Context, id int64) error {
 	at := s.now().UTC()
-	if s.series != nil {
-		e, err := s.store.Engagement(ctx, id)
-		if err != nil {
-			return err
-		}
-		if e.IsSeries() {
-			ovs, err := s.series.SeriesOverrides(ctx, id)
+	return s.writeTx(ctx, func(tx *Service) error {
+		if tx.series != nil {
+			e, err := tx.store.Engagement(ctx, id)
 			if err != nil {
 				return err
 			}
-			for _, o := range ovs {
-				if err := s.store.DeleteEngagement(ctx, o.ID, at); err != nil {
+			if e.IsSeries() {
+				ovs, err := tx.series.SeriesOverrides(ctx, id)
+				if err != nil {
 					return err
+				}
+				for _, o := range ovs {
+					if err := tx.store.DeleteEngagement(ctx, o.ID, at); err != nil {
+						return err
+					}
 				}
 			}
 		}
-	}
-	return s.store.DeleteEngagement(ctx, id, at)
+		return tx.store.DeleteEngagement(ctx, id, at)
+	})
 }
 
 // Between returns the leader's engagements meeting [from, to), ordered by

@@ -280,98 +280,107 @@ func (s *Service) WeekVisits(ctx context.Context, leader Leader, day Date) (coun
 
 // SaveChecked checks e and saves it unless a finding blocks it; then it
 // returns a *ConflictError (errors.Is ErrConflict) and saves nothing. It
-// returns the findings either way, so warnings can be shown.
+// returns the findings either way, so warnings can be shown. The check
+// and the save are one write transaction (see writeTx).
 func (s *Service) SaveChecked(ctx context.Context, e *Engagement) ([]Finding, error) {
-	fs, err := s.checkFor(ctx, *e)
-	if err != nil {
-		return nil, err
-	}
-	if Blocking(fs) {
-		return fs, &ConflictError{Findings: fs}
-	}
-	return fs, s.Save(ctx, e)
+	return s.saveGuarded(ctx, e, "", "", false, false)
 }
 
 // SaveSeriesChecked is SaveSeries with SaveChecked's check: the whole
 // series, as edited through occurrence e, is checked occurrence by
 // occurrence. Given a single engagement or a series it is SaveChecked.
 func (s *Service) SaveSeriesChecked(ctx context.Context, e *Engagement) ([]Finding, error) {
-	if !e.IsOccurrence() {
-		return s.SaveChecked(ctx, e)
-	}
-	m, _, err := s.editedSeries(ctx, *e)
-	if err != nil {
-		return nil, err
-	}
-	fs, err := s.checkFor(ctx, m)
-	if err != nil {
-		return nil, err
-	}
-	if Blocking(fs) {
-		return fs, &ConflictError{Findings: fs}
-	}
-	return fs, s.SaveSeries(ctx, e)
+	return s.saveGuarded(ctx, e, "", "", false, true)
 }
 
 // SaveWithOverride saves e whatever its findings, and when some block it
 // records who overrode them, when and why. A reason and a name are
 // required.
 func (s *Service) SaveWithOverride(ctx context.Context, e *Engagement, reason, who string) ([]Finding, error) {
-	return s.saveOverriding(ctx, e, *e, reason, who, s.Save)
+	return s.saveGuarded(ctx, e, reason, who, true, false)
 }
 
 // SaveSeriesWithOverride is SaveSeries with SaveWithOverride's record.
 // Given a single engagement or a series it is SaveWithOverride.
 func (s *Service) SaveSeriesWithOverride(ctx context.Context, e *Engagement, reason, who string) ([]Finding, error) {
-	if !e.IsOccurrence() {
-		return s.SaveWithOverride(ctx, e, reason, who)
-	}
-	m, _, err := s.editedSeries(ctx, *e)
-	if err != nil {
-		return nil, err
-	}
-	return s.saveOverriding(ctx, e, m, reason, who, s.SaveSeries)
+	return s.saveGuarded(ctx, e, reason, who, true, true)
 }
 
-// saveOverriding checks checked, saves e with save, and records the
-// override when a finding blocked it.
-func (s *Service) saveOverriding(ctx context.Context, e *Engagement, checked Engagement, reason, who string,
-	save func(context.Context, *Engagement) error) ([]Finding, error) {
-	reason, who = strings.TrimSpace(reason), strings.TrimSpace(who)
-	var ps []Problem
-	if reason == "" {
-		ps = append(ps, Problem{Field: "reason", Code: "validation.reason_required", Message: "say why the booking overrides the rules"})
-	}
-	if who == "" {
-		ps = append(ps, Problem{Field: "who", Code: "validation.who_required", Message: "say who overrides the rules"})
-	}
-	if len(ps) > 0 {
-		return nil, &ValidationError{Problems: ps}
-	}
-	fs, err := s.checkFor(ctx, checked)
-	if err != nil {
-		return nil, err
-	}
-	if !Blocking(fs) {
-		return fs, save(ctx, e)
-	}
-	if s.log == nil {
-		return fs, fmt.Errorf("override for %q: the store cannot record overrides", e.Title)
-	}
-	if err := save(ctx, e); err != nil {
-		return fs, err
-	}
-	rec := OverrideRecord{LeaderID: e.LeaderID, EngagementUID: e.UID, Title: e.Title, Start: e.Start,
-		At: s.now().UTC().Truncate(time.Second), Who: who, Reason: reason}
-	for _, f := range fs {
-		if f.Severity == SeverityBlock && !containsRule(rec.Rules, f.Rule) {
-			rec.Rules = append(rec.Rules, f.Rule)
+// saveGuarded is the one way a checked booking is stored: inside one
+// write transaction it checks what will be stored (for a series edit the
+// whole series as edited), then saves e unless a finding blocks it, or
+// with override saves it anyway and records who overrode which rules and
+// why, in the same transaction. e is changed only when the save commits.
+func (s *Service) saveGuarded(ctx context.Context, e *Engagement, reason, who string, override, wholeSeries bool) ([]Finding, error) {
+	if override {
+		reason, who = strings.TrimSpace(reason), strings.TrimSpace(who)
+		var ps []Problem
+		if reason == "" {
+			ps = append(ps, Problem{Field: "reason", Code: "validation.reason_required", Message: "say why the booking overrides the rules"})
+		}
+		if who == "" {
+			ps = append(ps, Problem{Field: "who", Code: "validation.who_required", Message: "say who overrides the rules"})
+		}
+		if len(ps) > 0 {
+			return nil, &ValidationError{Problems: ps}
 		}
 	}
-	if err := s.log.LogOverride(ctx, &rec); err != nil {
-		return fs, fmt.Errorf("saved %q but could not record the override: %w", e.Title, err)
+	var fs []Finding
+	saved := *e
+	err := s.writeTx(ctx, func(tx *Service) error {
+		save, checked := tx.Save, saved
+		if wholeSeries && saved.IsOccurrence() {
+			m, _, err := tx.editedSeries(ctx, saved)
+			if err != nil {
+				return err
+			}
+			save, checked = tx.SaveSeries, m
+		}
+		var err error
+		if fs, err = tx.checkFor(ctx, checked); err != nil {
+			return err
+		}
+		blocked := Blocking(fs)
+		if blocked && !override {
+			return &ConflictError{Findings: fs}
+		}
+		if err := save(ctx, &saved); err != nil {
+			return err
+		}
+		if !blocked {
+			return nil
+		}
+		rec := OverrideRecord{LeaderID: saved.LeaderID, EngagementUID: saved.UID, Title: saved.Title, Start: saved.Start,
+			At: tx.now().UTC().Truncate(time.Second), Who: who, Reason: reason, Rules: blockingRules(fs)}
+		return tx.logOverride(ctx, &rec)
+	})
+	if err != nil {
+		return fs, err
 	}
+	*e = saved
 	return fs, nil
+}
+
+// logOverride records a booking saved over blocking findings.
+func (s *Service) logOverride(ctx context.Context, rec *OverrideRecord) error {
+	if s.log == nil {
+		return fmt.Errorf("override for %q: the store cannot record overrides", rec.Title)
+	}
+	if err := s.log.LogOverride(ctx, rec); err != nil {
+		return fmt.Errorf("record the override of %q: %w", rec.Title, err)
+	}
+	return nil
+}
+
+// blockingRules returns the rules of the blocking findings, each once.
+func blockingRules(fs []Finding) []Rule {
+	var rules []Rule
+	for _, f := range fs {
+		if f.Severity == SeverityBlock && !containsRule(rules, f.Rule) {
+			rules = append(rules, f.Rule)
+		}
+	}
+	return rules
 }
 
 // OverrideLog returns the leader's overridden bookings, newest first.

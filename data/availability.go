@@ -143,7 +143,7 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if db.tx != nil {
 		return fn(db.tx)
 	}
-	tx, err := db.pool.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return err
 	}

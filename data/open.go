@@ -23,6 +23,9 @@ type DB struct {
 	pool *sql.DB // transactions begin and Close ends here
 	tx   *sql.Tx // set on a DB that WithTx made
 	path string
+
+	notice     func()        // told once when a change waits for another writer
+	writerWait time.Duration // how long a change waits for another writer; 0: the default
 }
 
 var _ calendar.Store = (*DB)(nil)
@@ -34,7 +37,7 @@ var _ calendar.Store = (*DB)(nil)
 var connParams = []string{
 	"_pragma=foreign_keys(1)",
 	"_pragma=journal_mode(WAL)",
-	"_pragma=busy_timeout(5000)",
+	"_pragma=busy_timeout(1000)", // then whileBusy tells the user and waits on
 	"_pragma=synchronous(NORMAL)",
 	"_txlock=immediate",
 }
@@ -81,7 +84,9 @@ func open(ctx context.Context, path string, steps []migration) (*DB, error) {
 		pool.Close()
 		return nil, err
 	}
-	return &DB{sql: pool, pool: pool, path: abs}, nil
+	db := &DB{pool: pool, path: abs}
+	db.sql = waitingPool{DB: pool, db: db}
+	return db, nil
 }
 
 // connect opens the first connection, whose pragmas switch a new file to

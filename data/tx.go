@@ -34,6 +34,6 @@ func (db *DB) WithTx(ctx context.Context, fn func(calendar.Store) error) error {
 		return fn(db)
 	}
 	return db.inTx(ctx, func(tx *sql.Tx) error {
-		return fn(&DB{sql: tx, pool: db.pool, tx: tx, path: db.path})
+		return fn(&DB{sql: tx, pool: db.pool, tx: tx, path: db.path, notice: db.notice, writerWait: db.writerWait})
 	})
 }

@@ -168,6 +168,7 @@ func messageText(msg calendar.Message) string { return lang.X(msg.Code, msg.Engl
 
 // onApply stores the ticked items in one transaction.
 func (p *importPreview) onApply() {
+	p.plan.By = p.m.user
 	res, err := p.m.svc.ApplyImport(context.Background(), p.plan)
 	if err != nil {
 		p.m.showError(err)

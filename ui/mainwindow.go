@@ -309,6 +309,10 @@ func errorText(err error) string {
 		}
 		return where + ": " + lang.X(pe.Code, pe.Reason, pe.Args)
 	}
+	var be *calendar.BusyError
+	if errors.As(err, &be) {
+		return lang.X(be.Code(), be.Error(), be.Args())
+	}
 	var ve *calendar.ValidationError
 	if !errors.As(err, &ve) {
 		return err.Error()

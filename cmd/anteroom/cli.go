@@ -104,26 +104,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			return ee.code
 		}
-		fmt.Fprintf(stderr, "anteroom %s: %v\n", cmd.name, err)
+		fmt.Fprintf(stderr, "anteroom %s: %v\n", cmd.name, describe(err))
 		return 1
 	}
 	return 0
 }
 
 func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Writer) error {
-	return withService(dbPath, func(svc *calendar.Service) error {
+	return withService(dbPath, stderr, func(svc *calendar.Service) error {
 		return cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args)
 	})
 }
 
 // withService opens the database at dbPath, gives use a service over it
 // that keeps attached files beside it, and closes the database after; an
-// error closing it is returned when use succeeded.
-func withService(dbPath string, use func(*calendar.Service) error) (err error) {
+// error closing it is returned when use succeeded. A change that has to
+// wait for another Anteroom says so on stderr.
+func withService(dbPath string, stderr io.Writer, use func(*calendar.Service) error) (err error) {
 	db, err := data.Open(dbPath)
 	if err != nil {
 		return err
 	}
+	db.OnWait(func() {
+		fmt.Fprintln(stderr, lang.L("Waiting for another Anteroom to finish writing…"))
+	}, 0)
 	defer func() {
 		if cerr := db.Close(); err == nil {
 			err = cerr

@@ -14,6 +14,10 @@ import (
 // describe turns a validation error into its problems in the user's
 // language, each naming its field; other errors pass through.
 func describe(err error) error {
+	var be *calendar.BusyError
+	if errors.As(err, &be) {
+		return errors.New(lang.X(be.Code(), be.Error(), be.Args()))
+	}
 	var ve *calendar.ValidationError
 	if !errors.As(err, &ve) {
 		return err

@@ -110,6 +110,7 @@ func importOne(ctx context.Context, svc *calendar.Service, leader calendar.Leade
 	if err != nil {
 		return fail(err)
 	}
+	plan.By = cliUser()
 	var res calendar.ImportResult
 	if dryRun {
 		res = planned(plan)

@@ -1,0 +1,29 @@
+package calendar
+
+import "context"
+
+// A booking is checked and stored in one write transaction: the store's
+// transaction takes the write lock when it begins, so the rules see every
+// booking another window or process has committed, and nothing can be
+// booked between the check and the save. Every path that creates or
+// moves an engagement goes through writeTx, directly or by joining the
+// transaction of a caller that did.
+
+// writeTx runs fn with a Service bound to one write transaction of the
+// store, committed when fn returns nil and rolled back otherwise. Called
+// on a Service already bound to one, fn joins it. fn must use only the
+// Service it is given.
+func (s *Service) writeTx(ctx context.Context, fn func(tx *Service) error) error {
+	if s.tx == nil {
+		return fn(s)
+	}
+	return s.tx.WithTx(ctx, func(st Store) error { return fn(s.boundTo(st)) })
+}
+
+// boundTo returns a Service like s over st, a store bound to one
+// transaction.
+func (s *Service) boundTo(st Store) *Service {
+	t := NewService(st)
+	t.now, t.files = s.now, s.files
+	return t
+}
