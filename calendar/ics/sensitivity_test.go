@@ -37,7 +37,7 @@ func TestSensitivityMarksMakeItemsConfidential(t *testing.T) {
 		{props: "X-ORACLE-CLASS:NORMAL\r\nCLASS:PUBLIC", want: public},
 		{props: "X-ORACLE-CLASS:PERSONAL\r\nCLASS:PUBLIC", want: conf},
 		{props: "X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nCLASS:PUBLIC", want: public}, // busy, not private
-		{props: "", recurrence: true, want: ""},                                 // its series decides
+		{props: "", recurrence: true, want: ""},                                  // its series decides
 		{props: "X-MICROSOFT-CDO-SENSITIVITY:2", recurrence: true, want: conf},
 	} {
 		var b strings.Builder
