@@ -87,6 +87,9 @@ func (s *Service) exportItems(ctx context.Context, leaderID int64, from, to Date
 	if err := s.addOverrides(ctx, leaderID, masters, add); err != nil {
 		return nil, err
 	}
+	if err := s.followSeriesClass(ctx, out, seriesClasses(masters)); err != nil {
+		return nil, err
+	}
 	return sortByStart(out), nil
 }
 

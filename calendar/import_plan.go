@@ -107,8 +107,8 @@ func normalizeIncoming(in *Incoming, leader Leader, loc *time.Location) {
 	if e.Status == "" {
 		e.Status = StatusConfirmed
 	}
-	if e.Classification == "" {
-		e.Classification = ClassInternal
+	if e.Classification == "" && e.RecurrenceID.IsZero() {
+		e.Classification = ClassInternal // an override's waits for its series (decide)
 	}
 	if e.ZoneName == "" {
 		e.ZoneName = leader.ZoneName
@@ -311,11 +311,15 @@ func (p *planner) decide(it *ImportItem, series *Engagement) error {
 	if override {
 		if series != nil {
 			incoming.SeriesID = series.ID
+			incoming.Classification = inheritClass(series.Classification, incoming.Classification)
 			fillCancelledTimes(&incoming, *series, p.loc)
 		} else {
 			// Kept as a single engagement under the occurrence's key.
 			incoming.UID, incoming.RecurrenceID = key.String(), time.Time{}
 			note = importMsg("import.plan.series_missing")
+			if incoming.Classification == "" {
+				incoming.Classification = ClassInternal
+			}
 		}
 	}
 	st := p.stored[key.String()]

@@ -72,6 +72,9 @@ func (s *Service) occurrences(ctx context.Context, leaderID int64, loc *time.Loc
 	if err != nil {
 		return nil, err
 	}
+	if err := s.followSeriesClass(ctx, out, seriesClasses(masters, occ)); err != nil {
+		return nil, err
+	}
 	return sortByStart(append(out, occ...)), nil
 }
 
@@ -195,6 +198,7 @@ func (s *Service) SaveOccurrence(ctx context.Context, occ *Engagement) error {
 		return err
 	}
 	occ.UID, occ.LeaderID = master.UID, master.LeaderID
+	occ.Classification = inheritClass(master.Classification, occ.Classification) // never looser than its series
 	occ.RRule, occ.RDates, occ.ExDates, occ.SeriesEnd = "", nil, nil, time.Time{}
 	if occ.ID == 0 && s.series != nil {
 		at := occ.RecurrenceID

@@ -29,6 +29,7 @@ type frame struct {
 type calInfo struct {
 	method      string
 	xwrTimezone string
+	sensitive   bool // X-CALENDARSERVER-ACCESS hides the calendar's items (sensitivity.go)
 }
 
 // maxDepth bounds component nesting; real files use four levels.
@@ -352,6 +353,8 @@ func (d *decoder) calendarProperty(cl *contentLine) {
 		if first {
 			d.cal.Method = c.method
 		}
+	case accessProperty:
+		c.sensitive = c.sensitive || sensitive(cl.name, cl.value)
 	case "X-WR-TIMEZONE":
 		c.xwrTimezone = unescapeText(strings.TrimSpace(cl.value))
 		if first {

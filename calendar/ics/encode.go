@@ -176,7 +176,9 @@ func statusText(s calendar.Status) string {
 	return ""
 }
 
-// classText maps a classification to CLASS, the inverse of classification.
+// classText maps a classification to CLASS. Internal goes out as PRIVATE,
+// so that receivers keep it from their own delegates; read back it is
+// confidential (classification), never less strict.
 func classText(c calendar.Classification) string {
 	switch c {
 	case calendar.ClassPublic:

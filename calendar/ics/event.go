@@ -58,6 +58,7 @@ type eventBuilder struct {
 	organizer Party
 	attendees []Party
 	warnings  []Warning
+	sensitive bool // a producer's X- property hides the item (sensitivity.go)
 }
 
 func (b *eventBuilder) has(p uint32) bool { return b.seen&p != 0 }
@@ -186,6 +187,8 @@ func (b *eventBuilder) add(cl *contentLine, no int) error {
 		}
 	case "ATTENDEE":
 		b.attendees = append(b.attendees, readParty(cl))
+	case sensitivityProperty, accessProperty, oracleClassProperty:
+		b.sensitive = b.sensitive || sensitive(cl.name, cl.value)
 	}
 	return nil
 }

@@ -185,9 +185,10 @@ func (c *converter) incoming(e *Event) calendar.Incoming {
 	for i := range en.ExDates {
 		en.ExDates[i] = en.ExDates[i].UTC()
 	}
-	if en.Classification == "" {
+	if en.Classification == "" && en.RecurrenceID.IsZero() {
 		// No CLASS: the RFC's default is PUBLIC (§3.8.1.3); the office's
-		// is internal, which other offices see only as limited.
+		// is internal, which other offices see only as limited. An
+		// override without CLASS takes its series' (PlanImport).
 		en.Classification = calendar.ClassInternal
 	}
 	if strings.TrimSpace(en.Title) == "" {

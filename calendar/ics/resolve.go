@@ -77,6 +77,9 @@ func (d *decoder) event(b *eventBuilder) Event {
 	}
 	e.Status = eventStatus(b.status, e.Method, &x, b.line)
 	e.Class = classification(b.class, &x, b.line)
+	if b.sensitive || d.cals[b.cal].sensitive {
+		e.Class = calendar.ClassConfidential // a producer's own mark (sensitivity.go)
+	}
 	if b.has(propDTSTART) {
 		d.placeEvent(&e, b, &x)
 	}
@@ -225,21 +228,21 @@ func eventStatus(s, method string, x *eventContext, line int) calendar.Status {
 }
 
 // classification maps CLASS (RFC 5545 §3.8.1.3): PUBLIC is public,
-// PRIVATE internal, CONFIDENTIAL confidential. Unknown values are read as
-// PRIVATE, as the RFC requires.
+// PRIVATE and CONFIDENTIAL confidential. A PRIVATE item is one its owner
+// hides from everyone the calendar is shared with (Outlook, Google,
+// Apple), so no other office may see what it is. Unknown values are read
+// as PRIVATE, as the RFC requires.
 func classification(s string, x *eventContext, line int) calendar.Classification {
 	switch strings.ToUpper(strings.TrimSpace(s)) {
 	case "":
 		return ""
 	case "PUBLIC":
 		return calendar.ClassPublic
-	case "PRIVATE":
-		return calendar.ClassInternal
-	case "CONFIDENTIAL":
+	case "PRIVATE", "CONFIDENTIAL":
 		return calendar.ClassConfidential
 	}
 	x.warn = append(x.warn, Warning{Line: line, Code: "import.class_unknown", Args: args("Value", s)})
-	return calendar.ClassInternal
+	return calendar.ClassConfidential
 }
 
 // derivedUID makes a stable UID for an event that has none, from what

@@ -28,8 +28,10 @@ func FileBase(w calendar.Week) string { return "plan-" + w.String() }
 // leaders with these IDs, in one action: the printable plan as
 // FileBase(w).html (WritePlan) and the week's engagements as
 // FileBase(w).ics at the privacy level asked for (ics.ExportEngagements;
-// confidential items show as busy below full). Both files are complete
-// before either takes its place; a failure leaves no half-written file.
+// confidential items show as busy below full). The plan shows no more
+// than the .ics: at a level that hides every title (busy) its rows show
+// only times and leaders. Both files are complete before either takes its
+// place; a failure leaves no half-written file.
 func Circulate(ctx context.Context, svc *calendar.Service, leaderIDs []int64, w calendar.Week, privacy ics.Privacy, dir string, tr Translator) (Circulated, error) {
 	p, err := svc.WeekPlan(ctx, leaderIDs, w)
 	if err != nil {
@@ -52,7 +54,7 @@ func Circulate(ctx context.Context, svc *calendar.Service, leaderIDs []int64, w 
 	out := Circulated{HTML: filepath.Join(dir, FileBase(w)+".html"), ICS: filepath.Join(dir, FileBase(w)+".ics"),
 		Rows: p.Rows(), Events: len(items)}
 	err = writeTogether(map[string]func(io.Writer) error{
-		out.HTML: func(f io.Writer) error { return WriteHTML(f, p, tr, now, loc) },
+		out.HTML: func(f io.Writer) error { return writeHTML(f, p, tr, now, loc, hidesTitles(privacy)) },
 		out.ICS:  func(f io.Writer) error { return ics.ExportEngagements(f, items, byID, privacy, now) },
 	})
 	if err != nil {
@@ -125,4 +127,10 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 		return "", err
 	}
 	return f.Name(), nil
+}
+
+// hidesTitles reports whether an export at level shows no item's title,
+// not even a public one's.
+func hidesTitles(level ics.Privacy) bool {
+	return ics.Effective(level, calendar.ClassPublic) == ics.PrivacyBusy
 }

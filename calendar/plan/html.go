@@ -16,6 +16,12 @@ import (
 // always show, the weekend only when something is on. now is the time the
 // plan is said to be prepared at, in loc.
 func WriteHTML(w io.Writer, p calendar.WeekPlan, tr Translator, now time.Time, loc *time.Location) error {
+	return writeHTML(w, p, tr, now, loc, false)
+}
+
+// writeHTML is WriteHTML; busyOnly shows every row as the busy level of an
+// export does (ics.PrivacyBusy): its time and leader, nothing of what.
+func writeHTML(w io.Writer, p calendar.WeekPlan, tr Translator, now time.Time, loc *time.Location, busyOnly bool) error {
 	l := labels{tr}
 	page := htmlPage{
 		Lang:     l.lang(),
@@ -27,6 +33,10 @@ func WriteHTML(w io.Writer, p calendar.WeekPlan, tr Translator, now time.Time, l
 		Prepared: l.t("review.plan.prepared", "Prepared {{.When}}", "When", l.dateYear(calendar.DateOf(now.In(loc)))+" "+now.In(loc).Format("15:04")),
 		Note:     l.t("review.plan.note", "Confidential engagements show as “{{.Label}}” only.", "Label", l.t("review.plan.confidential", "Official engagement")),
 	}
+	busy := l.t("review.plan.busy", "Busy")
+	if busyOnly {
+		page.Note = l.t("review.plan.note_busy", "Only the times are shown: every engagement reads “{{.Label}}”.", "Label", busy)
+	}
 	for _, d := range p.Days {
 		weekend := d.Date.Weekday() == time.Saturday || d.Date.Weekday() == time.Sunday
 		if weekend && len(d.Rows) == 0 {
@@ -35,9 +45,12 @@ func WriteHTML(w io.Writer, p calendar.WeekPlan, tr Translator, now time.Time, l
 		hd := htmlDay{ISO: d.Date.String(), Date: l.date(d.Date), Weekday: l.weekday(d.Date.Weekday()), Span: max(len(d.Rows), 1)}
 		for _, r := range d.Rows {
 			hr := htmlRow{When: l.when(r), Leader: r.Leader.Name, Confidential: r.Confidential}
-			if r.Confidential {
+			switch {
+			case busyOnly:
+				hr.Title, hr.Confidential = busy, true
+			case r.Confidential:
 				hr.Title = l.t("review.plan.confidential", "Official engagement")
-			} else {
+			default:
 				hr.Title, hr.Location, hr.Organiser, hr.Kind = r.Title, r.Location, r.Organiser, string(r.Kind)
 			}
 			if r.Tentative {

@@ -264,3 +264,45 @@ func TestCirculateWritesThePlanAndTheICSTogether(t *testing.T) {
 		t.Fatal("circulating into a missing folder succeeded")
 	}
 }
+
+// TestCirculatedPlanShowsNoMoreThanItsICS: circulated at busy, the plan
+// shows times and leaders, and no title, place or organiser, public ones
+// included, as the .ics beside it; at limited it is the printed plan.
+func TestCirculatedPlanShowsNoMoreThanItsICS(t *testing.T) {
+	svc, ids := planDesk(t)
+	dir := t.TempDir()
+	got, err := plan.Circulate(context.Background(), svc, ids, w48, ics.PrivacyBusy, dir, chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(got.HTML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, hidden := range []string{"县政府常务会议", "县政府第一会议室", "县政府办", "周一例会", "县委常委会"} {
+		if strings.Contains(string(page), hidden) {
+			t.Errorf("the plan circulated at busy shows %q", hidden)
+		}
+	}
+	rows := parse(t, page).rows
+	busy := 0
+	for _, r := range rows {
+		for _, c := range r {
+			if strings.HasPrefix(c, "Busy") { // chinese leaves it in English; a tentative row adds a mark
+				busy++
+			}
+		}
+	}
+	if busy != got.Rows || !strings.Contains(string(page), "李县长") || !strings.Contains(string(page), "Only the times are shown") {
+		t.Fatalf("%d of %d rows read Busy, or the leaders or the note are missing:\n%s", busy, got.Rows, page)
+	}
+
+	limited := t.TempDir()
+	if got, err = plan.Circulate(context.Background(), svc, ids, w48, ics.PrivacyLimited, limited, chinese); err != nil {
+		t.Fatal(err)
+	}
+	printed, err := os.ReadFile(got.HTML)
+	if err != nil || !strings.Contains(string(printed), "县政府常务会议") || !strings.Contains(string(printed), "县政府办") {
+		t.Fatalf("the plan circulated at limited lacks the public meeting: %v", err)
+	}
+}
