@@ -117,7 +117,7 @@ func runMaterialsList(env *env, args []string) error {
 func runMaterialsShow(env *env, args []string) error {
 	fs := newFlagSet(env, "materials show")
 	asJSON := jsonFlag(fs)
-	id, err := parseWithID(fs, args)
+	id, err := parseMaterialID(fs, args)
 	if err != nil {
 		return err
 	}
@@ -159,7 +159,7 @@ func runMaterialsReceive(env *env, args []string) error {
 	by := fs.String("by", "", lang.L("who took them in (default: you)"))
 	when := fs.String("at", "", lang.L("when they came in (default: now)"))
 	asJSON := jsonFlag(fs)
-	id, err := parseWithID(fs, args)
+	id, err := parseMaterialID(fs, args)
 	if err != nil {
 		return err
 	}
@@ -182,7 +182,7 @@ func runMaterialsPresent(env *env, args []string) error {
 	when := fs.String("at", "", lang.L("when they were presented (default: now)"))
 	book := fs.Bool("book", false, lang.L("book the leader's next free gap for presenting them"))
 	asJSON := jsonFlag(fs)
-	id, err := parseWithID(fs, args)
+	id, err := parseMaterialID(fs, args)
 	if err != nil {
 		return err
 	}
@@ -226,7 +226,7 @@ func runMaterialsInstruct(env *env, args []string) error {
 	fs := newFlagSet(env, "materials instruct")
 	text := fs.String("text", "", lang.L("the leader's instructions (批示), as written"))
 	asJSON := jsonFlag(fs)
-	id, err := parseWithID(fs, args)
+	id, err := parseMaterialID(fs, args)
 	if err != nil {
 		return err
 	}
@@ -239,7 +239,7 @@ func runMaterialsInstruct(env *env, args []string) error {
 func runMaterialsArchive(env *env, args []string) error {
 	fs := newFlagSet(env, "materials archive")
 	asJSON := jsonFlag(fs)
-	id, err := parseWithID(fs, args)
+	id, err := parseMaterialID(fs, args)
 	if err != nil {
 		return err
 	}
