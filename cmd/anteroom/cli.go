@@ -44,6 +44,7 @@ type env struct {
 }
 
 var commands = []command{
+	{"leader", "Leaders and their available time: add, list, edit, hours", runLeader},
 	{"demo", "Load the sample week into the current week", runDemo},
 	{"agenda", "List engagements between two dates", runAgenda},
 	{"add", "Book an engagement, checked against the rules", runAdd},
@@ -66,11 +67,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	g, rest, err := parseGlobals(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		usage(stdout)
+		return 0
+	}
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
 		fmt.Fprintln(stderr, "anteroom:", err)
+		usage(stderr)
 		return 1
 	}
 	if g.version {
@@ -110,7 +113,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// runCommand runs cmd on the database at dbPath. Help needs no database;
+// a command that only reads needs one that exists.
 func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Writer) error {
+	if asksForHelp(args) && showHelp(cmd, args, stdout) {
+		return nil
+	}
+	if onlyReads(cmd.name, args) {
+		if err := databaseExists(dbPath); err != nil {
+			return err
+		}
+	}
 	return withService(dbPath, func(svc *calendar.Service) error {
 		return cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args)
 	})
@@ -141,7 +154,7 @@ func parseGlobals(args []string, stderr io.Writer) (globals, []string, error) {
 	fs.StringVar(&g.db, "db", "", lang.L("database file (default $ANTEROOM_DB, else the user data folder)"))
 	fs.BoolVar(&g.smoke, "smoke", false, lang.L("open the window, draw the first frame and quit"))
 	fs.BoolVar(&g.version, "version", false, lang.L("print the version"))
-	fs.Usage = func() { usage(stderr) }
+	fs.Usage = func() {} // run prints it: to standard output for --help
 	if err := fs.Parse(args); err != nil {
 		return g, nil, err
 	}
