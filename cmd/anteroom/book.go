@@ -94,7 +94,7 @@ func runAdd(env *env, args []string) error {
 	}
 	saved := map[string]any{"saved": true, "engagement": toAgendaItem(eng, leader, loc), "findings": toFindingsJSON(findings)}
 	return emit(env, *asJSON, saved, func() {
-		fmt.Fprintln(env.stdout, lang.L("Booked {{.Title}} ({{.UID}}).", map[string]any{"Title": eng.Title, "UID": eng.UID}))
+		fmt.Fprintln(env.stdout, lang.L("Booked {{.Title}} ({{.UID}}).", map[string]any{"Title": terminalText(eng.Title), "UID": terminalText(eng.UID)}))
 		printFindings(env.stdout, findings)
 	})
 }

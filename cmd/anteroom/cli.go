@@ -62,6 +62,15 @@ var commands = []command{
 // It returns the process exit code: 0 on success, 1 on any error, 3 when
 // add or check found the booking rules broken.
 func run(args []string, stdout, stderr io.Writer) int {
+	out, errOut := &terminalWriter{w: stdout}, &terminalWriter{w: stderr}
+	defer out.flush()
+	defer errOut.flush()
+	return runSafely(args, out, errOut)
+}
+
+// runSafely is run with both streams passed through the terminal
+// sanitiser.
+func runSafely(args []string, stdout, stderr io.Writer) int {
 	if err := assets.LoadTranslations(); err != nil {
 		fmt.Fprintln(stderr, "anteroom:", err)
 		return 1
@@ -95,7 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := findCommand(rest[0])
 	if !ok {
-		fmt.Fprintln(stderr, "anteroom:", lang.L("unknown command {{.Name}}", map[string]any{"Name": rest[0]}))
+		fmt.Fprintln(stderr, "anteroom:", lang.L("unknown command {{.Name}}", map[string]any{"Name": terminalText(rest[0])}))
 		usage(stderr)
 		return 1
 	}
@@ -103,11 +112,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		var ee *exitError
 		if errors.As(err, &ee) {
 			if ee.msg != "" {
-				fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, ee.msg)
+				fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, terminalText(ee.msg))
 			}
 			return ee.code
 		}
-		fmt.Fprintf(stderr, "anteroom %s: %v\n", cmd.name, err)
+		fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, terminalText(err.Error()))
 		return 1
 	}
 	return 0

@@ -49,7 +49,7 @@ func dispatch(env *env, group string, subs []subcommand, args []string) error {
 		}
 	}
 	subUsage(env.stderr, group, subs)
-	return fmt.Errorf("%w: %s", errUsage, lang.L("unknown command {{.Name}}", map[string]any{"Name": group + " " + args[0]}))
+	return fmt.Errorf("%w: %s", errUsage, lang.L("unknown command {{.Name}}", map[string]any{"Name": group + " " + terminalText(args[0])}))
 }
 
 func subUsage(w io.Writer, group string, subs []subcommand) {
@@ -226,9 +226,9 @@ func printAudit(w io.Writer, es []calendar.AuditEntry, loc *time.Location, state
 		if e.From != "" {
 			move = stateName(e.From) + " → " + move
 		}
-		line := fmt.Sprintf("  %s  %s  %s", timeText(e.At, loc), e.Who, move)
+		line := fmt.Sprintf("  %s  %s  %s", timeText(e.At, loc), terminalText(e.Who), move)
 		if e.Note != "" {
-			line += "  " + e.Note
+			line += "  " + terminalText(e.Note)
 		}
 		fmt.Fprintln(w, line)
 	}

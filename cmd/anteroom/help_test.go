@@ -66,7 +66,6 @@ func TestReadersNeverCreateADatabase(t *testing.T) {
 		{"materials", "list"},
 		{"materials", "show", "M1"},
 		{"leader", "list", "--json"},
-		{"import", "--dry-run", filepath.Join(t.TempDir(), "none.ics")},
 	}
 	for _, args := range cases {
 		code, out, errOut := anteroom(t, append([]string{"--db", db}, args...)...)

@@ -68,7 +68,7 @@ func runHolidays(env *env, args []string) error {
 		return json.NewEncoder(env.stdout).Encode(results)
 	}
 	for _, r := range results {
-		fmt.Fprintln(env.stdout, lang.L("{{.File}}: {{.Days}} days set for {{.Leader}}.", map[string]any{"File": r.File, "Days": r.Days, "Leader": leader.Name}))
+		fmt.Fprintln(env.stdout, lang.L("{{.File}}: {{.Days}} days set for {{.Leader}}.", map[string]any{"File": terminalText(r.File), "Days": r.Days, "Leader": terminalText(leader.Name)}))
 	}
 	return nil
 }

@@ -108,7 +108,7 @@ func runMaterialsList(env *env, args []string) error {
 			if m.Overdue(today) {
 				due += " " + lang.L("OVERDUE")
 			}
-			fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", m.ID, materialStateName(string(m.State)), due, m.Title, m.From)
+			fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", m.ID, materialStateName(string(m.State)), due, terminalText(m.Title), terminalText(m.From))
 		}
 	})
 }
@@ -137,13 +137,13 @@ func runMaterialsShow(env *env, args []string) error {
 
 // printMaterial writes materials, their details one a line, and their trail.
 func printMaterial(w io.Writer, m calendar.Material, trail []calendar.AuditEntry, loc *time.Location) {
-	fmt.Fprintf(w, "%d  %s  %s\n", m.ID, materialStateName(string(m.State)), m.Title)
-	fmt.Fprintf(w, "  %s: %s\n", lang.L("From"), m.From)
+	fmt.Fprintf(w, "%d  %s  %s\n", m.ID, materialStateName(string(m.State)), terminalText(m.Title))
+	fmt.Fprintf(w, "  %s: %s\n", lang.L("From"), terminalText(m.From))
 	for _, a := range m.Files {
-		fmt.Fprintf(w, "  %s: %s\n", lang.L("File"), a.Name)
+		fmt.Fprintf(w, "  %s: %s\n", lang.L("File"), terminalText(a.Name))
 	}
 	if m.Instructions != "" {
-		fmt.Fprintf(w, "  %s: %s\n", lang.L("Instructions"), m.Instructions)
+		fmt.Fprintf(w, "  %s: %s\n", lang.L("Instructions"), terminalText(m.Instructions))
 	}
 	fmt.Fprintln(w, lang.L("Trail:"))
 	printAudit(w, trail, loc, materialStateName)

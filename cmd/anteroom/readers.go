@@ -22,17 +22,10 @@ var readers = []string{
 }
 
 // onlyReads reports whether the command name with args only reads the
-// database: one of readers, or an import with --dry-run.
+// database. (import --dry-run stores no engagement but may add the first
+// leader, as import does, so it is not one.)
 func onlyReads(name string, args []string) bool {
-	if slices.Contains(readers, name) {
-		return true
-	}
-	if len(args) > 0 && slices.Contains(readers, name+" "+args[0]) {
-		return true
-	}
-	return name == "import" && slices.ContainsFunc(args, func(a string) bool {
-		return a == "-dry-run" || a == "--dry-run" || a == "-dry-run=true" || a == "--dry-run=true"
-	})
+	return slices.Contains(readers, name) || len(args) > 0 && slices.Contains(readers, name+" "+args[0])
 }
 
 // databaseExists refuses a database file that is not there yet, naming

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -70,4 +71,74 @@ func standIn(r rune) string {
 		return "\u2421"
 	}
 	return fmt.Sprintf("⟨U+%04X⟩", r)
+}
+
+// terminalWriter passes what a command writes through sanitize, keeping
+// the newlines, tabs and CRLF line ends of the command's own layout: the
+// net under every path that prints, for text no field call caught. A
+// character or a CRLF split across two writes is held until it is whole.
+type terminalWriter struct {
+	w       io.Writer
+	pending []byte
+}
+
+func (t *terminalWriter) Write(p []byte) (int, error) {
+	data := append(t.pending, p...)
+	cut := len(data)
+	for i := len(data) - 1; i >= 0 && i >= len(data)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(data[i]) {
+			if !utf8.FullRune(data[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	if cut > 0 && data[cut-1] == '\r' { // may be the first half of CRLF
+		cut--
+	}
+	t.pending = append([]byte(nil), data[cut:]...)
+	if _, err := io.WriteString(t.w, sanitizeLayout(string(data[:cut]))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// flush writes what is held: bytes that never became a character.
+func (t *terminalWriter) flush() {
+	if len(t.pending) > 0 {
+		_, _ = io.WriteString(t.w, sanitizeLayout(string(t.pending)))
+		t.pending = nil
+	}
+}
+
+// sanitizeLayout is sanitize keeping layout, with CRLF (which .ics output
+// ends its lines with) kept as a pair and a lone CR replaced.
+func sanitizeLayout(s string) string {
+	if !strings.Contains(s, "\r\n") {
+		return sanitize(s, true)
+	}
+	parts := strings.Split(s, "\r\n")
+	for i, part := range parts {
+		parts[i] = sanitize(part, true)
+	}
+	return strings.Join(parts, "\r\n")
+}
+
+// jsonSafe escapes in encoded JSON the characters encoding/json leaves
+// raw that a terminal obeys (DEL, C1 controls, bidi controls): \u escapes
+// mean the same to a JSON reader. They can only be inside strings, since
+// the rest of JSON is ASCII without controls.
+func jsonSafe(b []byte) []byte {
+	if isPlain(string(b), true) {
+		return b
+	}
+	var out strings.Builder
+	for _, r := range strings.ToValidUTF8(string(b), "\uFFFD") {
+		if r == '\n' || r == '\t' || !obeyed(r) {
+			out.WriteRune(r)
+			continue
+		}
+		fmt.Fprintf(&out, `\u%04x`, r)
+	}
+	return []byte(out.String())
 }

@@ -207,7 +207,7 @@ func runWeekClose(env *env, args []string) error {
 	closed := map[string]any{"week": w.String(), "leader": leader.Name, "closed": rec, "again": res.Again, "marked": len(res.Marked)}
 	return emit(env, *asJSON, closed, func() {
 		args := map[string]any{"Week": w.String(), "Done": rec.Done, "Carried": rec.Carried, "Archived": rec.Archived,
-			"At": shortJSONTime(rec.At), "By": rec.By}
+			"At": shortJSONTime(rec.At), "By": terminalText(rec.By)}
 		if res.Again {
 			fmt.Fprintln(env.stdout, lang.L("The review of {{.Week}} was closed already, {{.At}} by {{.By}}: {{.Done}} done, {{.Carried}} carried over, {{.Archived}} briefing materials filed.", args))
 			return
