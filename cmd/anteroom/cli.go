@@ -116,7 +116,7 @@ func runSafely(args []string, stdout, stderr io.Writer) int {
 			}
 			return ee.code
 		}
-		fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, terminalText(err.Error()))
+		fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, terminalText(errorText(err)))
 		return 1
 	}
 	return 0
@@ -205,4 +205,10 @@ func usage(w io.Writer) {
 // flagError names the flag and the value that was wrong.
 func flagError(name, value string, err error) error {
 	return fmt.Errorf("%w: --%s %q: %v", errUsage, name, value, err)
+}
+
+// errorText is err for people: the "usage" marker is for run to tell
+// mistakes apart and is English, so it is not shown.
+func errorText(err error) string {
+	return strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
 }

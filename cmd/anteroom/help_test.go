@@ -77,3 +77,13 @@ func TestReadersNeverCreateADatabase(t *testing.T) {
 		}
 	}
 }
+
+// A mistake is reported without the internal "usage" marker, which is
+// English in every language.
+func TestUsageErrorsCarryNoEnglishMarker(t *testing.T) {
+	db, _ := deskDB(t)
+	code, _, errOut := anteroom(t, "--db", db, "agenda", "--from", "tomorrow", "--to", "2026-11-23")
+	if code != 1 || strings.Contains(errOut, "usage:") || !strings.Contains(errOut, "--from") {
+		t.Fatalf("exit %d, %q", code, errOut)
+	}
+}
