@@ -3,7 +3,6 @@ package calendar
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -25,8 +24,10 @@ func (s *Service) FindReviewItem(ctx context.Context, text string) (ItemWeek, er
 	if s.review == nil {
 		return ItemWeek{}, errNoReview
 	}
-	head, _, _ := strings.Cut(strings.TrimSpace(text), "@")
-	probe, err := ParseItemRef(head, nil)
+	// The leader, and so the zone of an occurrence's wall time, is not
+	// known yet: the probe reads the wall time in UTC and keeps only the
+	// kind and the ID; the name is read again in the leader's zone below.
+	probe, err := ParseItemRef(text, time.UTC)
 	if err != nil {
 		return ItemWeek{}, &ValidationError{Problems: []Problem{problem("id", "review.ref_format",
 			"“{{.Value}}” names no review item: E12, S7@2026-11-25T09:00, M3 or T5", map[string]any{"Value": text})}}

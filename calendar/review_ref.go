@@ -122,7 +122,8 @@ func ParseItemRef(s string, loc *time.Location) (ItemRef, error) {
 // parseRefStart reads an occurrence's start in one of the forms
 // ParseItemRef accepts.
 func parseRefStart(s string, loc *time.Location) (time.Time, bool) {
-	if t, err := time.Parse(keyStamp, strings.ToUpper(s)); err == nil {
+	s = strings.ToUpper(s) // "either case": 2026-11-25t09:00 too
+	if t, err := time.Parse(keyStamp, s); err == nil {
 		return t, true
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {

@@ -56,3 +56,20 @@ func (db *DB) CreateLeader(ctx context.Context, l *calendar.Leader) error {
 	l.ID = id
 	return nil
 }
+
+// UpdateLeader stores l's name, zone and order. A name another leader has
+// fails with ErrDuplicate; an unknown ID with calendar.ErrNotFound.
+func (db *DB) UpdateLeader(ctx context.Context, l calendar.Leader) error {
+	res, err := db.sql.ExecContext(ctx, `UPDATE leaders SET name = ?, zone = ?, sort_order = ?, updated = ? WHERE id = ?`,
+		l.Name, l.ZoneName, l.Order, unixSeconds(l.Updated), l.ID)
+	if isUnique(err) {
+		return fmt.Errorf("update leader %d: name %q %w", l.ID, l.Name, ErrDuplicate)
+	}
+	if err != nil {
+		return fmt.Errorf("update leader %d: %w", l.ID, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("leader %d: %w", l.ID, calendar.ErrNotFound)
+	}
+	return nil
+}

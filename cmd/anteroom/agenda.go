@@ -83,7 +83,7 @@ func printAgenda(env *env, items []calendar.Engagement, leader calendar.Leader, 
 		fmt.Fprintln(env.stdout, lang.L("Nothing booked."))
 		return
 	}
-	fmt.Fprintf(env.stdout, "%s (%s)\n", leader.Name, loc)
+	fmt.Fprintf(env.stdout, "%s (%s)\n", terminalText(leader.Name), loc)
 	var day calendar.Date
 	for _, e := range items {
 		d := calendar.DateOf(e.Start.In(loc))
@@ -98,9 +98,9 @@ func printAgenda(env *env, items []calendar.Engagement, leader calendar.Leader, 
 		if !e.AllDay {
 			when = e.Start.In(loc).Format("15:04") + "–" + e.End.In(loc).Format("15:04")
 		}
-		line := fmt.Sprintf("  %-11s %s", when, e.Title)
+		line := fmt.Sprintf("  %-11s %s", when, terminalText(e.Title))
 		if e.Location != "" {
-			line += " @ " + e.Location
+			line += " @ " + terminalText(e.Location)
 		}
 		if e.Status != calendar.StatusConfirmed {
 			line += " [" + lang.L(capitalize(string(e.Status))) + "]"

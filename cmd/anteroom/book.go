@@ -78,6 +78,9 @@ func runAdd(env *env, args []string) error {
 	if err := ov.check(); err != nil {
 		return err
 	}
+	if err := checkBookingBounds(sl, env.svc.Now(), *ov.force); err != nil {
+		return err
+	}
 	eng := calendar.Engagement{LeaderID: leader.ID, Kind: sl.kind, Title: *title, Location: *location, Organiser: *organiser, Start: sl.start, End: sl.end,
 		ZoneName: loc.String(), Classification: calendar.Classification(*class), RRule: *rrule, Source: calendar.SourceManual}
 	var findings []calendar.Finding
@@ -94,7 +97,7 @@ func runAdd(env *env, args []string) error {
 	}
 	saved := map[string]any{"saved": true, "engagement": toAgendaItem(eng, leader, loc), "findings": toFindingsJSON(findings)}
 	return emit(env, *asJSON, saved, func() {
-		fmt.Fprintln(env.stdout, lang.L("Booked {{.Title}} ({{.UID}}).", map[string]any{"Title": eng.Title, "UID": eng.UID}))
+		fmt.Fprintln(env.stdout, lang.L("Booked {{.Title}} ({{.UID}}).", map[string]any{"Title": terminalText(eng.Title), "UID": terminalText(eng.UID)}))
 		printFindings(env.stdout, findings)
 	})
 }

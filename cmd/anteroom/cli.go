@@ -44,6 +44,7 @@ type env struct {
 }
 
 var commands = []command{
+	{"leader", "Leaders and their available time: add, list, edit, hours", runLeader},
 	{"demo", "Load the sample week into the current week", runDemo},
 	{"agenda", "List engagements between two dates", runAgenda},
 	{"add", "Book an engagement, checked against the rules", runAdd},
@@ -61,16 +62,27 @@ var commands = []command{
 // It returns the process exit code: 0 on success, 1 on any error, 3 when
 // add or check found the booking rules broken.
 func run(args []string, stdout, stderr io.Writer) int {
+	out, errOut := &terminalWriter{w: stdout}, &terminalWriter{w: stderr}
+	defer out.flush()
+	defer errOut.flush()
+	return runSafely(args, out, errOut)
+}
+
+// runSafely is run with both streams passed through the terminal
+// sanitiser.
+func runSafely(args []string, stdout, stderr io.Writer) int {
 	if err := assets.LoadTranslations(); err != nil {
 		fmt.Fprintln(stderr, "anteroom:", err)
 		return 1
 	}
 	g, rest, err := parseGlobals(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		usage(stdout)
+		return 0
+	}
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
 		fmt.Fprintln(stderr, "anteroom:", err)
+		usage(stderr)
 		return 1
 	}
 	if g.version {
@@ -92,7 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := findCommand(rest[0])
 	if !ok {
-		fmt.Fprintln(stderr, "anteroom:", lang.L("unknown command {{.Name}}", map[string]any{"Name": rest[0]}))
+		fmt.Fprintln(stderr, "anteroom:", lang.L("unknown command {{.Name}}", map[string]any{"Name": terminalText(rest[0])}))
 		usage(stderr)
 		return 1
 	}
@@ -100,17 +112,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		var ee *exitError
 		if errors.As(err, &ee) {
 			if ee.msg != "" {
-				fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, ee.msg)
+				fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, terminalText(ee.msg))
 			}
 			return ee.code
 		}
-		fmt.Fprintf(stderr, "anteroom %s: %v\n", cmd.name, describe(err))
+		fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, terminalText(errorText(describe(err))))
 		return 1
 	}
 	return 0
 }
 
+// runCommand runs cmd on the database at dbPath. Help needs no database;
+// a command that only reads needs one that exists.
 func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Writer) error {
+	if asksForHelp(args) && showHelp(cmd, args, stdout) {
+		return nil
+	}
+	if onlyReads(cmd.name, args) {
+		if err := databaseExists(dbPath); err != nil {
+			return err
+		}
+	}
 	return withService(dbPath, stderr, func(svc *calendar.Service) error {
 		return cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args)
 	})
@@ -145,7 +167,7 @@ func parseGlobals(args []string, stderr io.Writer) (globals, []string, error) {
 	fs.StringVar(&g.db, "db", "", lang.L("database file (default $ANTEROOM_DB, else the user data folder)"))
 	fs.BoolVar(&g.smoke, "smoke", false, lang.L("open the window, draw the first frame and quit"))
 	fs.BoolVar(&g.version, "version", false, lang.L("print the version"))
-	fs.Usage = func() { usage(stderr) }
+	fs.Usage = func() {} // run prints it: to standard output for --help
 	if err := fs.Parse(args); err != nil {
 		return g, nil, err
 	}
@@ -187,4 +209,10 @@ func usage(w io.Writer) {
 // flagError names the flag and the value that was wrong.
 func flagError(name, value string, err error) error {
 	return fmt.Errorf("%w: --%s %q: %v", errUsage, name, value, err)
+}
+
+// errorText is err for people: the "usage" marker is for run to tell
+// mistakes apart and is English, so it is not shown.
+func errorText(err error) string {
+	return strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
 }

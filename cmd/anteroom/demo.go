@@ -40,7 +40,7 @@ func runDemo(env *env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(env.stdout, lang.L("Added {{.Count}} engagements for {{.Leader}} in the week of {{.Monday}}.",
-		map[string]any{"Count": n, "Leader": leader.Name, "Monday": monday.String()}))
+		map[string]any{"Count": n, "Leader": terminalText(leader.Name), "Monday": monday.String()}))
 	return nil
 }
 

@@ -49,7 +49,7 @@ func dispatch(env *env, group string, subs []subcommand, args []string) error {
 		}
 	}
 	subUsage(env.stderr, group, subs)
-	return fmt.Errorf("%w: %s", errUsage, lang.L("unknown command {{.Name}}", map[string]any{"Name": group + " " + args[0]}))
+	return fmt.Errorf("%w: %s", errUsage, lang.L("unknown command {{.Name}}", map[string]any{"Name": group + " " + terminalText(args[0])}))
 }
 
 func subUsage(w io.Writer, group string, subs []subcommand) {
@@ -62,11 +62,27 @@ func subUsage(w io.Writer, group string, subs []subcommand) {
 // parseWithID parses flags around one record ID, which may come before
 // or after them: `visit book 3 --start …` and `visit book --start … 3`.
 func parseWithID(fs *flag.FlagSet, args []string) (int64, error) {
+	return parseWithRefID(fs, args, 0)
+}
+
+// parseMaterialID is parseWithID for briefing materials, which also take
+// the name week show prints for them: M3 as well as 3.
+func parseMaterialID(fs *flag.FlagSet, args []string) (int64, error) {
+	return parseWithRefID(fs, args, calendar.RefMaterial)
+}
+
+// parseWithRefID is parseWithID that also takes the ID with the letter
+// of kind in front, in either case; kind 0 takes digits only.
+func parseWithRefID(fs *flag.FlagSet, args []string, kind calendar.RefKind) (int64, error) {
 	idArg, err := parseAroundArg(fs, args, lang.L("name the ID (anteroom visit list, anteroom materials list)"))
 	if err != nil {
 		return 0, err
 	}
-	id, err := strconv.ParseInt(idArg, 10, 64)
+	digits := idArg
+	if kind != 0 && len(digits) > 1 && strings.EqualFold(digits[:1], string(rune(kind))) {
+		digits = digits[1:]
+	}
+	id, err := strconv.ParseInt(digits, 10, 64)
 	if err != nil || id <= 0 {
 		return 0, fmt.Errorf("%w: %q %s", errUsage, idArg, lang.L("is not an ID"))
 	}
@@ -210,9 +226,9 @@ func printAudit(w io.Writer, es []calendar.AuditEntry, loc *time.Location, state
 		if e.From != "" {
 			move = stateName(e.From) + " → " + move
 		}
-		line := fmt.Sprintf("  %s  %s  %s", timeText(e.At, loc), e.Who, move)
+		line := fmt.Sprintf("  %s  %s  %s", timeText(e.At, loc), terminalText(e.Who), move)
 		if e.Note != "" {
-			line += "  " + e.Note
+			line += "  " + terminalText(e.Note)
 		}
 		fmt.Fprintln(w, line)
 	}

@@ -40,7 +40,7 @@ func printFindings(w io.Writer, fs []calendar.Finding) {
 		if f.Severity == calendar.SeverityBlock {
 			sev = lang.L("blocked")
 		}
-		fmt.Fprintf(w, "%s [%s] %s\n", sev, f.Rule, findingText(f))
+		fmt.Fprintf(w, "%s [%s] %s\n", sev, f.Rule, terminalText(findingText(f)))
 	}
 }
 
@@ -55,9 +55,12 @@ func refuse(env *env, asJSON bool, findings []calendar.Finding, msg string) erro
 }
 
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(jsonSafe(b), '\n'))
+	return err
 }
 
 // slotJSON is one free slot as free prints it.

@@ -22,6 +22,10 @@ import (
 func newFlagSet(env *env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), lang.L("Usage of anteroom {{.Command}}:", map[string]any{"Command": name}))
+		fs.PrintDefaults()
+	}
 	return fs
 }
 

@@ -16,6 +16,10 @@ import (
 // days off and make-up workdays become date overrides of the leader's
 // available time. A file that cannot be read changes nothing.
 func runHolidays(env *env, args []string) error {
+	if len(args) > 0 && asksForHelp(args[:1]) {
+		fmt.Fprintln(env.stdout, lang.L("usage: anteroom holidays import [--leader NAME] FILE.ics..."))
+		return nil
+	}
 	if len(args) == 0 || args[0] != "import" {
 		return fmt.Errorf("%w: %s", errUsage, lang.L("usage: anteroom holidays import [--leader NAME] FILE.ics..."))
 	}
@@ -64,7 +68,7 @@ func runHolidays(env *env, args []string) error {
 		return json.NewEncoder(env.stdout).Encode(results)
 	}
 	for _, r := range results {
-		fmt.Fprintln(env.stdout, lang.L("{{.File}}: {{.Days}} days set for {{.Leader}}.", map[string]any{"File": r.File, "Days": r.Days, "Leader": leader.Name}))
+		fmt.Fprintln(env.stdout, lang.L("{{.File}}: {{.Days}} days set for {{.Leader}}.", map[string]any{"File": terminalText(r.File), "Days": r.Days, "Leader": terminalText(leader.Name)}))
 	}
 	return nil
 }

@@ -53,7 +53,7 @@ func runImport(env *env, args []string) error {
 		f := importOne(ctx, env.svc, leader, path, *dryRun)
 		if !f.OK {
 			failed = true
-			fmt.Fprintln(env.stderr, f.Error)
+			fmt.Fprintln(env.stderr, terminalText(f.Error))
 		}
 		files = append(files, f)
 	}
@@ -202,9 +202,9 @@ func printImport(env *env, files []importFile, dryRun bool) {
 		if dryRun {
 			line += " " + lang.L("(Dry run: nothing was stored.)")
 		}
-		fmt.Fprintln(env.stdout, line)
+		fmt.Fprintln(env.stdout, terminalText(line))
 		for _, w := range f.Warnings {
-			fmt.Fprintln(env.stdout, "  "+w)
+			fmt.Fprintln(env.stdout, "  "+terminalText(w))
 		}
 	}
 }

@@ -25,7 +25,7 @@ func chooseLeader(ctx context.Context, svc *calendar.Service, name string) (cale
 		return calendar.Leader{}, err
 	}
 	if len(ls) == 0 {
-		return calendar.Leader{}, errors.New(lang.L("there are no leaders yet: open the window or run anteroom demo"))
+		return calendar.Leader{}, errors.New(lang.L("there are no leaders yet: add one with anteroom leader add --name NAME, open the window, or run anteroom demo"))
 	}
 	return ls[0], nil
 }

@@ -6,6 +6,8 @@ package main
 import (
 	"os"
 	_ "time/tzdata" // zones on machines without a zone database, e.g. Windows
+
+	_ "anteroom/cmd/anteroom/internal/clocale" // C.UTF-8 reads as English, before Fyne looks
 )
 
 func main() {

@@ -108,7 +108,7 @@ func runMaterialsList(env *env, args []string) error {
 			if m.Overdue(today) {
 				due += " " + lang.L("OVERDUE")
 			}
-			fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", m.ID, materialStateName(string(m.State)), due, m.Title, m.From)
+			fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", m.ID, materialStateName(string(m.State)), due, terminalText(m.Title), terminalText(m.From))
 		}
 	})
 }
@@ -117,7 +117,7 @@ func runMaterialsList(env *env, args []string) error {
 func runMaterialsShow(env *env, args []string) error {
 	fs := newFlagSet(env, "materials show")
 	asJSON := jsonFlag(fs)
-	id, err := parseWithID(fs, args)
+	id, err := parseMaterialID(fs, args)
 	if err != nil {
 		return err
 	}
@@ -137,13 +137,13 @@ func runMaterialsShow(env *env, args []string) error {
 
 // printMaterial writes materials, their details one a line, and their trail.
 func printMaterial(w io.Writer, m calendar.Material, trail []calendar.AuditEntry, loc *time.Location) {
-	fmt.Fprintf(w, "%d  %s  %s\n", m.ID, materialStateName(string(m.State)), m.Title)
-	fmt.Fprintf(w, "  %s: %s\n", lang.L("From"), m.From)
+	fmt.Fprintf(w, "%d  %s  %s\n", m.ID, materialStateName(string(m.State)), terminalText(m.Title))
+	fmt.Fprintf(w, "  %s: %s\n", lang.L("From"), terminalText(m.From))
 	for _, a := range m.Files {
-		fmt.Fprintf(w, "  %s: %s\n", lang.L("File"), a.Name)
+		fmt.Fprintf(w, "  %s: %s\n", lang.L("File"), terminalText(a.Name))
 	}
 	if m.Instructions != "" {
-		fmt.Fprintf(w, "  %s: %s\n", lang.L("Instructions"), m.Instructions)
+		fmt.Fprintf(w, "  %s: %s\n", lang.L("Instructions"), terminalText(m.Instructions))
 	}
 	fmt.Fprintln(w, lang.L("Trail:"))
 	printAudit(w, trail, loc, materialStateName)
@@ -159,7 +159,7 @@ func runMaterialsReceive(env *env, args []string) error {
 	by := fs.String("by", "", lang.L("who took them in (default: you)"))
 	when := fs.String("at", "", lang.L("when they came in (default: now)"))
 	asJSON := jsonFlag(fs)
-	id, err := parseWithID(fs, args)
+	id, err := parseMaterialID(fs, args)
 	if err != nil {
 		return err
 	}
@@ -182,7 +182,7 @@ func runMaterialsPresent(env *env, args []string) error {
 	when := fs.String("at", "", lang.L("when they were presented (default: now)"))
 	book := fs.Bool("book", false, lang.L("book the leader's next free gap for presenting them"))
 	asJSON := jsonFlag(fs)
-	id, err := parseWithID(fs, args)
+	id, err := parseMaterialID(fs, args)
 	if err != nil {
 		return err
 	}
@@ -226,7 +226,7 @@ func runMaterialsInstruct(env *env, args []string) error {
 	fs := newFlagSet(env, "materials instruct")
 	text := fs.String("text", "", lang.L("the leader's instructions (批示), as written"))
 	asJSON := jsonFlag(fs)
-	id, err := parseWithID(fs, args)
+	id, err := parseMaterialID(fs, args)
 	if err != nil {
 		return err
 	}
@@ -239,7 +239,7 @@ func runMaterialsInstruct(env *env, args []string) error {
 func runMaterialsArchive(env *env, args []string) error {
 	fs := newFlagSet(env, "materials archive")
 	asJSON := jsonFlag(fs)
-	id, err := parseWithID(fs, args)
+	id, err := parseMaterialID(fs, args)
 	if err != nil {
 		return err
 	}

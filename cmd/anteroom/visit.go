@@ -181,7 +181,7 @@ func runVisitList(env *env, args []string) error {
 			fmt.Fprintln(env.stdout, lang.L("No visit requests."))
 		}
 		for _, r := range shown {
-			fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", r.ID, visitStateName(string(r.State)), r.Org, r.PeopleText(), r.Purpose)
+			fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%s\t%s\n", r.ID, visitStateName(string(r.State)), terminalText(r.Org), terminalText(r.PeopleText()), terminalText(r.Purpose))
 		}
 	})
 }
@@ -210,17 +210,17 @@ func runVisitShow(env *env, args []string) error {
 
 // printVisit writes a request, its details one a line, and its trail.
 func printVisit(w io.Writer, r calendar.VisitRequest, trail []calendar.AuditEntry, loc *time.Location) {
-	fmt.Fprintf(w, "%d  %s  %s\n", r.ID, visitStateName(string(r.State)), r.Org)
-	fmt.Fprintf(w, "  %s: %s\n", lang.L("People"), r.PeopleText())
-	fmt.Fprintf(w, "  %s: %s\n", lang.L("Purpose"), r.Purpose)
+	fmt.Fprintf(w, "%d  %s  %s\n", r.ID, visitStateName(string(r.State)), terminalText(r.Org))
+	fmt.Fprintf(w, "  %s: %s\n", lang.L("People"), terminalText(r.PeopleText()))
+	fmt.Fprintf(w, "  %s: %s\n", lang.L("Purpose"), terminalText(r.Purpose))
 	for _, tw := range r.Windows {
 		fmt.Fprintf(w, "  %s: %s – %s\n", lang.L("Preferred time"), timeText(tw.Start, loc), timeText(tw.End, loc))
 	}
 	for _, a := range r.Files {
-		fmt.Fprintf(w, "  %s: %s\n", lang.L("File"), a.Name)
+		fmt.Fprintf(w, "  %s: %s\n", lang.L("File"), terminalText(a.Name))
 	}
 	if r.DeclineReason != "" {
-		fmt.Fprintf(w, "  %s: %s\n", lang.L("Reason"), r.DeclineReason)
+		fmt.Fprintf(w, "  %s: %s\n", lang.L("Reason"), terminalText(r.DeclineReason))
 	}
 	fmt.Fprintln(w, lang.L("Trail:"))
 	printAudit(w, trail, loc, visitStateName)
@@ -268,7 +268,7 @@ func runVisitBook(env *env, args []string) error {
 	saved := map[string]any{"saved": true, "visit": toVisitJSON(r, leader, loc), "findings": toFindingsJSON(findings)}
 	return emit(env, *asJSON, saved, func() {
 		fmt.Fprintln(env.stdout, lang.L("Booked visit request {{.ID}}: {{.Org}}, {{.When}}.",
-			map[string]any{"ID": id, "Org": r.Org, "When": timeText(s, loc) + "–" + e.In(loc).Format("15:04")}))
+			map[string]any{"ID": id, "Org": terminalText(r.Org), "When": timeText(s, loc) + "–" + e.In(loc).Format("15:04")}))
 		printFindings(env.stdout, findings)
 	})
 }

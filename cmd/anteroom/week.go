@@ -246,9 +246,9 @@ func runWeekShow(env *env, args []string) error {
 func printReview(w io.Writer, rv reviewJSON) {
 	state := lang.L("open")
 	if rv.Closed != nil {
-		state = lang.L("closed {{.At}} by {{.By}}", map[string]any{"At": shortJSONTime(rv.Closed.At), "By": rv.Closed.By})
+		state = lang.L("closed {{.At}} by {{.By}}", map[string]any{"At": shortJSONTime(rv.Closed.At), "By": terminalText(rv.Closed.By)})
 	}
-	fmt.Fprintf(w, "%s · %s · %s – %s · %s\n", rv.Leader, rv.Week, rv.From, rv.To, state)
+	fmt.Fprintf(w, "%s · %s · %s – %s · %s\n", terminalText(rv.Leader), rv.Week, rv.From, rv.To, state)
 	fmt.Fprintln(w, lang.L("{{.Done}} done, {{.Carried}} carried over, {{.Open}} to decide", map[string]any{"Done": rv.Done, "Carried": rv.Carry, "Open": rv.Open}))
 	if len(rv.Items) == 0 {
 		fmt.Fprintln(w, lang.L("Nothing to review."))
@@ -262,7 +262,7 @@ func printReview(w io.Writer, rv reviewJSON) {
 		if it.StandsOut {
 			flagMark = "‼ "
 		}
-		line := fmt.Sprintf("%s%-*s  %-17s %s", flagMark, width, it.ID, itemWhen(it), it.Title)
+		line := fmt.Sprintf("%s%-*s  %-17s %s", flagMark, width, it.ID, itemWhen(it), terminalText(it.Title))
 		if it.Carried > 0 {
 			line += "  " + lang.L("[carried {{.Times}}×]", map[string]any{"Times": it.Carried})
 		}
@@ -312,7 +312,7 @@ func itemOutcome(it reviewItemJSON) string {
 		}
 	}
 	if it.Note != "" {
-		s += ": " + it.Note
+		s += ": " + terminalText(it.Note)
 	}
 	return s
 }

@@ -88,10 +88,14 @@ func runWeekDone(env *env, args []string) error {
 	fs := newFlagSet(env, "week done")
 	note := fs.String("note", "", lang.L("a note; for briefing materials not yet instructed, the leader's instructions"))
 	week := reviewWeekFlag(fs)
+	force := reviewForceFlag(fs)
 	asJSON := jsonFlag(fs)
 	ctx := context.Background()
 	tg, err := parseTarget(ctx, env.svc, fs, args, week)
 	if err != nil {
+		return err
+	}
+	if err := checkReviewWeek(tg.week, thisWeek(env.svc, tg.loc), *force); err != nil {
 		return err
 	}
 	m, err := env.svc.MarkDone(ctx, tg.item.Leader.ID, tg.week, tg.item.Ref, *note, cliUser())
@@ -113,10 +117,14 @@ func runWeekCarry(env *env, args []string) error {
 	to := fs.String("to", "", lang.L("where to: a start, YYYY-MM-DD HH:MM (a day for all-day items), or list for the to-schedule list (default: the first free slot next week, else the list)"))
 	note := fs.String("note", "", lang.L("why it was not done"))
 	week := reviewWeekFlag(fs)
+	force := reviewForceFlag(fs)
 	asJSON := jsonFlag(fs)
 	ctx := context.Background()
 	tg, err := parseTarget(ctx, env.svc, fs, args, week)
 	if err != nil {
+		return err
+	}
+	if err := checkReviewWeek(tg.week, thisWeek(env.svc, tg.loc), *force); err != nil {
 		return err
 	}
 	dest, err := parseCarryTo(*to, tg.loc)
@@ -187,6 +195,7 @@ func runWeekClose(env *env, args []string) error {
 	wf := registerWeekFlags(fs)
 	restDone := fs.Bool("rest-done", false, lang.L("mark every engagement not yet decided done"))
 	note := fs.String("note", "", lang.L("a note on the week"))
+	force := reviewForceFlag(fs)
 	asJSON := jsonFlag(fs)
 	if err := noArgs(fs, args); err != nil {
 		return err
@@ -194,6 +203,9 @@ func runWeekClose(env *env, args []string) error {
 	ctx := context.Background()
 	leader, loc, w, err := wf.read(ctx, env.svc)
 	if err != nil {
+		return err
+	}
+	if err := checkReviewWeek(w, thisWeek(env.svc, loc), *force); err != nil {
 		return err
 	}
 	res, err := env.svc.CloseReview(ctx, leader.ID, w, *note, cliUser(), *restDone)
@@ -207,7 +219,7 @@ func runWeekClose(env *env, args []string) error {
 	closed := map[string]any{"week": w.String(), "leader": leader.Name, "closed": rec, "again": res.Again, "marked": len(res.Marked)}
 	return emit(env, *asJSON, closed, func() {
 		args := map[string]any{"Week": w.String(), "Done": rec.Done, "Carried": rec.Carried, "Archived": rec.Archived,
-			"At": shortJSONTime(rec.At), "By": rec.By}
+			"At": shortJSONTime(rec.At), "By": terminalText(rec.By)}
 		if res.Again {
 			fmt.Fprintln(env.stdout, lang.L("The review of {{.Week}} was closed already, {{.At}} by {{.By}}: {{.Done}} done, {{.Carried}} carried over, {{.Archived}} briefing materials filed.", args))
 			return

@@ -84,7 +84,7 @@ func runWeekPrint(env *env, args []string) error {
 	}
 	wrote := map[string]any{"week": w.String(), "file": *output, "rows": p.Rows()}
 	return emit(env, *pf.asJSON, wrote, func() {
-		fmt.Fprintln(env.stdout, lang.L("Wrote the plan of {{.Week}} ({{.Rows}} rows) to {{.File}}.", map[string]any{"Week": w.String(), "Rows": p.Rows(), "File": *output}))
+		fmt.Fprintln(env.stdout, lang.L("Wrote the plan of {{.Week}} ({{.Rows}} rows) to {{.File}}.", map[string]any{"Week": w.String(), "Rows": p.Rows(), "File": terminalText(*output)}))
 	})
 }
 
@@ -125,4 +125,6 @@ func runWeekCirculate(env *env, args []string) error {
 	})
 }
 
-func printFile(w io.Writer, path, what string) { fmt.Fprintf(w, "  %s  (%s)\n", path, what) }
+func printFile(w io.Writer, path, what string) {
+	fmt.Fprintf(w, "  %s  (%s)\n", terminalText(path), what)
+}
