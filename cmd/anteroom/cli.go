@@ -12,7 +12,6 @@ import (
 
 	"anteroom/assets"
 	"anteroom/calendar"
-	"anteroom/data"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -111,16 +110,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Writer) error {
-	return withService(dbPath, func(svc *calendar.Service) error {
-		return cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args)
+	return withService(dbPath, stderr, func(svc *calendar.Service) error {
+		return readOnlyMessage(cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args), dbPath)
 	})
 }
 
 // withService opens the database at dbPath, gives use a service over it
 // that keeps attached files beside it, and closes the database after; an
-// error closing it is returned when use succeeded.
-func withService(dbPath string, use func(*calendar.Service) error) (err error) {
-	db, err := data.Open(dbPath)
+// error closing it is returned when use succeeded. What the user should
+// know about the database goes to notes.
+func withService(dbPath string, notes io.Writer, use func(*calendar.Service) error) (err error) {
+	db, svc, err := openStorage(dbPath, notes)
 	if err != nil {
 		return err
 	}
@@ -129,8 +129,6 @@ func withService(dbPath string, use func(*calendar.Service) error) (err error) {
 			err = cerr
 		}
 	}()
-	svc := calendar.NewService(db)
-	svc.SetFilesDir(filesDir(db.Path()))
 	return use(svc)
 }
 
