@@ -11,9 +11,10 @@ import (
 
 // The visits desk is the part of the Service that handles visit requests
 // and briefing materials. Every change of state is one transaction that
-// also writes the audit trail; files are copied into the FileStore before
-// the transaction and released again when it fails or when the last
-// record using them goes.
+// also writes the audit trail; files are copied into temporary files of
+// the FileStore before the transaction, placed under their hashes inside
+// it, and released again when it fails or when the last record using
+// them goes.
 
 // errNoDesk is returned by the visits desk over a store without a DeskStore.
 var errNoDesk = errors.New("the store keeps no visit requests or materials")
@@ -63,8 +64,10 @@ func checkWho(who string) error {
 	return required("who", "validation.user_required", "say who records this", who)
 }
 
-// putFiles copies local files into the FileStore, all or none: each is
-// checked before the first is copied.
+// putFiles copies local files into temporary files of the FileStore, all
+// or none: each is checked before the first is copied. attach places them
+// under their hashes inside the transaction that records them; a failed
+// change hands them to releaseFiles.
 func (s *Service) putFiles(ctx context.Context, paths []string) ([]Attachment, error) {
 	if len(paths) == 0 {
 		return nil, nil
@@ -79,19 +82,33 @@ func (s *Service) putFiles(ctx context.Context, paths []string) ([]Attachment, e
 	}
 	out := make([]Attachment, 0, len(paths))
 	for _, p := range paths {
-		a, err := s.files.Put(p)
+		in, err := s.files.stage(p)
 		if err != nil {
 			return nil, errors.Join(err, s.releaseFiles(ctx, out))
 		}
+		a := in.att
+		a.staged = in
 		out = append(out, a)
 	}
 	return out, nil
 }
 
-// attach links stored files to subject, stamped now.
+// attach places the files putFiles staged under their hashes and links
+// them to subject, stamped now. It runs inside the change's transaction,
+// which holds the database's write lock: releaseFiles and SweepFiles,
+// which take that lock too, cannot remove a file between its placing and
+// the commit of its record.
 func (s *Service) attach(ctx context.Context, subject Subject, atts []Attachment) error {
 	now := s.stamp()
 	for i := range atts {
+		if in := atts[i].staged; in != nil {
+			err := in.place()
+			in.discard()
+			atts[i].staged = nil
+			if err != nil {
+				return fmt.Errorf("attach %s: %w", atts[i].Name, err)
+			}
+		}
 		atts[i].Added = now
 		if err := s.desk.AddAttachment(ctx, subject, &atts[i]); err != nil {
 			return fmt.Errorf("attach %s: %w", atts[i].Name, err)
@@ -100,56 +117,83 @@ func (s *Service) attach(ctx context.Context, subject Subject, atts []Attachment
 	return nil
 }
 
-// releaseFiles removes from the FileStore those of atts' files no record
-// uses any more. Call it outside a transaction, after it ended.
+// releaseFiles removes the temporary copies of atts' files not yet placed,
+// and from the FileStore those placed files no record uses any more. Call
+// it after the change's transaction ended: it takes the write lock itself
+// and decides inside it, so a file another process is recording stays.
 func (s *Service) releaseFiles(ctx context.Context, atts []Attachment) error {
-	if s.files == nil || s.desk == nil {
+	hashes := make([]string, 0, len(atts))
+	for i := range atts {
+		if in := atts[i].staged; in != nil {
+			in.discard() // never under its hash: nothing else to remove
+			atts[i].staged = nil
+			continue
+		}
+		hashes = append(hashes, atts[i].Hash)
+	}
+	if s.files == nil || s.desk == nil || len(hashes) == 0 {
 		return nil
 	}
-	hashes := make([]string, 0, len(atts))
-	for _, a := range atts {
-		hashes = append(hashes, a.Hash)
-	}
 	slices.Sort(hashes)
-	var errs []error
-	for _, h := range slices.Compact(hashes) {
-		used, err := s.desk.FileInUse(ctx, h)
-		if err == nil && !used {
-			err = s.files.Remove(h)
-		}
-		errs = append(errs, err)
-	}
-	if err := errors.Join(errs...); err != nil {
+	if _, err := s.removeUnused(ctx, slices.Compact(hashes)); err != nil {
 		return fmt.Errorf("release attached files: %w", err)
 	}
 	return nil
 }
 
-// SweepFiles removes every stored file no record uses: what a crash
-// between copying a file in and saving its record left behind. It
-// returns how many it removed.
+// removeUnused removes those of the stored files with hashes that no
+// record names, deciding under the write lock, and returns how many.
+func (s *Service) removeUnused(ctx context.Context, hashes []string) (int, error) {
+	n := 0
+	err := s.inTx(ctx, func(tx *Service) error {
+		var errs []error
+		for _, h := range hashes {
+			used, err := tx.desk.FileInUse(ctx, h)
+			if err == nil && !used {
+				if err = s.files.Remove(h); err == nil {
+					n++
+				}
+			}
+			errs = append(errs, err)
+		}
+		return errors.Join(errs...)
+	})
+	return n, err
+}
+
+// SweepFiles removes what a process killed while attaching files left
+// behind: temporary copies no live process holds, and stored files no
+// record uses. It returns how many files it removed. Safe while other
+// processes attach files: see attach.
 func (s *Service) SweepFiles(ctx context.Context) (int, error) {
 	if s.files == nil || s.desk == nil {
 		return 0, nil
 	}
+	n, err := s.files.SweepIncoming()
+	if err != nil {
+		return n, err
+	}
 	hashes, err := s.files.Hashes()
 	if err != nil {
-		return 0, err
+		return n, err
 	}
-	n := 0
+	// Look without the lock first: most starts find nothing to remove and
+	// need not wait for, or hold up, another instance's write.
+	var unused []string
 	for _, h := range hashes {
 		used, err := s.desk.FileInUse(ctx, h)
 		if err != nil {
 			return n, err
 		}
 		if !used {
-			if err := s.files.Remove(h); err != nil {
-				return n, err
-			}
-			n++
+			unused = append(unused, h)
 		}
 	}
-	return n, nil
+	if len(unused) == 0 {
+		return n, nil
+	}
+	removed, err := s.removeUnused(ctx, unused)
+	return n + removed, err
 }
 
 // AttachFiles adds local files to a visit request or materials after the

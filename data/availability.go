@@ -143,6 +143,9 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if db.tx != nil {
 		return fn(db.tx)
 	}
+	if db.readOnly {
+		return readOnlyError(db.path)
+	}
 	tx, err := db.begin(ctx)
 	if err != nil {
 		return err

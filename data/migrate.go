@@ -78,6 +78,20 @@ func migrate(ctx context.Context, db *sql.DB, dbPath string, steps []migration) 
 	return nil
 }
 
+// checkCurrent wants a database opened read-only to need no migrating,
+// which would have to write it.
+func checkCurrent(ctx context.Context, db *sql.DB, dbPath string, known int) error {
+	v, err := userVersion(ctx, db)
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", dbPath, err)
+	}
+	if v < known {
+		return fmt.Errorf("%s needs upgrading from schema version %d to %d: %w: make the file writable to open it",
+			dbPath, v, known, ErrReadOnly)
+	}
+	return nil
+}
+
 // apply runs one step in an IMMEDIATE transaction. It re-reads the version
 // under the write lock: another instance may have applied the step since.
 func apply(ctx context.Context, db *sql.DB, m migration) error {

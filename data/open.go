@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -24,6 +23,9 @@ type DB struct {
 	tx   *sql.Tx // set on a DB that WithTx made
 	path string
 
+	readOnly bool         // the file is not writable: see ReadOnly
+	narrowed []ModeChange // permissions Open took from others
+
 	notice     func()        // told once when a change waits for another writer
 	writerWait time.Duration // how long a change waits for another writer; 0: the default
 }
@@ -42,8 +44,20 @@ var connParams = []string{
 	"_txlock=immediate",
 }
 
+// readOnlyParams configure the connections to a database whose file is
+// not writable: SQLite refuses every write, and the journal mode is the
+// file's own.
+var readOnlyParams = []string{
+	"mode=ro",
+	"_pragma=foreign_keys(1)",
+	"_pragma=busy_timeout(5000)",
+}
+
 // Open opens the Anteroom database at path, creating it (mode 0600) and its
 // directory (0700) when missing, and migrates it to the current schema.
+// A file its owner may not write is opened read-only (see ReadOnly), and
+// fails with ErrReadOnly if it needs migrating. Modes are only ever
+// narrowed, on files the user owns (see Narrowed).
 //
 // A file that is not an Anteroom database fails with ErrCorrupt and one
 // written by a newer version with ErrTooNew; neither is modified. An
@@ -62,10 +76,18 @@ func open(ctx context.Context, path string, steps []migration) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	readOnly, err := readOnlyFile(abs)
+	if err != nil {
+		return nil, err
+	}
 	if err := inspect(ctx, abs, len(steps)); err != nil {
 		return nil, err
 	}
-	pool, err := sql.Open("sqlite", fileURI(abs, connParams...))
+	params := connParams
+	if readOnly {
+		params = readOnlyParams
+	}
+	pool, err := sql.Open("sqlite", fileURI(abs, params...))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
@@ -76,15 +98,21 @@ func open(ctx context.Context, path string, steps []migration) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
-	if err := restrictModes(abs); err != nil {
+	narrowed, err := restrictModes(abs)
+	if err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	if err := migrate(ctx, pool, abs, steps); err != nil {
+	if readOnly {
+		err = checkCurrent(ctx, pool, abs, len(steps))
+	} else {
+		err = migrate(ctx, pool, abs, steps)
+	}
+	if err != nil {
 		pool.Close()
 		return nil, err
 	}
-	db := &DB{pool: pool, path: abs}
+	db := &DB{pool: pool, path: abs, readOnly: readOnly, narrowed: narrowed}
 	db.sql = waitingPool{DB: pool, db: db}
 	return db, nil
 }
@@ -129,17 +157,4 @@ func fileURI(path string, params ...string) string {
 	}
 	u := url.URL{Scheme: "file", Path: p}
 	return u.String() + "?" + strings.Join(params, "&")
-}
-
-// restrictModes makes the database and its WAL files readable by their
-// owner only: a leader's calendar is nobody else's business. SQLite creates
-// the WAL files with the main file's mode, so this only tightens files an
-// older version or another tool left wider.
-func restrictModes(path string) error {
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-	}
-	return nil
 }

@@ -12,7 +12,6 @@ import (
 
 	"anteroom/assets"
 	"anteroom/calendar"
-	"anteroom/data"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -134,29 +133,28 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 		}
 	}
 	return withService(dbPath, stderr, func(svc *calendar.Service) error {
-		return cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args)
+		return readOnlyMessage(cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args), dbPath)
 	})
 }
 
 // withService opens the database at dbPath, gives use a service over it
 // that keeps attached files beside it, and closes the database after; an
-// error closing it is returned when use succeeded. A change that has to
-// wait for another Anteroom says so on stderr.
-func withService(dbPath string, stderr io.Writer, use func(*calendar.Service) error) (err error) {
-	db, err := data.Open(dbPath)
+// error closing it is returned when use succeeded. What the user should
+// know about the database, and a change that has to wait for another
+// Anteroom, goes to notes.
+func withService(dbPath string, notes io.Writer, use func(*calendar.Service) error) (err error) {
+	db, svc, err := openStorage(dbPath, notes)
 	if err != nil {
 		return err
 	}
 	db.OnWait(func() {
-		fmt.Fprintln(stderr, lang.L("Waiting for another Anteroom to finish writing…"))
+		fmt.Fprintln(notes, lang.L("Waiting for another Anteroom to finish writing…"))
 	}, 0)
 	defer func() {
 		if cerr := db.Close(); err == nil {
 			err = cerr
 		}
 	}()
-	svc := calendar.NewService(db)
-	svc.SetFilesDir(filesDir(db.Path()))
 	return use(svc)
 }
 

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2/lang"
+
+	"anteroom/calendar"
+	"anteroom/data"
+)
+
+// openStorage opens the database at dbPath and a service over it that
+// keeps attached files beside it. It tells notes what the user should
+// know: that the database is read-only, which permissions it narrowed,
+// what an interrupted command left behind and it removed.
+func openStorage(dbPath string, notes io.Writer) (*data.DB, *calendar.Service, error) {
+	db, err := data.Open(dbPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	svc := calendar.NewService(db)
+	svc.SetFilesDir(filesDir(db.Path()))
+	if db.ReadOnly() {
+		fmt.Fprintln(notes, lang.L("{{.Path}} is read-only: showing it, but no change can be saved.", map[string]any{"Path": db.Path()}))
+		return db, svc, nil
+	}
+	changes := db.Narrowed()
+	if c, err := db.TightenFolder(svc.Files().Dir()); err != nil {
+		fmt.Fprintln(notes, lang.L("Could not make {{.Path}} private: {{.Error}}", map[string]any{"Path": svc.Files().Dir(), "Error": err}))
+	} else if c != nil {
+		changes = append(changes, *c)
+	}
+	for _, c := range changes {
+		fmt.Fprintln(notes, lang.L("Made {{.Path}} private to you (permissions {{.From}} → {{.To}}).",
+			map[string]any{"Path": c.Path, "From": fmt.Sprintf("%04o", c.From), "To": fmt.Sprintf("%04o", c.To)}))
+	}
+	// What a command killed while copying a file in left behind; safe
+	// while other instances attach files.
+	n, err := svc.SweepFiles(context.Background())
+	if err != nil {
+		fmt.Fprintln(notes, lang.L("Could not tidy the attached files in {{.Path}}: {{.Error}}", map[string]any{"Path": svc.Files().Dir(), "Error": err}))
+	} else if n > 0 {
+		fmt.Fprintln(notes, lang.L("Removed {{.Count}} unused files left in {{.Path}} by an interrupted command.", map[string]any{"Count": n, "Path": svc.Files().Dir()}))
+	}
+	return db, svc, nil
+}
+
+// readOnlyMessage is the error of a change refused because the database
+// is read-only, in the user's language; other errors are returned as they are.
+func readOnlyMessage(err error, dbPath string) error {
+	if err == nil || !data.IsReadOnly(err) {
+		return err
+	}
+	return &exitError{code: 1, msg: lang.L("{{.Path}} is read-only: nothing was changed. Make the file writable to save changes.", map[string]any{"Path": dbPath})}
+}
