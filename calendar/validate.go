@@ -82,6 +82,12 @@ func (e Engagement) Validate() error {
 			add("end", "validation.end_before_start", "the end must be after the start", nil)
 		}
 	}
+	if e.Sequence < 0 {
+		add("sequence", "validation.sequence_negative", "the version number (SEQUENCE) cannot be negative", map[string]any{"Value": e.Sequence})
+	}
+	if len(ps) == 0 {
+		ps = append(ps, e.storableProblems()...)
+	}
 	if len(ps) == 0 {
 		ps = append(ps, e.recurrenceProblems()...)
 	}

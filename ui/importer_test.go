@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -175,5 +176,25 @@ func TestImportingSeveralFilesPreviewsEachInTurn(t *testing.T) {
 	test.Tap(secondPreview.apply)
 	if n := len(d.stored()); n != 4 {
 		t.Fatalf("%d engagements after importing both files, want 4", n)
+	}
+}
+
+// TestImportPreviewSumsUpRepeatedNotes: a file with fifty journal
+// entries says so in a few lines and "… and 47 more like" the rest.
+func TestImportPreviewSumsUpRepeatedNotes(t *testing.T) {
+	d := newDesk(t)
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n")
+	for i := range 50 {
+		b.WriteString("BEGIN:VJOURNAL\r\nUID:j" + strconv.Itoa(i) + "\r\nDTSTAMP:20261120T010000Z\r\nSUMMARY:日志\r\nEND:VJOURNAL\r\n")
+	}
+	b.WriteString("BEGIN:VEVENT\r\nUID:e@x\r\nDTSTAMP:20261120T010000Z\r\nDTSTART:20261125T020000Z\r\nDTEND:20261125T030000Z\r\nSUMMARY:会\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	d.m.importFiles(writeTemp(t, "journals.ics", b.String()))
+	p := d.m.importer.preview
+	if p == nil {
+		t.Fatal("no preview")
+	}
+	if lines := strings.Count(p.notes.Text, "\n") + 1; lines != 4 || !strings.Contains(p.notes.Text, "47") {
+		t.Fatalf("notes in %d lines, want 3 and a line for the other 47:\n%s", lines, p.notes.Text)
 	}
 }

@@ -29,6 +29,10 @@ type importPreview struct {
 	result *calendar.ImportResult // set once applied, for tests
 }
 
+// notesOfAKind is how many notes about the file of one kind the preview
+// lists before it sums the rest up.
+const notesOfAKind = 3
+
 func newImportPreview(m *mainWindow, plan *calendar.ImportPlan, then func()) *importPreview {
 	p := &importPreview{m: m, plan: plan, then: then}
 	p.counts = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
@@ -39,8 +43,12 @@ func newImportPreview(m *mainWindow, plan *calendar.ImportPlan, then func()) *im
 	}
 	p.list.ExtendBaseWidget(p.list)
 	var notes []string
-	for _, n := range plan.Notes {
+	kept, omitted := calendar.Summarize(plan.Notes, func(m calendar.Message) string { return m.Code }, notesOfAKind)
+	for _, n := range kept {
 		notes = append(notes, messageText(n))
+	}
+	for _, o := range omitted {
+		notes = append(notes, lang.L("… and {{.Count}} more like: {{.Example}}", map[string]any{"Count": o.Count, "Example": messageText(o.Like)}))
 	}
 	for _, t := range plan.Todos {
 		notes = append(notes, lang.L("To-do kept: {{.Title}}", map[string]any{"Title": t.Title}))

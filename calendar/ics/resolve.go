@@ -71,7 +71,10 @@ func (d *decoder) event(b *eventBuilder) Event {
 	if b.has(propSEQUENCE) {
 		n, ok := parseSequence(b.sequence)
 		if !ok {
+			// A SEQUENCE is a non-negative integer (RFC 5545 §3.8.7.4): an
+			// unreadable one counts as the first version.
 			x.warn = append(x.warn, Warning{Line: b.line, Code: "import.sequence_invalid", Args: args("Value", b.sequence)})
+			n = 0
 		}
 		e.Sequence = n
 	}

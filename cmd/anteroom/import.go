@@ -23,8 +23,9 @@ type importFile struct {
 	Cancelled int      `json:"cancelled"`
 	Skipped   int      `json:"skipped"`
 	Todos     int      `json:"todos"`
-	Conflicts int      `json:"conflicts"` // new or updated items the booking rules find fault with
-	Warnings  []string `json:"warnings"`  // in the user's language, each with its line
+	Conflicts int      `json:"conflicts"`        // new or updated items the booking rules find fault with
+	Warnings  []string `json:"warnings"`         // in the user's language, each with its line; a few of each kind
+	Omitted   int      `json:"omitted_warnings"` // warnings left out as "… and N more like" another
 }
 
 // runImport handles "import [--dry-run] [--leader L] [--json] FILE...":
@@ -120,24 +121,61 @@ func importOne(ctx context.Context, svc *calendar.Service, leader calendar.Leade
 	out.OK = true
 	out.New, out.Updated, out.Unchanged = res.New, res.Updated, res.Unchanged
 	out.Cancelled, out.Skipped, out.Todos = res.Cancelled, res.Skipped, res.Todos
+	var ws []importWarning
 	for _, n := range plan.Notes {
-		out.Warnings = append(out.Warnings, messageText(n))
+		ws = append(ws, importWarning{msg: n})
 	}
 	for _, it := range plan.Items {
 		if len(it.Findings) > 0 && it.Selected {
 			out.Conflicts++
 		}
 		for _, w := range it.Incoming.Warnings {
-			out.Warnings = append(out.Warnings, messageText(w))
+			ws = append(ws, importWarning{msg: w})
 		}
 		if it.Action == calendar.ImportSkipped && it.Reason != nil {
 			r := *it.Reason
 			r.Line = it.Incoming.Line
-			out.Warnings = append(out.Warnings, lang.L("skipped {{.Title}}: {{.Reason}}",
-				map[string]any{"Title": it.Incoming.Engagement.Title, "Reason": messageText(r)}))
+			ws = append(ws, importWarning{msg: r, skipped: it.Incoming.Engagement.Title, isSkip: true})
 		}
 	}
+	kept, omitted := calendar.Summarize(ws, importWarning.kind, warningsOfAKind)
+	for _, w := range kept {
+		out.Warnings = append(out.Warnings, w.text())
+	}
+	for _, o := range omitted {
+		out.Warnings = append(out.Warnings, lang.L("… and {{.Count}} more like: {{.Example}}",
+			map[string]any{"Count": o.Count, "Example": o.Like.text()}))
+		out.Omitted += o.Count
+	}
 	return out
+}
+
+// warningsOfAKind is how many warnings of one kind an import shows before
+// it sums the rest up: a file that makes the same mistake in every event
+// is told in a few lines, not in a million.
+const warningsOfAKind = 3
+
+// importWarning is one thing to tell the user about a file: a reader's or
+// planner's message, or why an item was skipped.
+type importWarning struct {
+	msg     calendar.Message
+	skipped string // the title of the item skipped, when isSkip
+	isSkip  bool
+}
+
+// kind groups warnings that say the same thing of different lines.
+func (w importWarning) kind() string {
+	if w.isSkip {
+		return "skipped " + w.msg.Code
+	}
+	return w.msg.Code
+}
+
+func (w importWarning) text() string {
+	if w.isSkip {
+		return lang.L("skipped {{.Title}}: {{.Reason}}", map[string]any{"Title": w.skipped, "Reason": messageText(w.msg)})
+	}
+	return messageText(w.msg)
 }
 
 // planned is what applying plan as it stands would count.
