@@ -10,7 +10,7 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk
 # Packages to run the window headless in tests.
 TEST_PKGS  := $(BUILD_PKGS) xvfb xauth
 
-.PHONY: run build test vet unit race smoke foreign deps test-deps clean
+.PHONY: run build test vet unit race promises smoke foreign deps test-deps clean
 
 run: deps build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
@@ -23,7 +23,7 @@ run: deps build
 build:
 	CGO_ENABLED=1 $(GO) build -o $(BIN) ./cmd/anteroom
 
-test: test-deps vet unit race smoke foreign
+test: test-deps vet unit race promises smoke foreign
 
 vet:
 	$(GO) vet -tags ci ./...
@@ -31,8 +31,17 @@ vet:
 unit:
 	$(GO) test -tags ci ./...
 
+# The tests that start many processes run in unit and promises; under the
+# race detector they would only repeat them slower.
 race:
-	CGO_ENABLED=1 $(GO) test -race -tags ci ./...
+	CGO_ENABLED=1 $(GO) test -race -short -tags ci ./...
+
+# The promises (never double-booked, nothing lost, never leaked) held by
+# the real binary: the tests that start processes run it instead of the
+# test binary.
+PROMISE_TESTS := TestProcessesNeverDoubleBook|TestBookingRacesAnImport|TestAddWaitsForAnotherWriterAndSaysSo|TestFailingCommandKeepsTheFileAnotherProcessAttaches|TestKilledAttachLeavesNothingAfterTheNextStart
+promises: build
+	ANTEROOM_BIN=$(abspath $(BIN)) $(GO) test -tags ci -count=1 -v -run '^($(PROMISE_TESTS))$$' ./cmd/anteroom/
 
 # The real binary opens its window under Xvfb in both languages, draws a
 # frame and quits.

@@ -118,7 +118,7 @@ func TestBookingRacesAnImport(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts many processes")
 	}
-	const rounds = 8
+	const rounds = 12
 	db := raceDB(t)
 	slots := raceDays(t, db, rounds)
 	dir := t.TempDir()
@@ -131,15 +131,18 @@ func TestBookingRacesAnImport(t *testing.T) {
 		// What the file clashes with before either writes: the filler's
 		// own findings (dawn, weekends), the same whoever wins.
 		base := importReport(t, "--db", db, "import", "--json", "--dry-run", file).Conflicts
-		at := time.Now().Add(150 * time.Millisecond)
-		imp, impOut, impErr := cliProcess(t, at, "--db", db, "import", "--json", file)
-		// The booking starts a little after the import, while it writes.
-		add, addOut, addErr := cliProcess(t, at.Add(time.Duration(r%4)*40*time.Millisecond), "--db", db, "add", "--title", fmt.Sprintf("局务会 %d", r), "--start", sl.Start, "--end", sl.End)
+		imp, impOut, impErr := cliProcess(t, time.Time{}, "--db", db, "import", "--json", file)
+		// The booking starts with the import or up to half a second
+		// after, while it reads, plans or writes.
+		add, addOut, addErr := cliProcess(t, time.Time{}, "--db", db, "add", "--title", fmt.Sprintf("局务会 %d", r), "--start", sl.Start, "--end", sl.End)
 		done := make(chan error, 1)
 		if err := imp.Start(); err != nil {
 			t.Fatal(err)
 		}
-		go func() { done <- add.Run() }()
+		go func() {
+			time.Sleep(time.Duration(r%4) * 150 * time.Millisecond)
+			done <- add.Run()
+		}()
 		impCode, addCode := exitCode(imp.Wait()), exitCode(<-done)
 		if impCode != 0 {
 			t.Fatalf("round %d: import exited %d: %s", r, impCode, impErr)
