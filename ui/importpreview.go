@@ -57,7 +57,13 @@ func newImportPreview(m *mainWindow, plan *calendar.ImportPlan, then func()) *im
 	p.notes.Hidden = len(notes) == 0
 	p.apply = &widget.Button{Text: lang.L("Import"), Importance: widget.HighImportance, OnTapped: p.onApply}
 	skip := &widget.Button{Text: lang.L("Don't import"), OnTapped: p.onSkip}
-	content := container.NewBorder(p.counts, container.NewVScroll(p.notes), nil, nil, p.list)
+	// Up to four lines of notes show without scrolling: what the reader
+	// left out is summed up, so four lines say most of it.
+	notesScroll := container.NewVScroll(p.notes)
+	if !p.notes.Hidden {
+		notesScroll.SetMinSize(fyne.NewSize(0, 4*theme.CaptionTextSize()*1.6))
+	}
+	content := container.NewBorder(p.counts, notesScroll, nil, nil, p.list)
 	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Import {{.File}}", map[string]any{"File": filepath.Base(plan.File)}), content, m.win)
 	p.dialog.SetButtons([]fyne.CanvasObject{skip, p.apply})
 	p.refreshCounts()
@@ -172,7 +178,13 @@ func importActionImportance(it *calendar.ImportItem) widget.Importance {
 }
 
 // messageText translates a message from the importer.
-func messageText(msg calendar.Message) string { return lang.X(msg.Code, msg.English, msg.Args) }
+func messageText(msg calendar.Message) string {
+	text := lang.X(msg.Code, msg.English, msg.Args)
+	if msg.Line > 0 {
+		return lang.L("line {{.Line}}: {{.Message}}", map[string]any{"Line": msg.Line, "Message": text})
+	}
+	return text
+}
 
 // onApply stores the ticked items in one transaction.
 func (p *importPreview) onApply() {
