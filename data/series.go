@@ -12,14 +12,46 @@ import (
 var _ calendar.SeriesStore = (*DB)(nil)
 
 // seriesQuery finds a leader's live series whose span, from the first
-// start to series_end_utc (for ever when NULL), meets [:from, :to). A
-// leader has few series; engagements_series holds just them.
-const seriesQuery = `SELECT ` + engagementColumns + `
-	FROM engagements
-	WHERE leader_id = :leader AND deleted IS NULL AND (rrule <> '' OR rdates <> '')
-	  AND start_utc < :to
-	  AND coalesce(series_end_utc, ` + maxInt64 + `) > :from
-	ORDER BY start_utc, id`
+// start to series_end_utc (for ever when NULL), meets [:from, :to).
+// Migration 0007 sorts series into span classes (series_span_class): a
+// series of class c lasts at most spanClasses' seconds for c, so one that
+// meets the window started no earlier than :from minus those. The query
+// reads, per class, that one range of engagements_series_span: the series
+// of the last months before the window, not every series begun before it.
+// Classes 18 (longer than 358 years) and 63 (open-ended) are read by first
+// start alone; they are few.
+const seriesQuery = `WITH spans (class, seconds) AS (VALUES ` + spanClasses + `)
+	SELECT ` + engagementColumns + `
+	FROM spans CROSS JOIN engagements AS e
+	WHERE e.leader_id = :leader AND e.deleted IS NULL AND (e.rrule <> '' OR e.rdates <> '')
+	  AND e.series_span_class = spans.class
+	  AND e.start_utc >= :from - spans.seconds
+	  AND e.start_utc < :to
+	  AND coalesce(e.series_end_utc, ` + maxInt64 + `) > :from
+	ORDER BY e.start_utc, e.id`
+
+// spanClasses are migration 0007's classes with the longest span each
+// holds, in seconds: 2^c days for c = 0 … 17; 2^62 for the unbounded two.
+const spanClasses = `
+		(0, 86400),
+		(1, 172800),
+		(2, 345600),
+		(3, 691200),
+		(4, 1382400),
+		(5, 2764800),
+		(6, 5529600),
+		(7, 11059200),
+		(8, 22118400),
+		(9, 44236800),
+		(10, 88473600),
+		(11, 176947200),
+		(12, 353894400),
+		(13, 707788800),
+		(14, 1415577600),
+		(15, 2831155200),
+		(16, 5662310400),
+		(17, 11324620800),
+		(18, 4611686018427387904), (63, 4611686018427387904)`
 
 // maxInt64 is math.MaxInt64 spelled for SQL: a series without end ends never.
 const maxInt64 = "9223372036854775807"

@@ -92,7 +92,7 @@ func TestSeriesAndOverridesRoundTrip(t *testing.T) {
 func TestSeriesQueriesUseTheirIndexes(t *testing.T) {
 	db := openTemp(t)
 	for query, index := range map[string]string{
-		seriesQuery:    "engagements_series",
+		seriesQuery:    "engagements_series_span",
 		overridesQuery: "engagements_overrides_by_leader",
 	} {
 		rows, err := db.pool.Query(`EXPLAIN QUERY PLAN `+query, named("leader", 1), named("from", 0), named("to", 1))
@@ -110,7 +110,7 @@ func TestSeriesQueriesUseTheirIndexes(t *testing.T) {
 		}
 		rows.Close()
 		text := strings.Join(plan, "\n")
-		if !strings.Contains(text, "USING INDEX "+index) || strings.Contains(text, "SCAN engagements") {
+		if !strings.Contains(text, "USING INDEX "+index) || strings.Contains(text, "SCAN engagements") || strings.Contains(text, "SCAN e\n") || strings.HasSuffix(text, "SCAN e") {
 			t.Errorf("plan for %s:\n%s", index, text)
 		}
 	}

@@ -202,12 +202,18 @@ func (m *mainWindow) reload() {
 	m.win.SetTitle(lang.L("Anteroom — the leader's schedule") + " · " + m.leader.Name)
 	m.showAgenda()
 	m.status.SetText(lang.L("{{.Count}} engagements this week · times in {{.Zone}}", map[string]any{"Count": len(items), "Zone": m.loc.String()}))
-	total, err := m.svc.CountEngagements(ctx, m.leader.ID)
-	if err != nil {
-		m.showError(err)
-		return
+	// A week with engagements needs no count of the whole calendar, which
+	// grows with its history.
+	some := len(items) > 0
+	if !some {
+		total, err := m.svc.CountEngagements(ctx, m.leader.ID)
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		some = total > 0
 	}
-	m.emptyState.Hidden = total > 0
+	m.emptyState.Hidden = some
 	m.emptyState.Refresh()
 }
 
