@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-webdav"
@@ -19,10 +20,12 @@ import (
 // several goroutines. Paths are absolute paths on the server, such as
 // "/desk/book/" for a calendar or "/desk/book/uid.ics" for an object.
 type Client struct {
-	base    *url.URL // scheme and host (and the path the user gave)
-	http    *transport
-	decode  Decoder
-	account Account // filled by Discover
+	http   *transport
+	decode Decoder
+
+	mu      sync.Mutex // guards what Discover learns
+	base    url.URL    // scheme and host (and the path the user gave)
+	account Account
 }
 
 // Option changes how New builds a client.
@@ -51,7 +54,7 @@ func New(serverURL, user, password string, opts ...Option) (*Client, error) {
 	if u.Path == "" {
 		u.Path = "/"
 	}
-	c := &Client{base: u, decode: DecodeICS}
+	c := &Client{base: *u, decode: DecodeICS}
 	c.http = newTransport(&http.Client{Timeout: 30 * time.Second}, user, password)
 	for _, o := range opts {
 		o(c)
@@ -67,20 +70,27 @@ func (c *Client) CalDAV() (*caldav.Client, error) {
 
 // webdavClient is go-webdav's plain WebDAV client at path.
 func (c *Client) webdavClient(path string) (*webdav.Client, error) {
-	u := *c.base
+	u := c.server()
 	u.Path = path
 	return webdav.NewClient(c.http, u.String())
 }
 
+// server is the base address: scheme, host and the path the user gave.
+func (c *Client) server() url.URL {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.base
+}
+
 func (c *Client) root() string {
-	u := *c.base
+	u := c.server()
 	u.Path = "/"
 	return u.String()
 }
 
 // url is the absolute URL of path on the server.
 func (c *Client) url(path string) string {
-	u := *c.base
+	u := c.server()
 	u.Path = path
 	u.RawPath = ""
 	return u.String()

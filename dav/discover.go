@@ -52,16 +52,20 @@ func (c *Client) Discover(ctx context.Context) (Account, error) {
 	if err != nil {
 		return Account{}, c.classify(err, "PROPFIND", principal)
 	}
-	c.account = Account{Principal: principal, HomeSet: home}
-	return c.account, nil
+	acct := Account{Principal: principal, HomeSet: home}
+	c.mu.Lock()
+	c.account = acct
+	c.mu.Unlock()
+	return acct, nil
 }
 
 // contextPath is where discovery starts: the path the user gave, or where
 // /.well-known/caldav points when the user gave only a host. A redirect to
 // another host (iCloud sends clients to a partition) moves the client there.
 func (c *Client) contextPath(ctx context.Context) (string, error) {
-	if c.base.Path != "/" {
-		return c.base.Path, nil
+	base := c.server()
+	if base.Path != "/" {
+		return base.Path, nil
 	}
 	const wellKnown = "/.well-known/caldav"
 	body := propfindBody([2]string{nsDAV, "current-user-principal"})
@@ -84,8 +88,10 @@ func (c *Client) contextPath(ctx context.Context) (string, error) {
 	if err != nil {
 		return "/", nil
 	}
-	if loc.Host != c.base.Host {
-		c.base = &url.URL{Scheme: loc.Scheme, Host: loc.Host, Path: "/"}
+	if loc.Host != base.Host {
+		c.mu.Lock()
+		c.base = url.URL{Scheme: loc.Scheme, Host: loc.Host, Path: "/"}
+		c.mu.Unlock()
 	}
 	if loc.Path == "" {
 		return "/", nil
@@ -110,12 +116,14 @@ func (c *Client) classify(err error, method, path string) error {
 // HomeSet is the calendar home found by Discover, discovering it first if
 // needed.
 func (c *Client) HomeSet(ctx context.Context) (string, error) {
-	if c.account.HomeSet == "" {
-		if _, err := c.Discover(ctx); err != nil {
-			return "", err
-		}
+	c.mu.Lock()
+	home := c.account.HomeSet
+	c.mu.Unlock()
+	if home != "" {
+		return home, nil
 	}
-	return c.account.HomeSet, nil
+	acct, err := c.Discover(ctx)
+	return acct.HomeSet, err
 }
 
 var calendarProps = [][2]string{

@@ -85,3 +85,29 @@ func TestMakeCalendarWithoutParentIsNotALostRace(t *testing.T) {
 		t.Fatalf("missing parent reported as a lost race: %v", err)
 	}
 }
+
+// A URL with a path (what Nextcloud users paste) skips /.well-known and
+// starts discovery there.
+func TestDiscoverFromAURLWithAPath(t *testing.T) {
+	f := setUp(t)
+	c, err := dav.New(f.srv.URL+davtest.User+"/", davtest.User, davtest.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home, err := c.HomeSet(f.ctx)
+	if err != nil || home != "/"+davtest.User+"/" {
+		t.Fatalf("HomeSet = %q, %v", home, err)
+	}
+	cals, err := c.Calendars(f.ctx)
+	if err != nil || len(cals) != 1 || cals[0].Path != f.cal {
+		t.Fatalf("Calendars = %+v, %v", cals, err)
+	}
+}
+
+func TestNewRefusesAnAddressWithoutHost(t *testing.T) {
+	for _, bad := range []string{"dav.example.org", "ftp://dav.example.org/", "http://"} {
+		if _, err := dav.New(bad, "u", "p"); err == nil {
+			t.Errorf("New(%q) accepted it", bad)
+		}
+	}
+}

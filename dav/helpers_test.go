@@ -105,4 +105,3 @@ func wantKind(t testing.TB, err error, kind error, code string) *dav.Error {
 	}
 	return e
 }
-

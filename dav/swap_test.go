@@ -293,4 +293,3 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
-
