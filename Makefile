@@ -7,8 +7,9 @@ export LANG ?= en_US.UTF-8
 
 # Packages to build the real window (cgo, OpenGL, X11) and to show Chinese.
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk
-# Packages to run the window headless in tests.
-TEST_PKGS  := $(BUILD_PKGS) xvfb xauth
+# Packages to run the window headless in tests, and a CalDAV server
+# (Radicale, with bcrypt htpasswd users) for the dav tests.
+TEST_PKGS  := $(BUILD_PKGS) xvfb xauth radicale python3-bcrypt apache2-utils
 
 .PHONY: run build test vet unit race promises smoke foreign deps test-deps clean
 

@@ -40,6 +40,7 @@ func TestLayering(t *testing.T) {
 		{regexp.MustCompile(`^anteroom/(?:[^c]|c[^m]|cm[^d])`), regexp.MustCompile(`^fyne\.io/fyne/v2/app$`), "only cmd/ starts the Fyne app (it needs cgo and a display)"},
 		{regexp.MustCompile(`^anteroom/ui(/|$)`), regexp.MustCompile(`^(anteroom/data(/|$)|database/sql|modernc\.org/)`), "the UI goes through calendar.Service"},
 		{regexp.MustCompile(`^anteroom/data(/|$)`), regexp.MustCompile(`^(fyne\.io/|anteroom/ui(/|$))`), "storage knows nothing of the UI"},
+		{regexp.MustCompile(`^anteroom/dav(/|$)`), regexp.MustCompile(`^(fyne\.io/|database/sql|modernc\.org/|anteroom/(calendar|data|ui)(/|$))`), "the CalDAV client is infrastructure: no Fyne, no SQL, no domain"},
 	}
 	for pkg, deps := range pkgs {
 		for _, r := range rules {
@@ -53,11 +54,12 @@ func TestLayering(t *testing.T) {
 			}
 		}
 	}
-	// go-ical is spoken only by calendar/ics.
+	// go-ical is spoken only by calendar/ics and, as the exchange model of
+	// the CalDAV client, by dav.
 	for pkg, deps := range pkgs {
 		for _, d := range deps {
-			if strings.HasPrefix(d, "github.com/emersion/go-ical") && pkg != "anteroom/calendar/ics" {
-				t.Errorf("%s imports %s: only calendar/ics may", pkg, d)
+			if strings.HasPrefix(d, "github.com/emersion/go-ical") && pkg != "anteroom/calendar/ics" && pkg != "anteroom/dav" {
+				t.Errorf("%s imports %s: only calendar/ics and dav may", pkg, d)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392
+	github.com/emersion/go-webdav v0.6.0
 	github.com/teambition/rrule-go v1.8.2
 	golang.org/x/net v0.35.0
 	golang.org/x/text v0.22.0

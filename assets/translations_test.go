@@ -13,7 +13,7 @@ import (
 
 // keyPattern finds literal message keys: lang.L("…"), lang.X("…", and the
 // domain's message codes such as "validation.end_before_start".
-var keyPattern = regexp.MustCompile(`lang\.[LX]\(("(?:[^"\\]|\\.)*")|"((?:validation|finding|import|export|visit|materials|review|error)\.[a-z0-9_.]+)"`)
+var keyPattern = regexp.MustCompile(`lang\.[LX]\(("(?:[^"\\]|\\.)*")|"((?:validation|finding|import|export|visit|materials|review|error|sync)\.[a-z0-9_.]+)"`)
 
 func loadMessages(t *testing.T, name string) map[string]string {
 	t.Helper()
@@ -33,7 +33,7 @@ func loadMessages(t *testing.T, name string) map[string]string {
 func TestEveryKeyIsTranslated(t *testing.T) {
 	zh, en := loadMessages(t, "zh-CN.json"), loadMessages(t, "en.json")
 	used := map[string]string{} // key → first file using it
-	for _, dir := range []string{"../ui", "../cmd", "../calendar"} {
+	for _, dir := range []string{"../ui", "../cmd", "../calendar", "../dav"} {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || filepath.Ext(path) != ".go" || regexp.MustCompile(`_test\.go$`).MatchString(path) {
 				return err
