@@ -293,7 +293,7 @@ func (e *Engine) take(ctx context.Context, book state.Book, leader calendar.Lead
 // synced before, the server's version is the truth whatever its SEQUENCE
 // and DTSTAMP say (another desk's clock, a phone that keeps SEQUENCE):
 // items the import rules would keep as older, or deleted here, are given a
-// version just past the stored one and planned again.
+// SEQUENCE just past the stored one and planned again.
 func planFromServer(ctx context.Context, svc *calendar.Service, leader calendar.Leader, items []calendar.Incoming, force map[string]bool) (*calendar.ImportPlan, error) {
 	plan, err := svc.PlanImport(ctx, leader, "sync", items, nil, nil)
 	if err != nil {
@@ -307,7 +307,9 @@ func planFromServer(ctx context.Context, svc *calendar.Service, leader calendar.
 		}
 		switch it.Reason.Code {
 		case "import.plan.older", "import.plan.same_version", "import.plan.deleted":
-			items[i].Engagement.Sequence = max(items[i].Engagement.Sequence, it.Existing.Sequence)
+			// Past the stored SEQUENCE: the stored DTSTAMP may be ahead of
+			// any clock (a file stamped in the future).
+			items[i].Engagement.Sequence = max(items[i].Engagement.Sequence, it.Existing.Sequence+1)
 			items[i].DTStamp = stamp
 			again = true
 		}

@@ -12,6 +12,7 @@ import (
 
 	"anteroom/assets"
 	"anteroom/calendar"
+	"anteroom/data"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -38,6 +39,7 @@ type command struct {
 // env is what a command works with: the open service and the output streams.
 type env struct {
 	svc    *calendar.Service
+	db     *data.DB // the storage under svc, for what is not the calendar's (sync state)
 	stdout io.Writer
 	stderr io.Writer
 }
@@ -55,6 +57,8 @@ var commands = []command{
 	{"visit", "Visit requests: add, list, book, decline, withdraw", runVisit},
 	{"materials", "Briefing materials: list, receive, present, instruct, archive", runMaterials},
 	{"week", "The Friday review and next week's plan: show, done, carry, close, print, circulate", runWeek},
+	{"account", "CalDAV accounts that share leaders' books: add, list, remove", runAccount},
+	{"sync", "Sync linked books with the CalDAV server; conflicts, resolve", runSync},
 }
 
 // run parses the global flags, then opens the window or runs a command.
@@ -132,8 +136,8 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 			return err
 		}
 	}
-	return withService(dbPath, stderr, func(svc *calendar.Service) error {
-		return readOnlyMessage(cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args), dbPath)
+	return withStorage(dbPath, stderr, func(db *data.DB, svc *calendar.Service) error {
+		return readOnlyMessage(cmd.run(&env{svc: svc, db: db, stdout: stdout, stderr: stderr}, args), dbPath)
 	})
 }
 
@@ -143,6 +147,11 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 // know about the database, and a change that has to wait for another
 // Anteroom, goes to notes.
 func withService(dbPath string, notes io.Writer, use func(*calendar.Service) error) (err error) {
+	return withStorage(dbPath, notes, func(_ *data.DB, svc *calendar.Service) error { return use(svc) })
+}
+
+// withStorage is withService that also gives use the database.
+func withStorage(dbPath string, notes io.Writer, use func(*data.DB, *calendar.Service) error) (err error) {
 	db, svc, err := openStorage(dbPath, notes)
 	if err != nil {
 		return err
@@ -155,7 +164,7 @@ func withService(dbPath string, notes io.Writer, use func(*calendar.Service) err
 			err = cerr
 		}
 	}()
-	return use(svc)
+	return use(db, svc)
 }
 
 func parseGlobals(args []string, stderr io.Writer) (globals, []string, error) {
