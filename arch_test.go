@@ -41,6 +41,9 @@ func TestLayering(t *testing.T) {
 		{regexp.MustCompile(`^anteroom/ui(/|$)`), regexp.MustCompile(`^(anteroom/data(/|$)|database/sql|modernc\.org/)`), "the UI goes through calendar.Service"},
 		{regexp.MustCompile(`^anteroom/data(/|$)`), regexp.MustCompile(`^(fyne\.io/|anteroom/ui(/|$))`), "storage knows nothing of the UI"},
 		{regexp.MustCompile(`^anteroom/dav(/|$)`), regexp.MustCompile(`^(fyne\.io/|database/sql|modernc\.org/|anteroom/(calendar|data|ui)(/|$))`), "the CalDAV client is infrastructure: no Fyne, no SQL, no domain"},
+		{regexp.MustCompile(`^anteroom/calendar(/ics|/plan)?$`), regexp.MustCompile(`^anteroom/(dav|calendar/share)(/|$)`), "the calendar knows nothing of sharing: the sync engine depends on it, not the other way round"},
+		{regexp.MustCompile(`^anteroom/calendar/share/state$`), regexp.MustCompile(`^anteroom/`), "the sync state is plain values that storage and the engine share"},
+		{regexp.MustCompile(`^anteroom/ui(/|$)`), regexp.MustCompile(`^anteroom/dav(/|$)`), "the UI shows sync through the engine, not the CalDAV client"},
 	}
 	for pkg, deps := range pkgs {
 		for _, r := range rules {
