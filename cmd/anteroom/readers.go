@@ -19,6 +19,7 @@ var readers = []string{
 	"visit list", "visit show",
 	"materials list", "materials show",
 	"leader list",
+	"account list", "sync conflicts",
 }
 
 // onlyReads reports whether the command name with args only reads the
