@@ -207,7 +207,9 @@ func TestImportSeriesWithOverridesAndAnOrphan(t *testing.T) {
 func TestImportDoesNotReviveWhatWasDeletedUnlessNewer(t *testing.T) {
 	im := newImporter(t)
 	a := im.item("d@x", "删掉的会", im.at(23, 9), 0)
-	_, p := im.apply(a)
+	if _, p := im.apply(a); actions(p) != "new" {
+		t.Fatalf("first import: %s", actions(p))
+	}
 	stored, err := im.db.ItemsByKey(ctx, []calendar.ItemKey{{UID: "d@x"}})
 	if err != nil || len(stored) != 1 {
 		t.Fatalf("%v %v", stored, err)
@@ -215,7 +217,7 @@ func TestImportDoesNotReviveWhatWasDeletedUnlessNewer(t *testing.T) {
 	if err := im.svc.Delete(ctx, stored[0].Engagement.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, p = im.apply(a); actions(p) != "skipped" || p.Items[0].Reason.Code != "import.plan.deleted" {
+	if _, p := im.apply(a); actions(p) != "skipped" || p.Items[0].Reason.Code != "import.plan.deleted" {
 		t.Fatalf("same version after delete: %s", actions(p))
 	}
 	a.Engagement.Sequence = 1

@@ -37,6 +37,9 @@ func corpusDir(tb testing.TB) string {
 	}
 	corpus := filepath.Join(dir, "..", "shared", "ics-corpus")
 	if _, err := os.Stat(filepath.Join(corpus, "manifest.tsv")); err != nil {
+		if os.Getenv("CI") != "" {
+			tb.Fatalf("iCalendar corpus not found at %s (CI is set, so it must be there): %v", corpus, err)
+		}
 		tb.Skipf("iCalendar corpus not found at %s: %v", corpus, err)
 	}
 	return corpus

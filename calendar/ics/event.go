@@ -47,7 +47,6 @@ type eventBuilder struct {
 	dtstart, dtend, recurrenceID rawTime
 	dtstamp, lastModified        civil
 	duration                     duration
-	durationLine                 int
 	thisAndFuture                bool
 
 	rrule     rule

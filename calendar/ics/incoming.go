@@ -24,26 +24,10 @@ const UntitledTitle = "无标题 / Untitled"
 // momentLength is how long an item that ends when it starts is booked for.
 const momentLength = 15 * time.Minute
 
-// ToIncoming maps what a file says to what the importer works with
-// (calendar.Service.PlanImport): every event as a calendar.Incoming, the
-// to-dos, and notes on what is not imported (VFREEBUSY, unknown
-// components) and on the file as a whole. leaderZone is the zone cal was
-// decoded in (Options.Zone): items whose zone has no IANA name take its
-// name, so that they show, and repeat, in the leader's hours.
-//
-// Strings are copied: the result does not hold on to the file's bytes.
-func ToIncoming(cal *Calendar, leaderZone *time.Location) (items []calendar.Incoming, todos []calendar.ImportTodo, notes []calendar.Message) {
-	c := newConverter(leaderZone)
-	items = make([]calendar.Incoming, 0, len(cal.Events))
-	for i := range cal.Events {
-		items = append(items, c.incoming(&cal.Events[i]))
-	}
-	todos, notes = c.rest(cal)
-	return items, todos, notes
-}
-
-// ReadForImport reads an iCalendar file for import: ToIncoming of what
-// DecodeEach reads, without holding the file's events twice. name names
+// ReadForImport reads an iCalendar file for import: every event as a
+// calendar.Incoming (PlanImport's input), the to-dos, and notes on what is
+// not imported, converted as DecodeEach reads so the file's events are
+// never held twice. Items whose zone has no IANA name take leaderZone's. name names
 // the file in errors, which are *ParseError.
 func ReadForImport(r io.Reader, name string, leaderZone *time.Location) ([]calendar.Incoming, []calendar.ImportTodo, []calendar.Message, error) {
 	return ReadForImportContext(context.Background(), r, name, leaderZone)

@@ -238,7 +238,7 @@ func runVisitBook(env *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	r, leader, loc, err := loadVisit(ctx, env.svc, id)
+	_, leader, loc, err := loadVisit(ctx, env.svc, id)
 	if err != nil {
 		return err
 	}
@@ -262,7 +262,8 @@ func runVisitBook(env *env, args []string) error {
 	if err != nil {
 		return describeDesk(err, lang.L("Visit request"), id, map[string]string{"reason": "reason", "end": "end", "start": "start"})
 	}
-	if r, err = env.svc.VisitRequest(ctx, id); err != nil {
+	r, err := env.svc.VisitRequest(ctx, id)
+	if err != nil {
 		return err
 	}
 	saved := map[string]any{"saved": true, "visit": toVisitJSON(r, leader, loc), "findings": toFindingsJSON(findings)}
