@@ -25,8 +25,7 @@ func (e *MoveError) Error() string {
 func (e *MoveError) Unwrap() error { return ErrIllegalMove }
 
 // Code is the key of the whole message; its placeholders are ID, State
-// and Move, the last two filled with the translations of StateCode and
-// MoveCode.
+// and Move (Args).
 func (e *MoveError) Code() string { return e.prefix() + "illegal_move" }
 
 // StateCode is the key of the current state's name.

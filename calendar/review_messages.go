@@ -15,24 +15,26 @@ var (
 	ErrNotInReview = errors.New("not an item of the review")
 )
 
-// ReviewError is a refusal of the Friday review. Code is a message key,
-// Args its placeholders; Error is the English text.
+// ReviewError is a refusal of the Friday review, Translatable.
 type ReviewError struct {
-	Code string
-	Args map[string]any
+	code string
+	args map[string]any
 	err  error // one of the sentinels above, or ErrInvalid
 }
 
-func (e *ReviewError) Error() string { return fill(englishReview[e.Code], e.Args) }
+func (e *ReviewError) Error() string { return fill(englishReview[e.code], e.args) }
+
+// Code is the message key.
+func (e *ReviewError) Code() string { return e.code }
+
+// Args fill the message's placeholders.
+func (e *ReviewError) Args() map[string]any { return e.args }
 
 // Unwrap lets callers test errors.Is with the sentinels above.
 func (e *ReviewError) Unwrap() error { return e.err }
 
-// English returns the error's English text, the fallback of its Code.
-func (e *ReviewError) English() string { return e.Error() }
-
 func reviewError(err error, code string, args map[string]any) *ReviewError {
-	return &ReviewError{Code: code, Args: args, err: err}
+	return &ReviewError{code: code, args: args, err: err}
 }
 
 // englishReview are the English texts of the review's messages; the

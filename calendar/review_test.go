@@ -209,7 +209,7 @@ func TestFridayReviewMarksCarriesFilesAndCloses(t *testing.T) {
 	// Closing names what is undecided, unless the rest is done.
 	_, err = d.svc.CloseReview(ctx, d.leader.ID, w48, "", secretary, false)
 	var re *calendar.ReviewError
-	if !errors.Is(err, calendar.ErrUndecided) || !errors.As(err, &re) || re.Args["Count"] != 8 || !strings.Contains(re.Error(), "E") {
+	if !errors.Is(err, calendar.ErrUndecided) || !errors.As(err, &re) || re.Args()["Count"] != 8 || !strings.Contains(re.Error(), "E") {
 		t.Fatalf("closing with 8 items undecided: %v", err)
 	}
 	closed, err := d.svc.CloseReview(ctx, d.leader.ID, w48, "本周工作基本完成", secretary, true)

@@ -150,7 +150,7 @@ func readPlan(ctx context.Context, svc *calendar.Service, leader calendar.Leader
 		return nil, err
 	}
 	defer f.Close()
-	items, todos, notes, err := ics.ReadForImportContext(ctx, f, path, loc)
+	items, todos, notes, err := ics.ReadForImportContext(ctx, f, filepath.Base(path), loc)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
-	"anteroom/calendar/ics"
 )
 
 const prefLeader = "leader" // preference key: the leader shown last
@@ -298,30 +296,34 @@ func (m *mainWindow) showErrorThen(err error, then func()) {
 // errorf makes an error of an already translated message.
 func errorf(msg string) error { return errors.New(msg) }
 
-// errorText is err for people: each validation problem in the UI's
-// language, anything else as the error says.
+// errorText is the UI's one translator of errors: a
+// calendar.Translatable in the UI's language, its Translatable arguments
+// translated too and lists one per line; anything else as the error says.
 func errorText(err error) string {
-	var pe *ics.ParseError
-	if errors.As(err, &pe) {
-		where := filepath.Base(pe.File)
-		if pe.Line > 0 {
-			where = lang.L("{{.File}}, line {{.Line}}", map[string]any{"File": where, "Line": pe.Line})
-		}
-		return where + ": " + lang.X(pe.Code, pe.Reason, pe.Args)
-	}
-	var be *calendar.BusyError
-	if errors.As(err, &be) {
-		return lang.X(be.Code(), be.Error(), be.Args())
-	}
-	var ve *calendar.ValidationError
-	if !errors.As(err, &ve) {
+	var t calendar.Translatable
+	if !errors.As(err, &t) {
 		return err.Error()
 	}
-	msgs := make([]string, len(ve.Problems))
-	for i, p := range ve.Problems {
-		msgs[i] = problemText(p)
+	return translated(t)
+}
+
+func translated(t calendar.Translatable) string {
+	args := make(map[string]any, len(t.Args()))
+	for k, v := range t.Args() {
+		switch v := v.(type) {
+		case calendar.Translatable:
+			args[k] = translated(v)
+		case []calendar.Translatable:
+			parts := make([]string, len(v))
+			for i, p := range v {
+				parts[i] = translated(p)
+			}
+			args[k] = strings.Join(parts, "\n")
+		default:
+			args[k] = v
+		}
 	}
-	return strings.Join(msgs, "\n")
+	return lang.X(t.Code(), t.Error(), args)
 }
 
 // workingHours is the leader's available time on d, overrides included,

@@ -167,7 +167,7 @@ func (b *materialsBoard) reload() {
 	d := b.desk
 	ms, err := d.svc().Materials(d.ctx(), d.leader().ID, "")
 	if err != nil {
-		b.summary.SetText(deskErrorText(err))
+		b.summary.SetText(errorText(err))
 		return
 	}
 	b.all, b.today = ms, d.today()

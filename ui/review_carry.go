@@ -81,7 +81,7 @@ func (c *carryDialog) findSlots() {
 		c.choice.Refresh()
 		c.carryBtn.Enable()
 		if err != nil {
-			showErr(c.problem, errorf(reviewErrorText(err)))
+			showErr(c.problem, err)
 		} else if len(slots) == 0 {
 			showErr(c.problem, errorf(lang.L("No free slot next week: the item goes onto the to-schedule list.")))
 			c.problem.Importance = widget.WarningImportance
@@ -112,7 +112,7 @@ func (c *carryDialog) onCarry() {
 	_, err := d.svc().Carry(d.ctx(), d.leader().ID, c.rw.week, c.item.Ref, to, c.note, d.user())
 	if err != nil {
 		c.problem.Importance = widget.DangerImportance
-		showErr(c.problem, errorf(reviewErrorText(err)))
+		showErr(c.problem, err)
 		return
 	}
 	c.dialog.Hide()

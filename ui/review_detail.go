@@ -135,7 +135,7 @@ func (p *reviewDetail) showHistory(it calendar.ReviewItem) {
 	d := p.rw.desk
 	marks, err := d.svc().CarryHistory(d.ctx(), d.leader().ID, it.Ref)
 	if err != nil {
-		p.history.Add(&widget.Label{Text: reviewErrorText(err), Importance: widget.DangerImportance})
+		p.history.Add(&widget.Label{Text: errorText(err), Importance: widget.DangerImportance})
 		return
 	}
 	for _, m := range marks {
@@ -169,7 +169,7 @@ func (p *reviewDetail) onCarry() {
 // after shows a refusal, or reloads once a decision is taken.
 func (p *reviewDetail) after(err error) {
 	if err != nil {
-		showErr(p.problem, errorf(reviewErrorText(err)))
+		showErr(p.problem, err)
 		return
 	}
 	showErr(p.problem, nil)

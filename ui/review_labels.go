@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -101,26 +99,6 @@ func outcomeImportance(it calendar.ReviewItem) widget.Importance {
 		return widget.SuccessImportance
 	}
 	return widget.WarningImportance
-}
-
-// reviewErrorText is an error of the review for people: a refusal naming
-// the item or week, a refused move of materials, validation problems.
-func reviewErrorText(err error) string {
-	var re *calendar.ReviewError
-	if errors.As(err, &re) {
-		return lang.X(re.Code, re.English(), re.Args)
-	}
-	var ce *calendar.ConflictError
-	if errors.As(err, &ce) {
-		var msgs []string
-		for _, f := range ce.Findings {
-			if f.Severity == calendar.SeverityBlock {
-				msgs = append(msgs, lang.X(f.Code, f.Message(), f.Args()))
-			}
-		}
-		return lang.L("That time is taken: {{.Why}}", map[string]any{"Why": strings.Join(msgs, "; ")})
-	}
-	return deskErrorText(err)
 }
 
 // recordText describes a closed review.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -144,7 +145,7 @@ func (rw *reviewWindow) reload() {
 		rw.err = err
 		if err != nil {
 			rw.summary.Importance = widget.DangerImportance
-			rw.summary.SetText(reviewErrorText(err))
+			rw.summary.SetText(errorText(err))
 			return
 		}
 		rw.show(rv, places)
@@ -225,7 +226,7 @@ func (rw *reviewWindow) onClose() {
 func (rw *reviewWindow) closeReview(note string) {
 	d := rw.desk
 	if _, err := d.svc().CloseReview(d.ctx(), d.leader().ID, rw.week, note, d.user(), true); err != nil {
-		dialog.ShowError(errorf(reviewErrorText(err)), rw.win)
+		dialog.ShowError(errors.New(errorText(err)), rw.win)
 		return
 	}
 	rw.afterChange()

@@ -147,7 +147,7 @@ func (b *bookDialog) findSlots() {
 	slots, err := d.svc().VisitSlots(d.ctx(), b.v.req.ID, b.minutes(), bookSlotCount)
 	b.slots = slots
 	if err != nil {
-		b.slotsBox.Add(&widget.Label{Text: deskErrorText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
+		b.slotsBox.Add(&widget.Label{Text: errorText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
 	} else if len(slots) == 0 {
 		b.slotsBox.Add(&widget.Label{Text: lang.L("No free slot in the preferred times; choose a time below."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord})
 	}
@@ -226,7 +226,7 @@ func (b *bookDialog) onOverride() {
 	var ve *calendar.ValidationError
 	if errors.As(err, &ve) {
 		if p, ok := ve.Field("reason"); ok {
-			b.reason.SetValidationError(errors.New(problemText(p)))
+			b.reason.SetValidationError(errors.New(translated(calendar.FieldProblem{Problem: p})))
 		}
 	}
 	b.finish(fs, err)

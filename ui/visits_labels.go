@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -57,20 +56,6 @@ func visitStateImportance(s calendar.VisitState) widget.Importance {
 	return widget.LowImportance
 }
 
-// deskErrorText is an error of the visits desk for people: a refused move
-// naming the state and the move, each validation problem translated.
-func deskErrorText(err error) string {
-	var me *calendar.MoveError
-	if errors.As(err, &me) {
-		return lang.X(me.Code(), me.Error(), map[string]any{
-			"ID":    me.Subject.Visit + me.Subject.Material,
-			"State": lang.X(me.StateCode(), calendar.English(me.StateCode())),
-			"Move":  lang.X(me.MoveCode(), calendar.English(me.MoveCode())),
-		})
-	}
-	return errorText(err)
-}
-
 // errorLabel is a hidden red label for a form's problems.
 func errorLabel() *widget.Label {
 	l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
@@ -85,7 +70,7 @@ func showErr(l *widget.Label, err error) {
 		l.Hide()
 		return
 	}
-	l.SetText(deskErrorText(err))
+	l.SetText(errorText(err))
 	l.Show()
 }
 

@@ -135,7 +135,7 @@ func TestCorpus(t *testing.T) {
 			switch {
 			case e.expect != "malformed":
 				t.Errorf("%s (%s): %v", e.file, e.expect, err)
-			case pe.File != path || pe.Line != wantLine || pe.Code == "" || pe.Reason == "":
+			case pe.File != path || pe.Line != wantLine || pe.Key == "" || pe.Reason == "":
 				t.Errorf("%s: error %+v, want file %s line %d", e.file, pe, path, wantLine)
 			}
 			continue

@@ -69,8 +69,8 @@ func (b *convertBehind) run() {
 	defer func() {
 		if p := recover(); p != nil {
 			a := args("Detail", fmt.Sprint(p))
-			b.failure = &ParseError{File: b.name, Code: "import.error.internal", Reason: render("import.error.internal", a),
-				Args: a, Err: ErrInternal, Stack: debug.Stack()}
+			b.failure = &ParseError{File: b.name, Key: "import.error.internal", Reason: render("import.error.internal", a),
+				Params: a, Err: ErrInternal, Stack: debug.Stack()}
 			for batch := range b.ready { // let the decoder finish
 				b.free <- batch
 			}

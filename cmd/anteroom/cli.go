@@ -115,7 +115,7 @@ func runSafely(args []string, stdout, stderr io.Writer) int {
 			}
 			return ee.code
 		}
-		fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, terminalText(errorText(describe(err))))
+		fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, terminalText(errorText(describe(err, about{}))))
 		return 1
 	}
 	return 0

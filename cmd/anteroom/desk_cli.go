@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -131,42 +130,6 @@ func (l *listFlag) String() string { return strings.Join(*l, ", ") }
 func (l *listFlag) Set(v string) error {
 	*l = append(*l, v)
 	return nil
-}
-
-// describeDesk is describe for the visits desk: a refused move in the
-// user's language, a missing record by its ID, and each validation
-// problem named by the flag that set the field (fields maps domain field
-// names to flag names).
-func describeDesk(err error, what string, id int64, fields map[string]string) error {
-	var me *calendar.MoveError
-	var ve *calendar.ValidationError
-	switch {
-	case errors.As(err, &me):
-		return errors.New(moveErrorText(me))
-	case errors.Is(err, calendar.ErrNotFound) && id != 0:
-		return errors.New(lang.L("{{.What}} {{.ID}} does not exist", map[string]any{"What": what, "ID": id}))
-	case errors.As(err, &ve):
-		msgs := make([]string, len(ve.Problems))
-		for i, p := range ve.Problems {
-			name := p.Field
-			if f, ok := fields[p.Field]; ok {
-				name = "--" + f
-			}
-			msgs[i] = name + ": " + lang.X(p.Code, p.Message, p.Args)
-		}
-		return errors.New(strings.Join(msgs, "; "))
-	}
-	return err
-}
-
-// moveErrorText is a refused move in the user's language, naming the
-// record's state and the move asked for.
-func moveErrorText(me *calendar.MoveError) string {
-	return lang.X(me.Code(), me.Error(), map[string]any{
-		"ID":    me.Subject.Visit + me.Subject.Material,
-		"State": lang.X(me.StateCode(), calendar.English(me.StateCode())),
-		"Move":  lang.X(me.MoveCode(), calendar.English(me.MoveCode())),
-	})
 }
 
 // parseDue reads an optional YYYY-MM-DD flag.

@@ -214,13 +214,9 @@ func messageText(m calendar.Message) string {
 func importErrorText(path string, err error) string {
 	var pe *ics.ParseError
 	if errors.As(err, &pe) {
-		reason := lang.X(pe.Code, pe.Reason, pe.Args)
-		if pe.Line > 0 {
-			return lang.L("{{.File}}, line {{.Line}}: {{.Reason}}", map[string]any{"File": pe.File, "Line": pe.Line, "Reason": reason})
-		}
-		return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": pe.File, "Reason": reason})
+		return translate(pe, nil)
 	}
-	return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": path, "Reason": describe(err).Error()})
+	return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": path, "Reason": describe(err, about{}).Error()})
 }
 
 // printImport writes a summary of each file and its warnings.

@@ -256,7 +256,7 @@ func materialStep(env *env, id int64, asJSON bool, step func(context.Context, *t
 		return err
 	}
 	if err := step(ctx, loc); err != nil {
-		return describeDesk(err, lang.L("Briefing materials"), id, materialFlags)
+		return describe(err, about{what: lang.L("Briefing materials"), id: id, fields: materialFlags})
 	}
 	m, err := env.svc.Material(ctx, id)
 	if err != nil {
@@ -271,7 +271,7 @@ func materialStep(env *env, id int64, asJSON bool, step func(context.Context, *t
 func loadMaterial(ctx context.Context, svc *calendar.Service, id int64) (calendar.Material, *time.Location, error) {
 	m, err := svc.Material(ctx, id)
 	if err != nil {
-		return m, nil, describeDesk(err, lang.L("Briefing materials"), id, nil)
+		return m, nil, describe(err, about{what: lang.L("Briefing materials"), id: id})
 	}
 	leader, err := svc.Leader(ctx, m.LeaderID)
 	if err != nil {

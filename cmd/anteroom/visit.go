@@ -112,7 +112,7 @@ func runVisitAdd(env *env, args []string) error {
 		r.Windows = append(r.Windows, tw)
 	}
 	if err := env.svc.AddVisitRequest(ctx, &r, files, cliUser()); err != nil {
-		return describeDesk(err, "", 0, visitFlags)
+		return describe(err, about{fields: visitFlags})
 	}
 	return emit(env, *asJSON, toVisitJSON(r, leader, loc), func() { fmt.Fprintln(env.stdout, r.ID) })
 }
@@ -260,7 +260,7 @@ func runVisitBook(env *env, args []string) error {
 		return refuse(env, *asJSON, findings, notBooked())
 	}
 	if err != nil {
-		return describeDesk(err, lang.L("Visit request"), id, map[string]string{"reason": "reason", "end": "end", "start": "start"})
+		return describe(err, about{what: lang.L("Visit request"), id: id, fields: map[string]string{"reason": "reason", "end": "end", "start": "start"}})
 	}
 	r, err := env.svc.VisitRequest(ctx, id)
 	if err != nil {
@@ -291,7 +291,7 @@ func runVisitDecline(env *env, args []string) error {
 	ctx := context.Background()
 	m, err := env.svc.DeclineVisit(ctx, id, *reason, d, cliUser())
 	if err != nil {
-		return describeDesk(err, lang.L("Visit request"), id, visitFlags)
+		return describe(err, about{what: lang.L("Visit request"), id: id, fields: visitFlags})
 	}
 	r, leader, loc, err := loadVisit(ctx, env.svc, id)
 	if err != nil {
@@ -318,7 +318,7 @@ func visitMover(move calendar.VisitMove) func(env *env, args []string) error {
 		}
 		ctx := context.Background()
 		if err := env.svc.MoveVisit(ctx, id, move, *note, cliUser()); err != nil {
-			return describeDesk(err, lang.L("Visit request"), id, visitFlags)
+			return describe(err, about{what: lang.L("Visit request"), id: id, fields: visitFlags})
 		}
 		r, leader, loc, err := loadVisit(ctx, env.svc, id)
 		if err != nil {
@@ -334,7 +334,7 @@ func visitMover(move calendar.VisitMove) func(env *env, args []string) error {
 func loadVisit(ctx context.Context, svc *calendar.Service, id int64) (calendar.VisitRequest, calendar.Leader, *time.Location, error) {
 	r, err := svc.VisitRequest(ctx, id)
 	if err != nil {
-		return r, calendar.Leader{}, nil, describeDesk(err, lang.L("Visit request"), id, nil)
+		return r, calendar.Leader{}, nil, describe(err, about{what: lang.L("Visit request"), id: id})
 	}
 	leader, err := svc.Leader(ctx, r.LeaderID)
 	if err != nil {

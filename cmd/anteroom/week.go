@@ -81,19 +81,8 @@ func parseWithItem(fs *flag.FlagSet, args []string) (string, error) {
 	return parseAroundArg(fs, args, lang.L("name the item (anteroom week show lists their IDs)"))
 }
 
-// describeReview is an error of the review in the user's language: a
-// refusal of the review, a refused move of materials, a missing item, or
-// validation problems named by their flags.
-func describeReview(err error, id string) error {
-	var re *calendar.ReviewError
-	switch {
-	case errors.As(err, &re):
-		return errors.New(lang.X(re.Code, re.English(), re.Args))
-	case errors.Is(err, calendar.ErrNotFound) && id != "":
-		return errors.New(lang.L("{{.What}} {{.ID}} does not exist", map[string]any{"What": lang.L("Review item"), "ID": id}))
-	}
-	return describeDesk(err, "", 0, map[string]string{"note": "note", "week": "week"})
-}
+// reviewFields maps the review's fields to the flags that set them.
+var reviewFields = map[string]string{"note": "note", "week": "week"}
 
 // reviewItemJSON is one item of a review as week show prints it.
 type reviewItemJSON struct {
@@ -224,7 +213,7 @@ func runWeekShow(env *env, args []string) error {
 	}
 	rv, err := env.svc.WeekReview(ctx, leader.ID, w)
 	if err != nil {
-		return describeReview(err, "")
+		return describe(err, about{fields: reviewFields})
 	}
 	out := reviewJSON{Leader: leader.Name, Week: w.String(), From: w.Monday().String(), To: w.Sunday().String(), Items: []reviewItemJSON{}}
 	out.Done, out.Carry, out.Open = rv.Counts()

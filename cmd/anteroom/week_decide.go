@@ -27,7 +27,7 @@ type reviewTarget struct {
 func findTarget(ctx context.Context, svc *calendar.Service, id, week string) (reviewTarget, error) {
 	it, err := svc.FindReviewItem(ctx, id)
 	if err != nil {
-		return reviewTarget{}, describeReview(err, id)
+		return reviewTarget{}, describe(err, about{what: lang.L("Review item"), id: id, fields: reviewFields})
 	}
 	loc, err := it.Leader.Location()
 	if err != nil {
@@ -100,7 +100,7 @@ func runWeekDone(env *env, args []string) error {
 	}
 	m, err := env.svc.MarkDone(ctx, tg.item.Leader.ID, tg.week, tg.item.Ref, *note, cliUser())
 	if err != nil {
-		return describeReview(err, tg.id)
+		return describe(err, about{what: lang.L("Review item"), id: tg.id, fields: reviewFields})
 	}
 	return emit(env, *asJSON, toMarkJSON(m, tg.loc), func() {
 		fmt.Fprintln(env.stdout, lang.L("{{.ID}} is done in the review of {{.Week}}.", map[string]any{"ID": m.Item.Text(tg.loc), "Week": tg.week.String()}))
@@ -137,7 +137,7 @@ func runWeekCarry(env *env, args []string) error {
 		return refuse(env, *asJSON, ce.Findings, lang.L("not carried: a rule blocks that time; choose another with --to, or --to list"))
 	}
 	if err != nil {
-		return describeReview(err, tg.id)
+		return describe(err, about{what: lang.L("Review item"), id: tg.id, fields: reviewFields})
 	}
 	j := toMarkJSON(res.Mark, tg.loc)
 	j.Again = res.Again
@@ -210,10 +210,10 @@ func runWeekClose(env *env, args []string) error {
 	}
 	res, err := env.svc.CloseReview(ctx, leader.ID, w, *note, cliUser(), *restDone)
 	if errors.Is(err, calendar.ErrUndecided) {
-		return fmt.Errorf("%w (%s)", describeReview(err, ""), lang.L("mark them with week done or week carry, or close with --rest-done"))
+		return fmt.Errorf("%w (%s)", describe(err, about{fields: reviewFields}), lang.L("mark them with week done or week carry, or close with --rest-done"))
 	}
 	if err != nil {
-		return describeReview(err, "")
+		return describe(err, about{fields: reviewFields})
 	}
 	rec := toRecordJSON(res.Record, loc)
 	closed := map[string]any{"week": w.String(), "leader": leader.Name, "closed": rec, "again": res.Again, "marked": len(res.Marked)}
