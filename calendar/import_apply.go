@@ -205,11 +205,8 @@ func (p *planner) link(row *Engagement, in Incoming, written map[string]int64) {
 // cancelled: cancelling a series cancels every occurrence (RFC 5546
 // §3.2.5).
 func (s *Service) cancelOverrides(ctx context.Context, series []Engagement, now time.Time) error {
-	if s.series == nil {
-		return nil
-	}
 	for _, m := range series {
-		ovs, err := s.series.SeriesOverrides(ctx, m.ID)
+		ovs, err := s.store.SeriesOverrides(ctx, m.ID)
 		if err != nil {
 			return err
 		}

@@ -81,15 +81,14 @@ func (s *Service) FindReviewItem(ctx context.Context, text string) (ItemWeek, er
 			return ItemWeek{}, fmt.Errorf("engagement %d is not a series: %w", e.ID, ErrNotFound)
 		}
 		out.Week = WeekOf(DateOf(ref.At.In(loc)))
-		if s.series != nil { // an override moved the occurrence: it is reviewed where it is now
-			ovs, err := s.series.OverridesBetween(ctx, leader.ID, ref.At.Truncate(time.Minute), ref.At.Truncate(time.Minute).Add(time.Minute))
-			if err != nil {
-				return ItemWeek{}, err
-			}
-			for _, o := range ovs {
-				if o.SeriesID == ref.ID {
-					out.Ref.At, out.Week = o.RecurrenceID, WeekOf(startDay(o, loc))
-				}
+		// An override moved the occurrence: it is reviewed where it is now.
+		ovs, err := s.store.OverridesBetween(ctx, leader.ID, ref.At.Truncate(time.Minute), ref.At.Truncate(time.Minute).Add(time.Minute))
+		if err != nil {
+			return ItemWeek{}, err
+		}
+		for _, o := range ovs {
+			if o.SeriesID == ref.ID {
+				out.Ref.At, out.Week = o.RecurrenceID, WeekOf(startDay(o, loc))
 			}
 		}
 	}

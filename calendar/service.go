@@ -14,26 +14,16 @@ import (
 // it validates, stamps UIDs, sequences and times, then asks the Store.
 type Service struct {
 	store  Store
-	avail  AvailabilityStore // nil: every leader has the default availability
-	series SeriesStore       // nil: the store keeps no series
-	log    OverrideLogStore  // nil: overrides cannot be saved
-	desk   DeskStore         // nil: no visit requests or briefing materials
-	tx     TxStore           // nil: changes touching several rows run one by one
-	review ReviewStore       // nil: no Friday reviews
+	desk   DeskStore   // nil: no visit requests or briefing materials
+	review ReviewStore // nil: no Friday reviews
 	files  *FileStore        // nil until SetFilesDir: attachments cannot be kept
 	now    func() time.Time
 }
 
-// NewService returns a service over store using the wall clock. It uses
-// the store's AvailabilityStore, SeriesStore and OverrideLogStore methods
-// when it has them, and its DeskStore and TxStore for the visits desk.
+// NewService returns a service over store using the wall clock.
 func NewService(store Store) *Service {
 	s := &Service{store: store, now: time.Now}
-	s.avail, _ = store.(AvailabilityStore)
-	s.series, _ = store.(SeriesStore)
-	s.log, _ = store.(OverrideLogStore)
 	s.desk, _ = store.(DeskStore)
-	s.tx, _ = store.(TxStore)
 	s.review, _ = store.(ReviewStore)
 	return s
 }
@@ -166,20 +156,18 @@ func (s *Service) save(ctx context.Context, e *Engagement) error {
 func (s *Service) Delete(ctx context.Context, id int64) error {
 	at := s.now().UTC()
 	return s.writeTx(ctx, func(tx *Service) error {
-		if tx.series != nil {
-			e, err := tx.store.Engagement(ctx, id)
+		e, err := tx.store.Engagement(ctx, id)
+		if err != nil {
+			return err
+		}
+		if e.IsSeries() {
+			ovs, err := tx.store.SeriesOverrides(ctx, id)
 			if err != nil {
 				return err
 			}
-			if e.IsSeries() {
-				ovs, err := tx.series.SeriesOverrides(ctx, id)
-				if err != nil {
+			for _, o := range ovs {
+				if err := tx.store.DeleteEngagement(ctx, o.ID, at); err != nil {
 					return err
-				}
-				for _, o := range ovs {
-					if err := tx.store.DeleteEngagement(ctx, o.ID, at); err != nil {
-						return err
-					}
 				}
 			}
 		}

@@ -11,10 +11,7 @@ import (
 // Availability returns the leader's available time and booking rules, the
 // defaults until some are saved.
 func (s *Service) Availability(ctx context.Context, leaderID int64) (Availability, error) {
-	if s.avail == nil {
-		return DefaultAvailability(leaderID), nil
-	}
-	a, err := s.avail.Availability(ctx, leaderID)
+	a, err := s.store.Availability(ctx, leaderID)
 	if errors.Is(err, ErrNotFound) {
 		return DefaultAvailability(leaderID), nil
 	}
@@ -29,10 +26,7 @@ func (s *Service) SaveAvailability(ctx context.Context, a Availability) error {
 	if _, err := s.store.Leader(ctx, a.LeaderID); err != nil {
 		return err
 	}
-	if s.avail == nil {
-		return fmt.Errorf("save availability of leader %d: the store cannot keep it", a.LeaderID)
-	}
-	return s.avail.SaveAvailability(ctx, a)
+	return s.store.SaveAvailability(ctx, a)
 }
 
 // ImportHolidays adds a holiday calendar's days off and make-up workdays
@@ -182,12 +176,7 @@ func (s *Service) checkEngine(ctx context.Context, leader Leader, loc *time.Loca
 	if c.Kind == KindVisit && (a.WeeklyVisitCap > 0 || a.DailyVisitCap > 0) {
 		week := WeekStart(DateOf(c.Start.In(loc)))
 		weekFrom, weekTo = week.In(loc), week.AddDays(7).In(loc)
-		var visits []Engagement
-		if vs, ok := s.store.(VisitStore); ok {
-			visits, err = vs.VisitsBetween(ctx, leader.ID, weekFrom, weekTo)
-		} else {
-			visits, err = s.store.EngagementsBetween(ctx, leader.ID, weekFrom, weekTo)
-		}
+		visits, err := s.store.VisitsBetween(ctx, leader.ID, weekFrom, weekTo)
 		if err != nil {
 			return nil, err
 		}
@@ -363,10 +352,7 @@ func (s *Service) saveGuarded(ctx context.Context, e *Engagement, reason, who st
 
 // logOverride records a booking saved over blocking findings.
 func (s *Service) logOverride(ctx context.Context, rec *OverrideRecord) error {
-	if s.log == nil {
-		return fmt.Errorf("override for %q: the store cannot record overrides", rec.Title)
-	}
-	if err := s.log.LogOverride(ctx, rec); err != nil {
+	if err := s.store.LogOverride(ctx, rec); err != nil {
 		return fmt.Errorf("record the override of %q: %w", rec.Title, err)
 	}
 	return nil
@@ -385,10 +371,7 @@ func blockingRules(fs []Finding) []Rule {
 
 // OverrideLog returns the leader's overridden bookings, newest first.
 func (s *Service) OverrideLog(ctx context.Context, leaderID int64) ([]OverrideRecord, error) {
-	if s.log == nil {
-		return nil, nil
-	}
-	return s.log.OverrideLog(ctx, leaderID)
+	return s.store.OverrideLog(ctx, leaderID)
 }
 
 // checkFor validates e and checks it for its leader.

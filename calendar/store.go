@@ -5,9 +5,15 @@ import (
 	"time"
 )
 
-// Store is what the domain needs from storage; package data implements it
-// on SQLite. Methods return ErrNotFound for missing rows.
+// Store is what booking needs from storage, every part required; package
+// data implements it on SQLite. Methods return ErrNotFound for missing rows.
 type Store interface {
+	AvailabilityStore
+	SeriesStore
+	VisitStore
+	OverrideLogStore
+	TxStore
+
 	Leaders(ctx context.Context) ([]Leader, error)
 	Leader(ctx context.Context, id int64) (Leader, error)
 	CreateLeader(ctx context.Context, l *Leader) error

@@ -14,10 +14,7 @@ import "context"
 // on a Service already bound to one, fn joins it. fn must use only the
 // Service it is given.
 func (s *Service) writeTx(ctx context.Context, fn func(tx *Service) error) error {
-	if s.tx == nil {
-		return fn(s)
-	}
-	return s.tx.WithTx(ctx, func(st Store) error { return fn(s.boundTo(st)) })
+	return s.store.WithTx(ctx, func(st Store) error { return fn(s.boundTo(st)) })
 }
 
 // boundTo returns a Service like s over st, a store bound to one
