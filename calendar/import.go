@@ -64,7 +64,7 @@ type Message struct {
 }
 
 // Text returns the message in English, its placeholders filled.
-func (m Message) Text() string { return fill(m.English, m.Args) }
+func (m Message) Text() string { return Fill(m.English, m.Args) }
 
 // String returns the English text preceded by "line N: " when the message
 // names a line.

@@ -30,7 +30,7 @@ func (s *Service) ApplyImport(ctx context.Context, plan *ImportPlan) (ImportResu
 	// stop when ctx is done, and a done ctx commits nothing.
 	err := txs.WithTx(context.WithoutCancel(ctx), func(st Store) error {
 		res, created = ImportResult{}, created[:0]
-		in := s.boundTo(st)
+		in := s.BoundTo(st)
 		if err := in.applyImport(ctx, plan, &res, &created); err != nil {
 			return err
 		}

@@ -195,7 +195,7 @@ func occurrenceAt(c *Engagement, start time.Time, loc *time.Location) Engagement
 	}
 	if c.AllDay {
 		occ.StartDay = DateOf(start.In(loc))
-		occ.EndDay = occ.StartDay.AddDays(daysFrom(c.StartDay, c.EndDay))
+		occ.EndDay = occ.StartDay.AddDays(DaysBetween(c.StartDay, c.EndDay))
 		occ.Anchor(loc)
 		return occ
 	}

@@ -494,7 +494,7 @@ func fillCancelledTimes(e *Engagement, series Engagement, loc *time.Location) {
 	e.AllDay, e.ZoneName = series.AllDay, series.ZoneName
 	if series.AllDay {
 		e.StartDay = DateOf(e.RecurrenceID.In(loc))
-		e.EndDay = e.StartDay.AddDays(max(1, daysFrom(series.StartDay, series.EndDay)))
+		e.EndDay = e.StartDay.AddDays(max(1, DaysBetween(series.StartDay, series.EndDay)))
 		e.Anchor(loc)
 		return
 	}

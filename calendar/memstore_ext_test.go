@@ -88,3 +88,13 @@ func (m *memStore) VisitsBetween(ctx context.Context, leaderID int64, from, to t
 
 // WithTx runs fn on the store itself: the memStore serves one goroutine.
 func (m *memStore) WithTx(_ context.Context, fn func(calendar.Store) error) error { return fn(m) }
+
+func (m *memStore) UpdateLeader(_ context.Context, l calendar.Leader) error {
+	for i := range m.leaders {
+		if m.leaders[i].ID == l.ID {
+			m.leaders[i] = l
+			return nil
+		}
+	}
+	return calendar.ErrNotFound
+}

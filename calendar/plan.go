@@ -55,7 +55,7 @@ func (s *Service) WeekPlan(ctx context.Context, leaderIDs []int64, w Week) (Week
 		return WeekPlan{}, fmt.Errorf("%w: week %s", ErrInvalid, w)
 	}
 	if len(leaderIDs) == 0 {
-		return WeekPlan{}, &ValidationError{Problems: []Problem{problem("leader", "validation.leader_required", "choose a leader", nil)}}
+		return WeekPlan{}, &ValidationError{Problems: []Problem{NewProblem("leader", "validation.leader_required", "choose a leader", nil)}}
 	}
 	p := WeekPlan{Week: w, Days: make([]PlanDay, 7)}
 	for i := range p.Days {

@@ -59,10 +59,10 @@ func setSeriesEnd(e *Engagement, loc *time.Location) error {
 	return nil
 }
 
-// occurrences returns what the leader has on [from, to): single
+// Occurrences returns what the leader has on [from, to): single
 // engagements, overrides, and the occurrences of each series, in order of
 // start.
-func (s *Service) occurrences(ctx context.Context, leaderID int64, loc *time.Location, from, to time.Time) ([]Engagement, error) {
+func (s *Service) Occurrences(ctx context.Context, leaderID int64, loc *time.Location, from, to time.Time) ([]Engagement, error) {
 	rows, err := s.store.EngagementsBetween(ctx, leaderID, from, to)
 	if err != nil {
 		return nil, err
@@ -294,9 +294,9 @@ func (s *Service) editedSeries(ctx context.Context, e Engagement) (Engagement, t
 	}
 	var shift time.Duration
 	if m.AllDay {
-		days := daysFrom(from, e.StartDay)
+		days := DaysBetween(from, e.StartDay)
 		m.StartDay = m.StartDay.AddDays(days)
-		m.EndDay = m.StartDay.AddDays(daysFrom(e.StartDay, e.EndDay))
+		m.EndDay = m.StartDay.AddDays(DaysBetween(e.StartDay, e.EndDay))
 		m.Anchor(loc)
 		shift = time.Duration(days) * 24 * time.Hour
 	} else {

@@ -13,19 +13,13 @@ import (
 // Service is the one way the UI and the command line change the calendar:
 // it validates, stamps UIDs, sequences and times, then asks the Store.
 type Service struct {
-	store  Store
-	desk   DeskStore   // nil: no visit requests or briefing materials
-	review ReviewStore // nil: no Friday reviews
-	files  *FileStore        // nil until SetFilesDir: attachments cannot be kept
-	now    func() time.Time
+	store Store
+	now   func() time.Time
 }
 
 // NewService returns a service over store using the wall clock.
 func NewService(store Store) *Service {
-	s := &Service{store: store, now: time.Now}
-	s.desk, _ = store.(DeskStore)
-	s.review, _ = store.(ReviewStore)
-	return s
+	return &Service{store: store, now: time.Now}
 }
 
 // SetClock replaces the clock, for tests and reproducible sample data.
@@ -186,7 +180,7 @@ func (s *Service) Between(ctx context.Context, leaderID int64, from, to time.Tim
 	if err != nil {
 		return nil, err
 	}
-	return s.occurrences(ctx, leader.ID, loc, from, to)
+	return s.Occurrences(ctx, leader.ID, loc, from, to)
 }
 
 // Agenda returns the leader's engagements on the days from..to, both
@@ -200,7 +194,7 @@ func (s *Service) Agenda(ctx context.Context, leader Leader, from, to Date) ([]E
 	if err != nil {
 		return nil, err
 	}
-	return s.occurrences(ctx, leader.ID, loc, from.In(loc), to.AddDays(1).In(loc))
+	return s.Occurrences(ctx, leader.ID, loc, from.In(loc), to.AddDays(1).In(loc))
 }
 
 // CountEngagements returns how many live engagements the leader has.

@@ -65,7 +65,7 @@ func (s *Service) Engine(ctx context.Context, leader Leader, from, to time.Time)
 	// Whole ISO weeks for the caps, a day either side for buffers.
 	lo := WeekStart(DateOf(from.In(loc))).AddDays(-1).In(loc)
 	hi := WeekStart(DateOf(to.In(loc))).AddDays(8).In(loc)
-	items, err := s.occurrences(ctx, leader.ID, loc, lo, hi)
+	items, err := s.Occurrences(ctx, leader.ID, loc, lo, hi)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +140,7 @@ func (s *Service) Check(ctx context.Context, leader Leader, c Engagement) ([]Fin
 		occ.Start, occ.End = st, st.Add(dur)
 		if c.AllDay && !st.Equal(c.Start) {
 			occ.StartDay = DateOf(st.In(loc))
-			occ.EndDay = occ.StartDay.AddDays(daysFrom(c.StartDay, c.EndDay))
+			occ.EndDay = occ.StartDay.AddDays(DaysBetween(c.StartDay, c.EndDay))
 			occ.Anchor(loc)
 		}
 		for _, f := range en.Check(occ) {
@@ -220,10 +220,11 @@ func (s *Service) startChanged(ctx context.Context, c Engagement) (bool, error) 
 	return true, nil
 }
 
-// Free-slot search limits.
+// Free-slot search limits: FreeSlots returns at most MaxSlots slots and
+// looks at most MaxSlotHorizon ahead.
 const (
-	maxSlots       = 100
-	maxSlotHorizon = 366 * 24 * time.Hour
+	MaxSlots       = 100
+	MaxSlotHorizon = 366 * 24 * time.Hour
 )
 
 // FreeSlots returns up to n slots of length d in [from, to) in which an
@@ -236,10 +237,10 @@ func (s *Service) FreeSlots(ctx context.Context, leader Leader, kind Kind, d tim
 	if d <= 0 || d > 24*time.Hour {
 		ps = append(ps, Problem{Field: "duration", Code: "validation.duration_range", Message: "the length must be more than 0 and at most a day", Args: map[string]any{"Value": d.String()}})
 	}
-	if !to.After(from) || to.Sub(from) > maxSlotHorizon {
+	if !to.After(from) || to.Sub(from) > MaxSlotHorizon {
 		ps = append(ps, Problem{Field: "to", Code: "validation.horizon_range", Message: "the search must end after it starts, within a year"})
 	}
-	if n < 1 || n > maxSlots {
+	if n < 1 || n > MaxSlots {
 		ps = append(ps, Problem{Field: "limit", Code: "validation.limit_range", Message: "ask for 1 to 100 slots", Args: map[string]any{"Value": n}})
 	}
 	if len(ps) > 0 {

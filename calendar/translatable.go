@@ -12,12 +12,12 @@ type Translatable interface {
 	Args() map[string]any
 }
 
-// Phrase is a message key used as a word inside another message: the
-// state a record is in, the move asked of it.
-type Phrase string
+// Phrase is a word inside another message, by its message key and its
+// English text: the state a record is in, the move asked of it.
+type Phrase struct{ Key, English string }
 
-func (p Phrase) Error() string        { return English(string(p)) }
-func (p Phrase) Code() string         { return string(p) }
+func (p Phrase) Error() string        { return p.English }
+func (p Phrase) Code() string         { return p.Key }
 func (p Phrase) Args() map[string]any { return nil }
 
 // FieldProblem is one Problem of a ValidationError as Translatable; Field
@@ -63,17 +63,10 @@ func (t findingText) Error() string        { return t.f.Message() }
 func (t findingText) Code() string         { return t.f.Code }
 func (t findingText) Args() map[string]any { return t.f.Args() }
 
-// Args names the record, its state and the move refused.
-func (e *MoveError) Args() map[string]any {
-	return map[string]any{"ID": e.id(), "State": Phrase(e.StateCode()), "Move": Phrase(e.MoveCode())}
-}
-
 // Static checks that the domain's errors keep the contract.
 var (
 	_ Translatable = (*ValidationError)(nil)
 	_ Translatable = (*ConflictError)(nil)
-	_ Translatable = (*MoveError)(nil)
 	_ Translatable = (*BusyError)(nil)
-	_ Translatable = (*ReviewError)(nil)
-	_ Translatable = Phrase("")
+	_ Translatable = Phrase{}
 )

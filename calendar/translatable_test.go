@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // Every error the domain gives a person keeps the one contract: it is a
@@ -30,7 +31,7 @@ func TestDomainErrorsAreTranslatable(t *testing.T) {
 	invalid := calendar.Engagement{}.Validate()
 	errs := map[string]error{
 		"validation": invalid,
-		"move":       &calendar.MoveError{Subject: calendar.Subject{Visit: 3}, State: "declined", Move: "book"},
+		"move":       &desk.MoveError{Subject: desk.Subject{Visit: 3}, State: "declined", Move: "book"},
 		"busy":       &calendar.BusyError{Path: "a.db", Waited: 5 * time.Second},
 		"conflict":   &calendar.ConflictError{Findings: []calendar.Finding{{Rule: calendar.RuleOverlap, Severity: calendar.SeverityBlock, Code: "conflict.holiday"}}},
 	}

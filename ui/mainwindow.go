@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/review"
 )
 
 const prefLeader = "leader" // preference key: the leader shown last
@@ -23,9 +25,11 @@ const prefLeader = "leader" // preference key: the leader shown last
 // mainWindow is the secretary's desk: the week of one leader, the chosen
 // day's agenda and the details of the engagement under the pointer.
 type mainWindow struct {
-	app fyne.App
-	win fyne.Window
-	svc *calendar.Service
+	app       fyne.App
+	win       fyne.Window
+	svc       *calendar.Service // booking
+	deskSvc   *desk.Service
+	reviewSvc *review.Service
 
 	leaders []calendar.Leader
 	leader  calendar.Leader
@@ -53,8 +57,9 @@ type mainWindow struct {
 
 // newMainWindow builds the desk in win for the service's leaders, creating
 // a first leader on an empty database.
-func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWindow, error) {
-	m := &mainWindow{app: a, win: win, svc: svc, user: systemUserName(), goAsync: inBackground}
+func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, error) {
+	m := &mainWindow{app: a, win: win, svc: svcs.Booking, deskSvc: svcs.Desk, reviewSvc: svcs.Review, user: systemUserName(), goAsync: inBackground}
+	svc := m.svc
 	if err := m.loadLeaders(); err != nil {
 		return nil, err
 	}

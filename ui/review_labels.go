@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
 // reviewWeekTitle names a review's week: its dates and ISO week.
@@ -17,14 +18,14 @@ func reviewWeekTitle(w calendar.Week) string {
 
 // itemWhen says when an item of the review is, or what it is when it has
 // no time: briefing materials and their state, an entry to schedule.
-func itemWhen(it calendar.ReviewItem, loc *time.Location) string {
+func itemWhen(it review.ReviewItem, loc *time.Location) string {
 	switch it.Ref.Kind {
-	case calendar.RefMaterial:
+	case review.RefMaterial:
 		if it.Material.State == "" {
 			return lang.L("Briefing materials")
 		}
 		return lang.L("Briefing materials") + " · " + materialStateLabel(it.Material.State)
-	case calendar.RefToSchedule:
+	case review.RefToSchedule:
 		return lang.L("To schedule") + " · " + kindLabel(it.Engagement.Kind)
 	}
 	e := it.Engagement
@@ -36,7 +37,7 @@ func itemWhen(it calendar.ReviewItem, loc *time.Location) string {
 
 // carriedText is the count of an item's carries: ×2, flagged ‼ from
 // three on.
-func carriedText(it calendar.ReviewItem) string {
+func carriedText(it review.ReviewItem) string {
 	n := it.CarriedTimes()
 	switch {
 	case n == 0:
@@ -48,7 +49,7 @@ func carriedText(it calendar.ReviewItem) string {
 }
 
 // carriedImportance makes an item carried three times or more stand out.
-func carriedImportance(it calendar.ReviewItem) widget.Importance {
+func carriedImportance(it review.ReviewItem) widget.Importance {
 	if it.StandsOut() {
 		return widget.DangerImportance
 	}
@@ -57,20 +58,20 @@ func carriedImportance(it calendar.ReviewItem) widget.Importance {
 
 // carryPlace says where a carried item went: a time, or the list.
 type carryPlace struct {
-	over   calendar.CarryOver
+	over   review.CarryOver
 	booked *calendar.Engagement // nil unless booked and still there
 }
 
 // outcomeText says what the review decided of an item, and its note.
-func outcomeText(it calendar.ReviewItem, place *carryPlace, loc *time.Location) string {
+func outcomeText(it review.ReviewItem, place *carryPlace, loc *time.Location) string {
 	if it.Mark == nil {
 		return lang.L("To decide")
 	}
 	s := lang.L("Done")
-	if it.Mark.Outcome == calendar.OutcomeCarried {
+	if it.Mark.Outcome == review.OutcomeCarried {
 		s = lang.L("Carried over")
 		switch {
-		case it.Ref.Kind == calendar.RefMaterial:
+		case it.Ref.Kind == review.RefMaterial:
 			s += " · " + lang.L("stays open")
 		case place != nil && place.booked != nil:
 			b := place.booked
@@ -79,7 +80,7 @@ func outcomeText(it calendar.ReviewItem, place *carryPlace, loc *time.Location) 
 			} else {
 				s += " → " + dayHeader(calendar.DateOf(b.Start.In(loc))) + " " + clock(b.Start.In(loc))
 			}
-		case place != nil && place.over.State == calendar.CarryToSchedule:
+		case place != nil && place.over.State == review.CarryToSchedule:
 			s += " → " + lang.L("to-schedule list") + " (" + place.over.Ref().Key() + ")"
 		}
 	}
@@ -91,18 +92,18 @@ func outcomeText(it calendar.ReviewItem, place *carryPlace, loc *time.Location) 
 
 // outcomeImportance colours a decision: done recedes, a carry warns,
 // what waits for a decision is plain.
-func outcomeImportance(it calendar.ReviewItem) widget.Importance {
+func outcomeImportance(it review.ReviewItem) widget.Importance {
 	switch {
 	case it.Mark == nil:
 		return widget.MediumImportance
-	case it.Mark.Outcome == calendar.OutcomeDone:
+	case it.Mark.Outcome == review.OutcomeDone:
 		return widget.SuccessImportance
 	}
 	return widget.WarningImportance
 }
 
 // recordText describes a closed review.
-func recordText(r calendar.ReviewRecord, loc *time.Location) string {
+func recordText(r review.ReviewRecord, loc *time.Location) string {
 	return lang.L("Reviewed {{.When}} by {{.Who}}: {{.Done}} done, {{.Carried}} carried over, {{.Archived}} briefing materials filed. The review can be read, not changed.",
 		map[string]any{"When": longDate(calendar.DateOf(r.Closed.In(loc))) + " " + clock(r.Closed.In(loc)), "Who": r.By,
 			"Done": r.Done, "Carried": r.Carried, "Archived": r.Archived})

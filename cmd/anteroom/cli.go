@@ -12,6 +12,8 @@ import (
 
 	"anteroom/assets"
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/review"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -37,9 +39,11 @@ type command struct {
 
 // env is what a command works with: the open service and the output streams.
 type env struct {
-	svc    *calendar.Service
-	stdout io.Writer
-	stderr io.Writer
+	svc       *calendar.Service // booking
+	deskSvc   *desk.Service
+	reviewSvc *review.Service
+	stdout    io.Writer
+	stderr    io.Writer
 }
 
 var commands = []command{
@@ -132,8 +136,8 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 			return err
 		}
 	}
-	return withService(dbPath, stderr, func(svc *calendar.Service) error {
-		return readOnlyMessage(cmd.run(&env{svc: svc, stdout: stdout, stderr: stderr}, args), dbPath)
+	return withService(dbPath, stderr, func(s services) error {
+		return readOnlyMessage(cmd.run(&env{svc: s.booking, deskSvc: s.desk, reviewSvc: s.review, stdout: stdout, stderr: stderr}, args), dbPath)
 	})
 }
 
@@ -142,8 +146,8 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 // error closing it is returned when use succeeded. What the user should
 // know about the database, and a change that has to wait for another
 // Anteroom, goes to notes.
-func withService(dbPath string, notes io.Writer, use func(*calendar.Service) error) (err error) {
-	db, svc, err := openStorage(dbPath, notes)
+func withService(dbPath string, notes io.Writer, use func(services) error) (err error) {
+	db, svcs, err := openStorage(dbPath, notes)
 	if err != nil {
 		return err
 	}
@@ -155,7 +159,7 @@ func withService(dbPath string, notes io.Writer, use func(*calendar.Service) err
 			err = cerr
 		}
 	}()
-	return use(svc)
+	return use(svcs)
 }
 
 func parseGlobals(args []string, stderr io.Writer) (globals, []string, error) {

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/review"
 )
 
 // What the visit and materials commands share: sub-command dispatch, a
@@ -67,12 +69,12 @@ func parseWithID(fs *flag.FlagSet, args []string) (int64, error) {
 // parseMaterialID is parseWithID for briefing materials, which also take
 // the name week show prints for them: M3 as well as 3.
 func parseMaterialID(fs *flag.FlagSet, args []string) (int64, error) {
-	return parseWithRefID(fs, args, calendar.RefMaterial)
+	return parseWithRefID(fs, args, review.RefMaterial)
 }
 
 // parseWithRefID is parseWithID that also takes the ID with the letter
 // of kind in front, in either case; kind 0 takes digits only.
-func parseWithRefID(fs *flag.FlagSet, args []string, kind calendar.RefKind) (int64, error) {
+func parseWithRefID(fs *flag.FlagSet, args []string, kind review.RefKind) (int64, error) {
 	idArg, err := parseAroundArg(fs, args, lang.L("name the ID (anteroom visit list, anteroom materials list)"))
 	if err != nil {
 		return 0, err
@@ -163,8 +165,8 @@ type fileJSON struct {
 	Size   int64  `json:"size"`
 }
 
-func toFilesJSON(atts []calendar.Attachment) []fileJSON {
-	return jsonList(atts, func(a calendar.Attachment) fileJSON { return fileJSON{Name: a.Name, SHA256: a.Hash, Size: a.Size} })
+func toFilesJSON(atts []desk.Attachment) []fileJSON {
+	return jsonList(atts, func(a desk.Attachment) fileJSON { return fileJSON{Name: a.Name, SHA256: a.Hash, Size: a.Size} })
 }
 
 // auditJSON is one line of a record's trail.
@@ -176,14 +178,14 @@ type auditJSON struct {
 	Note string `json:"note,omitempty"`
 }
 
-func toAuditJSON(es []calendar.AuditEntry, loc *time.Location) []auditJSON {
-	return jsonList(es, func(e calendar.AuditEntry) auditJSON {
+func toAuditJSON(es []desk.AuditEntry, loc *time.Location) []auditJSON {
+	return jsonList(es, func(e desk.AuditEntry) auditJSON {
 		return auditJSON{At: timeJSON(e.At, loc), Who: e.Who, From: e.From, To: e.To, Note: e.Note}
 	})
 }
 
 // printAudit writes a trail one line an entry: when, who, from → to, note.
-func printAudit(w io.Writer, es []calendar.AuditEntry, loc *time.Location, stateName func(string) string) {
+func printAudit(w io.Writer, es []desk.AuditEntry, loc *time.Location, stateName func(string) string) {
 	for _, e := range es {
 		move := stateName(e.To)
 		if e.From != "" {
