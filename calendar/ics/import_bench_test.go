@@ -208,12 +208,10 @@ func BenchmarkExportEngagements10k(b *testing.B) {
 	b.SetBytes(int64(size))
 }
 
-// BenchmarkExportService10k is the whole export of `anteroom export`: the
-// 10,000 engagements found in SQLite (ExportItems: singles, series and
-// their overrides) and written (ExportEngagements).
-func BenchmarkExportService10k(b *testing.B) {
+// exportBenchDB stores the benchmark's 10,000 engagements in a new
+// database and returns it with the span to export.
+func exportBenchDB(b *testing.B) (*importDB, calendar.Date, calendar.Date) {
 	d := openImportDB(b, filepath.Join(b.TempDir(), "export.db"))
-	defer d.close(b)
 	ctx := context.Background()
 	items := benchEngagements(10_000)
 	rows := make([]calendar.ImportedRow, len(items))
@@ -224,8 +222,20 @@ func BenchmarkExportService10k(b *testing.B) {
 	if err := d.db.WithTx(ctx, func(st calendar.Store) error { return st.(*data.DB).WriteImported(ctx, rows) }); err != nil {
 		b.Fatal(err)
 	}
+	return d, calendar.NewDate(2026, 1, 1), calendar.NewDate(2027, 12, 31)
+}
+
+// BenchmarkExportService10k is the whole export of `anteroom export`: the
+// 10,000 engagements found in SQLite (ExportItems: singles, series and
+// their overrides) and written (ExportEngagements). Compare it with
+// BenchmarkExportItems10k, the same read alone, plus
+// BenchmarkGoICALEncode10k, go-ical building and encoding the same
+// export: like with like.
+func BenchmarkExportService10k(b *testing.B) {
+	d, from, to := exportBenchDB(b)
+	defer d.close(b)
+	ctx := context.Background()
 	leaders := map[int64]calendar.Leader{d.leader.ID: d.leader}
-	from, to := calendar.NewDate(2026, 1, 1), calendar.NewDate(2027, 12, 31)
 	var size int
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -241,4 +251,19 @@ func BenchmarkExportService10k(b *testing.B) {
 		size = buf.Len()
 	}
 	b.SetBytes(int64(size))
+}
+
+// BenchmarkExportItems10k is the read of BenchmarkExportService10k alone.
+func BenchmarkExportItems10k(b *testing.B) {
+	d, from, to := exportBenchDB(b)
+	defer d.close(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		found, err := d.svc.ExportItems(ctx, []int64{d.leader.ID}, from, to)
+		if err != nil || len(found) != 10_000 {
+			b.Fatalf("%d items, %v", len(found), err)
+		}
+	}
 }
