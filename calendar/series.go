@@ -37,10 +37,10 @@ func (e Engagement) recurrenceProblems() []Problem {
 	return nil
 }
 
-// setSeriesEnd stores in e.SeriesEnd the end of the series' last
+// SetSeriesEnd stores in e.SeriesEnd the end of the series' last
 // occurrence, zero for one without end, so that the store can find the
 // series by its span.
-func setSeriesEnd(e *Engagement, loc *time.Location) error {
+func SetSeriesEnd(e *Engagement, loc *time.Location) error {
 	e.SeriesEnd = time.Time{}
 	if !e.IsSeries() {
 		return nil
@@ -192,7 +192,7 @@ func (s *Service) SaveOccurrence(ctx context.Context, occ *Engagement) error {
 		return err
 	}
 	occ.UID, occ.LeaderID = master.UID, master.LeaderID
-	occ.Classification = inheritClass(master.Classification, occ.Classification) // never looser than its series
+	occ.Classification = InheritClass(master.Classification, occ.Classification) // never looser than its series
 	occ.RRule, occ.RDates, occ.ExDates, occ.SeriesEnd = "", nil, nil, time.Time{}
 	if occ.ID == 0 {
 		at := occ.RecurrenceID

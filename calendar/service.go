@@ -105,7 +105,7 @@ func (s *Service) Save(ctx context.Context, e *Engagement) error {
 }
 
 func (s *Service) save(ctx context.Context, e *Engagement) error {
-	applyDefaults(e)
+	ApplyDefaults(e)
 	e.RRule = NormalizeRRule(e.RRule)
 	if err := e.Validate(); err != nil {
 		return err
@@ -121,7 +121,7 @@ func (s *Service) save(ctx context.Context, e *Engagement) error {
 		return err
 	}
 	e.Anchor(loc)
-	if err := setSeriesEnd(e, loc); err != nil {
+	if err := SetSeriesEnd(e, loc); err != nil {
 		return err
 	}
 	now := s.now().UTC().Truncate(time.Second)
@@ -138,7 +138,7 @@ func (s *Service) save(ctx context.Context, e *Engagement) error {
 		return err
 	}
 	e.UID, e.Created, e.Sequence = old.UID, old.Created, old.Sequence
-	if significantChange(old, *e) {
+	if SignificantChange(old, *e) {
 		e.Sequence++
 	}
 	return s.store.UpdateEngagement(ctx, e)
@@ -202,7 +202,9 @@ func (s *Service) CountEngagements(ctx context.Context, leaderID int64) (int, er
 	return s.store.CountEngagements(ctx, leaderID)
 }
 
-func applyDefaults(e *Engagement) {
+// ApplyDefaults fills in what an engagement left empty, as Save does: a
+// meeting, confirmed, internal, entered by hand.
+func ApplyDefaults(e *Engagement) {
 	if e.Kind == "" {
 		e.Kind = KindMeeting
 	}
@@ -217,9 +219,9 @@ func applyDefaults(e *Engagement) {
 	}
 }
 
-// significantChange follows RFC 5546 §2.1.4: SEQUENCE grows when the time,
+// SignificantChange follows RFC 5546 §2.1.4: SEQUENCE grows when the time,
 // place, title or status changes, not for notes or classification.
-func significantChange(a, b Engagement) bool {
+func SignificantChange(a, b Engagement) bool {
 	return !a.Start.Equal(b.Start) || !a.End.Equal(b.End) || a.AllDay != b.AllDay ||
 		a.Title != b.Title || a.Location != b.Location || a.Status != b.Status ||
 		a.RRule != b.RRule || !slices.EqualFunc(a.RDates, b.RDates, time.Time.Equal) ||

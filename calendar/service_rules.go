@@ -341,8 +341,8 @@ func (s *Service) saveGuarded(ctx context.Context, e *Engagement, reason, who st
 			return nil
 		}
 		rec := OverrideRecord{LeaderID: saved.LeaderID, EngagementUID: saved.UID, Title: saved.Title, Start: saved.Start,
-			At: tx.now().UTC().Truncate(time.Second), Who: who, Reason: reason, Rules: blockingRules(fs)}
-		return tx.logOverride(ctx, &rec)
+			At: tx.now().UTC().Truncate(time.Second), Who: who, Reason: reason, Rules: BlockingRules(fs)}
+		return tx.LogOverride(ctx, &rec)
 	})
 	if err != nil {
 		return fs, err
@@ -351,16 +351,16 @@ func (s *Service) saveGuarded(ctx context.Context, e *Engagement, reason, who st
 	return fs, nil
 }
 
-// logOverride records a booking saved over blocking findings.
-func (s *Service) logOverride(ctx context.Context, rec *OverrideRecord) error {
+// LogOverride records a booking saved over blocking findings.
+func (s *Service) LogOverride(ctx context.Context, rec *OverrideRecord) error {
 	if err := s.store.LogOverride(ctx, rec); err != nil {
 		return fmt.Errorf("record the override of %q: %w", rec.Title, err)
 	}
 	return nil
 }
 
-// blockingRules returns the rules of the blocking findings, each once.
-func blockingRules(fs []Finding) []Rule {
+// BlockingRules returns the rules of the blocking findings, each once.
+func BlockingRules(fs []Finding) []Rule {
 	var rules []Rule
 	for _, f := range fs {
 		if f.Severity == SeverityBlock && !containsRule(rules, f.Rule) {
@@ -377,7 +377,7 @@ func (s *Service) OverrideLog(ctx context.Context, leaderID int64) ([]OverrideRe
 
 // checkFor validates e and checks it for its leader.
 func (s *Service) checkFor(ctx context.Context, e Engagement) ([]Finding, error) {
-	applyDefaults(&e)
+	ApplyDefaults(&e)
 	if err := e.Validate(); err != nil {
 		return nil, err
 	}

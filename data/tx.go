@@ -7,6 +7,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 )
 
@@ -42,6 +43,11 @@ func (db *DB) DeskTx(ctx context.Context, fn func(desk.Store) error) error {
 
 // ReviewTx is WithTx for the Friday review.
 func (db *DB) ReviewTx(ctx context.Context, fn func(review.Store) error) error {
+	return db.bound(ctx, func(t *DB) error { return fn(t) })
+}
+
+// ImportTx is WithTx for imports.
+func (db *DB) ImportTx(ctx context.Context, fn func(imports.Store) error) error {
 	return db.bound(ctx, func(t *DB) error { return fn(t) })
 }
 

@@ -13,6 +13,7 @@ import (
 	"anteroom/assets"
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 	"anteroom/data"
 )
@@ -39,7 +40,7 @@ func BenchmarkColdStart100k(b *testing.B) {
 		svc.SetClock(func() time.Time { return monday10 })
 		win := test.NewTempWindow(b, nil)
 		dk := desk.NewService(svc, db, b.TempDir())
-		m, err := newMainWindow(a, win, Services{Booking: svc, Desk: dk, Review: review.NewService(svc, dk, db)})
+		m, err := newMainWindow(a, win, Services{Booking: svc, Desk: dk, Review: review.NewService(svc, dk, db), Imports: imports.NewService(svc, db)})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -13,6 +13,7 @@ import (
 	"anteroom/assets"
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 	"anteroom/data"
 )
@@ -59,7 +60,7 @@ func newDesk(t *testing.T) *uiDesk {
 	win := test.NewTempWindow(t, nil)
 	dk := desk.NewService(svc, db, filepath.Join(t.TempDir(), "files"))
 	rv := review.NewService(svc, dk, db)
-	m, err := newMainWindow(a, win, Services{Booking: svc, Desk: dk, Review: rv})
+	m, err := newMainWindow(a, win, Services{Booking: svc, Desk: dk, Review: rv, Imports: imports.NewService(svc, db)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 )
 
@@ -30,6 +31,7 @@ type mainWindow struct {
 	svc       *calendar.Service // booking
 	deskSvc   *desk.Service
 	reviewSvc *review.Service
+	importSvc *imports.Service
 
 	leaders []calendar.Leader
 	leader  calendar.Leader
@@ -58,7 +60,7 @@ type mainWindow struct {
 // newMainWindow builds the desk in win for the service's leaders, creating
 // a first leader on an empty database.
 func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, error) {
-	m := &mainWindow{app: a, win: win, svc: svcs.Booking, deskSvc: svcs.Desk, reviewSvc: svcs.Review, user: systemUserName(), goAsync: inBackground}
+	m := &mainWindow{app: a, win: win, svc: svcs.Booking, deskSvc: svcs.Desk, reviewSvc: svcs.Review, importSvc: svcs.Imports, user: systemUserName(), goAsync: inBackground}
 	svc := m.svc
 	if err := m.loadLeaders(); err != nil {
 		return nil, err
@@ -272,7 +274,7 @@ func (m *mainWindow) openEditor(e calendar.Engagement) {
 }
 
 func (m *mainWindow) loadSampleWeek() {
-	if _, err := m.svc.LoadSampleWeek(context.Background(), m.leader, m.grid.monday); err != nil {
+	if _, err := calendar.LoadSampleWeek(context.Background(), m.svc, m.leader, m.grid.monday); err != nil {
 		m.showError(err)
 	}
 	m.reload()

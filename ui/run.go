@@ -10,6 +10,7 @@ import (
 	"anteroom/assets"
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 )
 
@@ -31,6 +32,7 @@ type Services struct {
 	Booking *calendar.Service
 	Desk    *desk.Service
 	Review  *review.Service
+	Imports *imports.Service
 }
 
 // Run builds the main window on a, shows it and blocks until the app quits.

@@ -10,6 +10,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/plan"
 	"anteroom/calendar/review"
 	"anteroom/data/datatest"
 )
@@ -47,7 +48,7 @@ func newReviewDesk(t *testing.T) *reviewDesk {
 	if err := d.svc.AddLeader(ctx, &d.leader); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.svc.LoadSampleWeek(ctx, d.leader, w48.Monday()); err != nil {
+	if _, err := calendar.LoadSampleWeek(ctx, d.svc, d.leader, w48.Monday()); err != nil {
 		t.Fatal(err)
 	}
 	d.series = calendar.Engagement{LeaderID: d.leader.ID, Title: "党组理论学习", Start: at(24, 17, 0), End: at(24, 17, 30),
@@ -412,7 +413,7 @@ func TestWeekPlanHidesConfidentialAndLeavesOutCancelled(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	p, err := d.svc.WeekPlan(ctx, []int64{d.leader.ID, deputy.ID}, w48)
+	p, err := plan.Build(ctx, d.svc, []int64{d.leader.ID, deputy.ID}, w48)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"anteroom/assets"
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 )
 
@@ -42,6 +43,7 @@ type env struct {
 	svc       *calendar.Service // booking
 	deskSvc   *desk.Service
 	reviewSvc *review.Service
+	importSvc *imports.Service
 	stdout    io.Writer
 	stderr    io.Writer
 }
@@ -137,7 +139,7 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 		}
 	}
 	return withService(dbPath, stderr, func(s services) error {
-		return readOnlyMessage(cmd.run(&env{svc: s.booking, deskSvc: s.desk, reviewSvc: s.review, stdout: stdout, stderr: stderr}, args), dbPath)
+		return readOnlyMessage(cmd.run(&env{svc: s.booking, deskSvc: s.desk, reviewSvc: s.review, importSvc: s.imports, stdout: stdout, stderr: stderr}, args), dbPath)
 	})
 }
 

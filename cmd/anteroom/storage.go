@@ -9,6 +9,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 	"anteroom/data"
 )
@@ -20,13 +21,14 @@ type services struct {
 	booking *calendar.Service
 	desk    *desk.Service
 	review  *review.Service
+	imports *imports.Service
 }
 
 // newServices wires the services over db.
 func newServices(db *data.DB) services {
 	book := calendar.NewService(db)
 	dk := desk.NewService(book, db, filesDir(db.Path()))
-	return services{booking: book, desk: dk, review: review.NewService(book, dk, db)}
+	return services{booking: book, desk: dk, review: review.NewService(book, dk, db), imports: imports.NewService(book, db)}
 }
 
 // openStorage opens the database at dbPath and the services over it. It tells notes what the user should

@@ -68,7 +68,7 @@ func runWeekPrint(env *env, args []string) error {
 	}
 	tr := plan.Translator(lang.X)
 	if *output == "" {
-		p, err := env.svc.WeekPlan(ctx, ids, w)
+		p, err := plan.Build(ctx, env.svc, ids, w)
 		if err != nil {
 			return describe(err, about{})
 		}

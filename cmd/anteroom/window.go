@@ -16,6 +16,6 @@ const AppID = "app.anteroom.desktop"
 // closes, offering to import the given .ics files first.
 func openWindow(dbPath string, smoke bool, files []string, log io.Writer) error {
 	return withService(dbPath, log, func(s services) error {
-		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review}, ui.Options{Smoke: smoke, Log: log, Import: files})
+		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports}, ui.Options{Smoke: smoke, Log: log, Import: files})
 	})
 }

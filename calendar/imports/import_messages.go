@@ -1,4 +1,6 @@
-package calendar
+package imports
+
+import "anteroom/calendar"
 
 // englishImport holds the English template of every reason an import plan
 // gives; assets/translations/{en,zh-CN}.json hold the same keys.
@@ -33,6 +35,6 @@ func importMsg(code string, kv ...any) *Message {
 }
 
 // problemMsg turns a validation problem into a message.
-func problemMsg(p Problem) *Message {
+func problemMsg(p calendar.Problem) *Message {
 	return &Message{Code: p.Code, English: p.Message, Args: p.Args}
 }

@@ -1,4 +1,4 @@
-package calendar
+package imports
 
 import (
 	"context"
@@ -8,11 +8,9 @@ import (
 	"strings"
 	"sync"
 	"time"
-)
 
-// ErrCannotImport is returned when the Service's Store lacks what imports
-// need: an ImportStore and, to apply a plan, a TxStore.
-var ErrCannotImport = errors.New("this calendar store cannot import")
+	"anteroom/calendar"
+)
 
 // PlanImport works out what importing one file's items and to-dos into
 // leader's calendar would do, without changing anything. file names the
@@ -54,15 +52,12 @@ var ErrCannotImport = errors.New("this calendar store cannot import")
 //
 // New and updated items are checked against the calendar by the conflict
 // engine (Findings); see checkPlan for which times.
-func (s *Service) PlanImport(ctx context.Context, leader Leader, file string, items []Incoming, todos []ImportTodo, notes []Message) (*ImportPlan, error) {
+func (s *Service) PlanImport(ctx context.Context, leader calendar.Leader, file string, items []Incoming, todos []ImportTodo, notes []Message) (*ImportPlan, error) {
 	loc, err := leader.Location()
 	if err != nil {
 		return nil, err
 	}
-	imp, ok := s.store.(ImportStore)
-	if !ok {
-		return nil, fmt.Errorf("plan import of %s: %w", file, ErrCannotImport)
-	}
+	imp := s.store
 	// Counted before anything is read: a change committed after this is
 	// seen by ApplyImport, which checks the plan again.
 	changes, err := imp.ChangeCount(ctx)
@@ -83,7 +78,7 @@ func (s *Service) PlanImport(ctx context.Context, leader Leader, file string, it
 	if err != nil {
 		return nil, fmt.Errorf("plan import of %s: %w", file, err)
 	}
-	p := &planner{s: s, ctx: ctx, leader: leader, loc: loc, now: s.now().UTC().Truncate(time.Second), stored: stored, items: plan.Items}
+	p := &planner{s: s, ctx: ctx, leader: leader, loc: loc, now: s.book.Now().UTC().Truncate(time.Second), stored: stored, items: plan.Items}
 	p.markDuplicates()
 	if err := p.decideAll(all); err != nil {
 		return nil, fmt.Errorf("plan import of %s: %w", file, err)
@@ -97,18 +92,18 @@ func (s *Service) PlanImport(ctx context.Context, leader Leader, file string, it
 // normalizeIncoming gives an incoming item the leader, the defaults of a
 // new engagement and the leader's zone where the file gave none. An
 // override keeps no recurrence of its own.
-func normalizeIncoming(in *Incoming, leader Leader, loc *time.Location) {
+func normalizeIncoming(in *Incoming, leader calendar.Leader, loc *time.Location) {
 	e := &in.Engagement
 	e.ID, e.SeriesID, e.LeaderID = 0, 0, leader.ID
-	e.Source = SourceImported
+	e.Source = calendar.SourceImported
 	if e.Kind == "" {
-		e.Kind = KindMeeting
+		e.Kind = calendar.KindMeeting
 	}
 	if e.Status == "" {
-		e.Status = StatusConfirmed
+		e.Status = calendar.StatusConfirmed
 	}
 	if e.Classification == "" && e.RecurrenceID.IsZero() {
-		e.Classification = ClassInternal // an override's waits for its series (decide)
+		e.Classification = calendar.ClassInternal // an override's waits for its series (decide)
 	}
 	if e.ZoneName == "" {
 		e.ZoneName = leader.ZoneName
@@ -117,13 +112,13 @@ func normalizeIncoming(in *Incoming, leader Leader, loc *time.Location) {
 	if !e.RecurrenceID.IsZero() {
 		e.RRule, e.RDates, e.ExDates = "", nil, nil
 	}
-	e.RRule = NormalizeRRule(e.RRule)
+	e.RRule = calendar.NormalizeRRule(e.RRule)
 	e.Anchor(loc)
 }
 
 // lookupStored finds the stored rows of the items at idx and of the
 // series their overrides belong to, by ItemKey.String.
-func lookupStored(ctx context.Context, imp ImportStore, items []ImportItem, idx []int) (map[string]*StoredItem, error) {
+func lookupStored(ctx context.Context, imp Store, items []ImportItem, idx []int) (map[string]*StoredItem, error) {
 	keys := make([]ItemKey, 0, len(idx))
 	for _, i := range idx {
 		k := items[i].Incoming.Key()
@@ -152,7 +147,7 @@ const pendingSeries = -1
 type planner struct {
 	s      *Service
 	ctx    context.Context
-	leader Leader
+	leader calendar.Leader
 	loc    *time.Location
 	now    time.Time
 	stored map[string]*StoredItem
@@ -230,13 +225,13 @@ func storedVersion(st *StoredItem) (int, time.Time) {
 // only its own item.
 func (p *planner) decideAll(idx []int) error {
 	pass := func(overrides bool, series map[string]*ImportItem) error {
-		return inParallel(len(idx), func(lo, hi int) error {
+		return calendar.InParallel(len(idx), func(lo, hi int) error {
 			for _, i := range idx[lo:hi] {
 				it := &p.items[i]
 				if it.Action == ImportSkipped || it.Incoming.Engagement.RecurrenceID.IsZero() == overrides {
 					continue
 				}
-				var s *Engagement
+				var s *calendar.Engagement
 				if overrides {
 					s = p.seriesFor(it.Incoming.Engagement.UID, series)
 				}
@@ -263,7 +258,7 @@ func (p *planner) decideAll(idx []int) error {
 // seriesFor returns the series an override of uid belongs to: the file's,
 // as it will be stored (with ID pendingSeries when new), or the leader's
 // stored one; nil when there is neither.
-func (p *planner) seriesFor(uid string, inFile map[string]*ImportItem) *Engagement {
+func (p *planner) seriesFor(uid string, inFile map[string]*ImportItem) *calendar.Engagement {
 	if it := inFile[uid]; it != nil && it.row != nil {
 		m := *it.row
 		if m.ID == 0 {
@@ -285,7 +280,7 @@ func (p *planner) skip(it *ImportItem, reason *Message) {
 }
 
 // set records what happens to it and selects what changes the calendar.
-func (p *planner) set(it *ImportItem, a ImportAction, reason *Message, row *Engagement) {
+func (p *planner) set(it *ImportItem, a ImportAction, reason *Message, row *calendar.Engagement) {
 	it.Action, it.Reason, it.row = a, reason, row
 	it.Selected = a == ImportNew || a == ImportUpdated || a == ImportCancelled
 }
@@ -293,7 +288,7 @@ func (p *planner) set(it *ImportItem, a ImportAction, reason *Message, row *Enga
 // decide works out the action, reason and row of one item; series is the
 // series an override belongs to, nil for anything else or when there is
 // none (see PlanImport for the rules).
-func (p *planner) decide(it *ImportItem, series *Engagement) error {
+func (p *planner) decide(it *ImportItem, series *calendar.Engagement) error {
 	in := it.Incoming
 	it.Reason, it.Findings = nil, nil
 	switch in.Method {
@@ -311,14 +306,14 @@ func (p *planner) decide(it *ImportItem, series *Engagement) error {
 	if override {
 		if series != nil {
 			incoming.SeriesID = series.ID
-			incoming.Classification = inheritClass(series.Classification, incoming.Classification)
+			incoming.Classification = calendar.InheritClass(series.Classification, incoming.Classification)
 			fillCancelledTimes(&incoming, *series, p.loc)
 		} else {
 			// Kept as a single engagement under the occurrence's key.
 			incoming.UID, incoming.RecurrenceID = key.String(), time.Time{}
 			note = importMsg("import.plan.series_missing")
 			if incoming.Classification == "" {
-				incoming.Classification = ClassInternal
+				incoming.Classification = calendar.ClassInternal
 			}
 		}
 	}
@@ -336,9 +331,9 @@ func (p *planner) decide(it *ImportItem, series *Engagement) error {
 			return nil
 		}
 	}
-	cancel := in.Method == "CANCEL" || incoming.Status == StatusCancelled
+	cancel := in.Method == "CANCEL" || incoming.Status == calendar.StatusCancelled
 	if cancel {
-		incoming.Status = StatusCancelled
+		incoming.Status = calendar.StatusCancelled
 	}
 	switch {
 	case st == nil:
@@ -348,7 +343,7 @@ func (p *planner) decide(it *ImportItem, series *Engagement) error {
 		}
 		row := &it.Incoming.Engagement // most items of a large file: no copy
 		if override || cancel {
-			row = new(Engagement)
+			row = new(calendar.Engagement)
 			*row = incoming
 		}
 		row.ID, row.Created, row.Updated = 0, p.now, p.now
@@ -379,7 +374,7 @@ func (p *planner) decide(it *ImportItem, series *Engagement) error {
 		return nil
 	case cancel:
 		row := st.Engagement
-		row.Status = StatusCancelled
+		row.Status = calendar.StatusCancelled
 		row.Sequence = max(incoming.Sequence, st.Engagement.Sequence+1)
 		row.Updated = p.now
 		p.set(it, ImportCancelled, nil, &row)
@@ -403,9 +398,9 @@ func (p *planner) decide(it *ImportItem, series *Engagement) error {
 // setValid sets the action when row can be saved, and skips the item with
 // the first problem otherwise. It fills in what saving fills in: the
 // all-day anchor and the end of a series.
-func (p *planner) setValid(it *ImportItem, a ImportAction, reason *Message, row *Engagement) {
-	applyDefaults(row)
-	row.RRule = NormalizeRRule(row.RRule)
+func (p *planner) setValid(it *ImportItem, a ImportAction, reason *Message, row *calendar.Engagement) {
+	calendar.ApplyDefaults(row)
+	row.RRule = calendar.NormalizeRRule(row.RRule)
 	check := *row
 	if check.SeriesID == pendingSeries {
 		check.SeriesID = 1 // any series will do for Validate
@@ -414,7 +409,7 @@ func (p *planner) setValid(it *ImportItem, a ImportAction, reason *Message, row 
 		check.LeaderID = 1 // so will any leader: a dry run on an empty calendar imagines one
 	}
 	if err := check.Validate(); err != nil {
-		var ve *ValidationError
+		var ve *calendar.ValidationError
 		if errors.As(err, &ve) && len(ve.Problems) > 0 {
 			p.skip(it, problemMsg(ve.Problems[0]))
 		} else {
@@ -423,7 +418,7 @@ func (p *planner) setValid(it *ImportItem, a ImportAction, reason *Message, row 
 		return
 	}
 	row.Anchor(p.loc)
-	if err := setSeriesEnd(row, p.loc); err != nil {
+	if err := calendar.SetSeriesEnd(row, p.loc); err != nil {
 		p.skip(it, &Message{Code: "validation.rrule_too_costly", English: "the repeat rule cannot be expanded safely"})
 		return
 	}
@@ -435,7 +430,7 @@ func (p *planner) setValid(it *ImportItem, a ImportAction, reason *Message, row 
 // and the classification never becomes less strict than stored. SEQUENCE
 // becomes the organizer's, or grows past the stored one when what
 // attendees see changed (RFC 5545 §3.8.7.4).
-func (p *planner) merge(stored, incoming Engagement) Engagement {
+func (p *planner) merge(stored, incoming calendar.Engagement) calendar.Engagement {
 	e := stored
 	e.UID = incoming.UID
 	e.Title, e.Location, e.Notes = incoming.Title, incoming.Location, incoming.Notes
@@ -444,35 +439,18 @@ func (p *planner) merge(stored, incoming Engagement) Engagement {
 	e.RRule, e.RDates, e.ExDates = incoming.RRule, incoming.RDates, incoming.ExDates
 	e.SeriesID, e.RecurrenceID = incoming.SeriesID, incoming.RecurrenceID
 	e.Status = incoming.Status
-	e.Classification = stricter(stored.Classification, incoming.Classification)
+	e.Classification = calendar.StricterClass(stored.Classification, incoming.Classification)
 	e.Sequence = max(incoming.Sequence, stored.Sequence)
-	if significantChange(stored, e) && e.Sequence == stored.Sequence {
+	if calendar.SignificantChange(stored, e) && e.Sequence == stored.Sequence {
 		e.Sequence++
 	}
 	e.Updated = p.now
 	return e
 }
 
-// stricter returns the less visible of two classifications.
-func stricter(a, b Classification) Classification {
-	rank := func(c Classification) int {
-		switch c {
-		case ClassPublic:
-			return 0
-		case ClassInternal:
-			return 1
-		}
-		return 2
-	}
-	if rank(b) > rank(a) {
-		return b
-	}
-	return a
-}
-
 // importDiffers reports whether an update changes anything stored.
-func importDiffers(a, b Engagement) bool {
-	return significantChange(a, b) || a.UID != b.UID || a.Notes != b.Notes ||
+func importDiffers(a, b calendar.Engagement) bool {
+	return calendar.SignificantChange(a, b) || a.UID != b.UID || a.Notes != b.Notes ||
 		a.Classification != b.Classification || a.ZoneName != b.ZoneName ||
 		a.StartDay != b.StartDay || a.EndDay != b.EndDay ||
 		a.SeriesID != b.SeriesID || !a.RecurrenceID.Equal(b.RecurrenceID)
@@ -481,20 +459,20 @@ func importDiffers(a, b Engagement) bool {
 // editedHere reports whether a stored item was made here, or changed here
 // after an import last wrote it.
 func editedHere(st *StoredItem) bool {
-	return st.Engagement.Source != SourceImported || st.Version.At.IsZero() ||
+	return st.Engagement.Source != calendar.SourceImported || st.Version.At.IsZero() ||
 		st.Engagement.Updated.After(st.Version.At)
 }
 
 // fillCancelledTimes gives an override read without DTSTART (a CANCEL may
 // omit it, RFC 5546 §3.2.5) the times the series gives its occurrence.
-func fillCancelledTimes(e *Engagement, series Engagement, loc *time.Location) {
+func fillCancelledTimes(e *calendar.Engagement, series calendar.Engagement, loc *time.Location) {
 	if !e.Start.IsZero() || e.RecurrenceID.IsZero() {
 		return
 	}
 	e.AllDay, e.ZoneName = series.AllDay, series.ZoneName
 	if series.AllDay {
-		e.StartDay = DateOf(e.RecurrenceID.In(loc))
-		e.EndDay = e.StartDay.AddDays(max(1, DaysBetween(series.StartDay, series.EndDay)))
+		e.StartDay = calendar.DateOf(e.RecurrenceID.In(loc))
+		e.EndDay = e.StartDay.AddDays(max(1, calendar.DaysBetween(series.StartDay, series.EndDay)))
 		e.Anchor(loc)
 		return
 	}
@@ -509,7 +487,7 @@ func (p *planner) leaderName(id int64) (string, error) {
 		return n, nil
 	}
 	l, err := p.s.store.Leader(p.ctx, id)
-	if errors.Is(err, ErrNotFound) {
+	if errors.Is(err, calendar.ErrNotFound) {
 		l.Name = "#" + strconv.FormatInt(id, 10)
 	} else if err != nil {
 		return "", err

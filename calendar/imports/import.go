@@ -1,8 +1,10 @@
-package calendar
+package imports
 
 import (
 	"strconv"
 	"time"
+
+	"anteroom/calendar"
 )
 
 // Incoming is one item read from an iCalendar file, mapped to the domain
@@ -13,7 +15,7 @@ import (
 // override of one occurrence (RFC 5545 §3.8.4.4). Its LeaderID, Kind and ID
 // are the importer's to decide.
 type Incoming struct {
-	Engagement Engagement
+	Engagement calendar.Engagement
 	DTStamp    time.Time // DTSTAMP (RFC 5545 §3.8.7.2), UTC; zero when the file has none
 	Method     string    // METHOD of the enclosing VCALENDAR (RFC 5546 §1.4): PUBLISH, REQUEST, CANCEL, REPLY…; "" when none
 	Line       int       // line of BEGIN:VEVENT in the file
@@ -64,7 +66,7 @@ type Message struct {
 }
 
 // Text returns the message in English, its placeholders filled.
-func (m Message) Text() string { return Fill(m.English, m.Args) }
+func (m Message) Text() string { return calendar.Fill(m.English, m.Args) }
 
 // String returns the English text preceded by "line N: " when the message
 // names a line.
@@ -94,14 +96,14 @@ var ImportActions = []ImportAction{ImportNew, ImportUpdated, ImportCancelled, Im
 // the stored item it matches, and what the booking rules say about it.
 type ImportItem struct {
 	Action   ImportAction
-	Reason   *Message    // why skipped or unchanged, or a caveat (edited here, a series not found)
-	Incoming Incoming    // as read, with the leader, kind and defaults the importer chose
-	Existing *Engagement // the stored item with the same UID and RECURRENCE-ID, deleted or not; nil when none
-	Findings []Finding   // the conflict engine on the incoming times; none for skipped, unchanged and cancelled items
-	Selected bool        // imported by ApplyImport; true by default for new, updated and cancelled items
+	Reason   *Message             // why skipped or unchanged, or a caveat (edited here, a series not found)
+	Incoming Incoming             // as read, with the leader, kind and defaults the importer chose
+	Existing *calendar.Engagement // the stored item with the same UID and RECURRENCE-ID, deleted or not; nil when none
+	Findings []calendar.Finding   // the conflict engine on the incoming times; none for skipped, unchanged and cancelled items
+	Selected bool                 // imported by ApplyImport; true by default for new, updated and cancelled items
 
-	row    *Engagement // what ApplyImport writes, worked out by the plan; nil when nothing
-	stored *StoredItem // the stored row the plan saw; nil when none
+	row    *calendar.Engagement // what ApplyImport writes, worked out by the plan; nil when nothing
+	stored *StoredItem          // the stored row the plan saw; nil when none
 }
 
 // ImportTodo is a VTODO kept from an import (RFC 5545 §3.6.2): listed, not

@@ -10,7 +10,7 @@ import (
 )
 
 // checkWindow is how much of the calendar one conflict engine holds while
-// an import plan is checked: a file spanning years is checked a month at a
+// CheckMany checks: a file spanning years is checked a month at a
 // time, so memory stays bounded whatever its size.
 const checkWindow = 31 * 24 * time.Hour
 
@@ -19,7 +19,7 @@ const checkWindow = 31 * 24 * time.Hour
 // hundred.
 const maxItemFindings = 20
 
-// probe is one occurrence an import plan checks: the item's, and when the
+// probe is one occurrence CheckMany checks: the item's, and when the
 // occurrence starts in unix seconds. A series of a large file has dozens:
 // they are kept small.
 type probe struct {
@@ -31,14 +31,16 @@ type probe struct {
 // at returns the probe's start.
 func (p probe) at() time.Time { return time.Unix(p.start, 0) }
 
-// checkPlan runs the conflict engine on the plan's new and updated items
-// as Check would, against what is stored: a series occurrence by
-// occurrence over the twelve weeks from its start or from now. The notice
-// rule applies only to an item that is new or moves, and starts later
-// than now. Items of the same file are not checked against each other.
-// An item keeps at most maxItemFindings findings, the most serious first.
-func (s *Service) checkPlan(ctx context.Context, leader Leader, loc *time.Location, plan *ImportPlan) error {
-	probes := s.probes(plan, loc)
+// CheckMany runs the conflict engine on many candidates of the leader as
+// Check would, against what is stored, for an import: a series occurrence
+// by occurrence over the twelve weeks from its start or from now. A nil
+// or cancelled candidate is not checked. The notice rule applies only to
+// a candidate that moved (moved[i]: new, or its start changed) and starts
+// later than now. Candidates are not checked against each other. Each
+// keeps at most maxItemFindings findings, the most serious first; the
+// result is aligned with rows.
+func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Location, rows []*Engagement, moved []bool) ([][]Finding, error) {
+	probes := probesOf(rows, moved, loc, s.now())
 	// One engine per month of occurrences, built in turn on this goroutine
 	// (they read the store) while others check the probes of the months
 	// built already, each probe's findings in its own slot.
@@ -54,7 +56,7 @@ func (s *Service) checkPlan(ctx context.Context, leader Leader, loc *time.Locati
 			for b := range batches {
 				for i := b.lo; i < b.hi; i++ {
 					pr := probes[i]
-					fs := b.en.Check(occurrenceAt(plan.Items[pr.item].row, pr.at(), loc))
+					fs := b.en.Check(occurrenceAt(rows[pr.item], pr.at(), loc))
 					if !pr.first {
 						fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Rule == RuleNotice })
 					}
@@ -68,7 +70,7 @@ func (s *Service) checkPlan(ctx context.Context, leader Leader, loc *time.Locati
 		from := probes[lo].at()
 		hi, to := lo, from
 		for ; hi < len(probes) && probes[hi].start < from.Add(checkWindow).Unix(); hi++ {
-			to = maxTime(to, occurrenceEnd(plan.Items[probes[hi].item].row, probes[hi].at(), loc))
+			to = maxTime(to, occurrenceEnd(rows[probes[hi].item], probes[hi].at(), loc))
 		}
 		var en *Engine
 		if en, err = s.Engine(ctx, leader, from, to); err == nil {
@@ -81,47 +83,45 @@ func (s *Service) checkPlan(ctx context.Context, leader Leader, loc *time.Locati
 	close(batches)
 	wg.Wait()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	// Each item's findings in one allocation, the most serious first.
-	count := make([]int32, len(plan.Items))
+	// Each candidate's findings in one allocation, the most serious first.
+	count := make([]int32, len(rows))
 	for i, pr := range probes {
 		count[pr.item] += int32(len(found[i]))
 	}
+	out := make([][]Finding, len(rows))
 	for i, pr := range probes {
 		if len(found[i]) == 0 {
-			continue // most: no need to fetch the item
+			continue
 		}
-		it := &plan.Items[pr.item]
-		if it.Findings == nil && count[pr.item] > 0 {
-			it.Findings = make([]Finding, 0, count[pr.item])
+		if out[pr.item] == nil {
+			out[pr.item] = make([]Finding, 0, count[pr.item])
 		}
-		it.Findings = append(it.Findings, found[i]...)
+		out[pr.item] = append(out[pr.item], found[i]...)
 	}
-	for i := range plan.Items {
-		if fs := plan.Items[i].Findings; len(fs) > 1 {
+	for i, fs := range out {
+		if len(fs) > 1 {
 			slices.SortStableFunc(fs, compareFindings)
-			plan.Items[i].Findings = slices.Clip(fs[:min(len(fs), maxItemFindings)])
+			out[i] = slices.Clip(fs[:min(len(fs), maxItemFindings)])
 		}
 	}
-	return nil
+	return out, nil
 }
 
-// probes returns the occurrences of the plan's new and updated items that
-// checkPlan checks, in order of start. Series are expanded in parallel.
-func (s *Service) probes(plan *ImportPlan, loc *time.Location) []probe {
-	now := s.now()
+// probesOf returns the occurrences of the candidates CheckMany checks, in
+// order of start. Series are expanded in parallel.
+func probesOf(rows []*Engagement, movedRows []bool, loc *time.Location, now time.Time) []probe {
 	var mu sync.Mutex
-	all := make([]probe, 0, len(plan.Items))
-	_ = inParallel(len(plan.Items), func(lo, hi int) error {
+	all := make([]probe, 0, len(rows))
+	_ = InParallel(len(rows), func(lo, hi int) error {
 		var out []probe
 		for i := lo; i < hi; i++ {
-			it := &plan.Items[i]
-			c := it.row
-			if it.Action != ImportNew && it.Action != ImportUpdated || c == nil || c.Cancelled() {
+			c := rows[i]
+			if c == nil || c.Cancelled() {
 				continue
 			}
-			moved := it.Existing == nil || !it.Existing.Start.Equal(c.Start)
+			moved := movedRows[i]
 			if !c.IsSeries() {
 				out = append(out, probe{item: int32(i), start: c.Start.Unix(), first: moved && c.Start.After(now)})
 				continue

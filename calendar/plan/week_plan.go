@@ -1,4 +1,4 @@
-package calendar
+package plan
 
 import (
 	"cmp"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"anteroom/calendar"
 )
 
 // WeekPlan is next week's plan (领导一周工作安排) as other offices receive
@@ -13,24 +15,24 @@ import (
 // Cancelled engagements are left out; confidential ones show that the
 // leader is taken, and nothing of what, where or with whom.
 type WeekPlan struct {
-	Week    Week
-	Leaders []Leader // in the order asked for
+	Week    calendar.Week
+	Leaders []calendar.Leader // in the order asked for
 	Days    []PlanDay
 }
 
 // PlanDay is one day of a plan, Monday to Sunday.
 type PlanDay struct {
-	Date Date
+	Date calendar.Date
 	Rows []PlanRow // all-day items first, then by start, then by leader
 }
 
 // PlanRow is one engagement on one day of a plan. An all-day item that
 // lasts several days has a row on each of them.
 type PlanRow struct {
-	Leader     Leader
+	Leader     calendar.Leader
 	Start, End time.Time // in the leader's zone
 	AllDay     bool
-	Kind       Kind
+	Kind       calendar.Kind
 	Tentative  bool
 	// Confidential rows keep Title, Location and Organiser empty: the
 	// plan shows them as an official engagement (公务活动), nothing more.
@@ -49,24 +51,25 @@ func (p WeekPlan) Rows() int {
 	return n
 }
 
-// WeekPlan returns the plan of week w for the leaders with these IDs.
-func (s *Service) WeekPlan(ctx context.Context, leaderIDs []int64, w Week) (WeekPlan, error) {
+// Build returns the plan of week w for the leaders with these IDs, as
+// booking has their engagements.
+func Build(ctx context.Context, s *calendar.Service, leaderIDs []int64, w calendar.Week) (WeekPlan, error) {
 	if !w.Valid() {
-		return WeekPlan{}, fmt.Errorf("%w: week %s", ErrInvalid, w)
+		return WeekPlan{}, fmt.Errorf("%w: week %s", calendar.ErrInvalid, w)
 	}
 	if len(leaderIDs) == 0 {
-		return WeekPlan{}, &ValidationError{Problems: []Problem{NewProblem("leader", "validation.leader_required", "choose a leader", nil)}}
+		return WeekPlan{}, &calendar.ValidationError{Problems: []calendar.Problem{calendar.NewProblem("leader", "validation.leader_required", "choose a leader", nil)}}
 	}
 	p := WeekPlan{Week: w, Days: make([]PlanDay, 7)}
 	for i := range p.Days {
 		p.Days[i].Date = w.Monday().AddDays(i)
 	}
 	for _, id := range leaderIDs {
-		leader, err := s.store.Leader(ctx, id)
+		leader, err := s.Leader(ctx, id)
 		if err != nil {
 			return WeekPlan{}, err
 		}
-		if slices.ContainsFunc(p.Leaders, func(l Leader) bool { return l.ID == id }) {
+		if slices.ContainsFunc(p.Leaders, func(l calendar.Leader) bool { return l.ID == id }) {
 			continue
 		}
 		p.Leaders = append(p.Leaders, leader)
@@ -109,20 +112,20 @@ func (s *Service) WeekPlan(ctx context.Context, leaderIDs []int64, w Week) (Week
 
 // onDay reports whether e has a row on day d: an all-day item on each of
 // its days, a timed one on the day it starts.
-func onDay(e Engagement, d Date, loc *time.Location) bool {
+func onDay(e calendar.Engagement, d calendar.Date, loc *time.Location) bool {
 	if e.AllDay {
 		return !d.Before(e.StartDay) && d.Before(e.EndDay)
 	}
-	return DateOf(e.Start.In(loc)) == d
+	return calendar.DateOf(e.Start.In(loc)) == d
 }
 
 // planRow is e as the plan shows it.
-func planRow(e Engagement, leader Leader, loc *time.Location) PlanRow {
+func planRow(e calendar.Engagement, leader calendar.Leader, loc *time.Location) PlanRow {
 	r := PlanRow{Leader: leader, Start: e.Start.In(loc), End: e.End.In(loc), AllDay: e.AllDay, Kind: e.Kind,
-		Tentative: e.Status == StatusTentative}
+		Tentative: e.Status == calendar.StatusTentative}
 	// Anything not plainly public or internal counts as confidential, as
 	// the .ics export treats it (ics.Effective).
-	if e.Classification != ClassPublic && e.Classification != ClassInternal {
+	if e.Classification != calendar.ClassPublic && e.Classification != calendar.ClassInternal {
 		r.Confidential = true
 		return r
 	}

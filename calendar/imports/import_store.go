@@ -1,16 +1,35 @@
-package calendar
+package imports
 
 import (
 	"context"
 	"time"
+
+	"anteroom/calendar"
 )
 
-// ImportStore keeps what imports need beyond Store: items found by their
+// Service imports calendar files: it plans what a file changes, checked
+// by booking's rules, and applies the plan in one transaction.
+type Service struct {
+	book  *calendar.Service
+	store Store
+}
+
+// NewService returns the importer over store, checking and booking
+// through book.
+func NewService(book *calendar.Service, store Store) *Service {
+	return &Service{book: book, store: store}
+}
+
+// Store is what imports need: booking's store, and items found by their
 // identity whether live or deleted, rows written together with the
-// version of the file they came from, and the to-dos files bring. The
-// Service finds it on its Store (package data's has it); imports need it
-// and a TxStore.
-type ImportStore interface {
+// version of the file they came from, and the to-dos files bring, in one
+// transaction when asked. Package data implements it.
+type Store interface {
+	calendar.Store
+	// ImportTx is calendar.Store's WithTx for imports: fn gets the store
+	// bound to one write transaction, joined when already in one.
+	ImportTx(ctx context.Context, fn func(Store) error) error
+
 	// ItemsByKey returns the stored engagements, deleted ones included,
 	// whose identity (ItemKey.String) is one of keys, whatever their
 	// leader.
@@ -35,7 +54,7 @@ type ImportStore interface {
 // StoredItem is a stored engagement as an import sees it: deleted or not,
 // and which version of the organizer's item it last took from a file.
 type StoredItem struct {
-	Engagement Engagement
+	Engagement calendar.Engagement
 	Deleted    bool
 	Version    ImportVersion // zero when no import ever wrote the row
 }
@@ -51,6 +70,6 @@ type ImportVersion struct {
 
 // ImportedRow is one row an import writes, with the version it takes.
 type ImportedRow struct {
-	Engagement *Engagement
+	Engagement *calendar.Engagement
 	Version    ImportVersion
 }

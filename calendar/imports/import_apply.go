@@ -1,10 +1,12 @@
-package calendar
+package imports
 
 import (
 	"context"
 	"fmt"
 	"path/filepath"
 	"time"
+
+	"anteroom/calendar"
 )
 
 // ApplyImport stores the selected items of plan, and its to-dos, in one
@@ -17,20 +19,16 @@ import (
 // override whose series is not stored after all (the series was
 // unticked) is kept as a single engagement, as PlanImport describes.
 func (s *Service) ApplyImport(ctx context.Context, plan *ImportPlan) (ImportResult, error) {
-	txs, ok := s.store.(TxStore)
-	if !ok {
-		return ImportResult{}, fmt.Errorf("import %s: %w", plan.File, ErrCannotImport)
-	}
 	var res ImportResult
-	var created []*Engagement
+	var created []*calendar.Engagement
 	// The transaction ends when applyImport returns, not when ctx is
 	// done: database/sql would roll it back from another goroutine, behind
 	// the back of a store that has set its connection up for a large
 	// import and must set it back (package data does). Statements still
 	// stop when ctx is done, and a done ctx commits nothing.
-	err := txs.WithTx(context.WithoutCancel(ctx), func(st Store) error {
+	err := s.store.ImportTx(context.WithoutCancel(ctx), func(st Store) error {
 		res, created = ImportResult{}, created[:0]
-		in := s.BoundTo(st)
+		in := &Service{book: s.book.BoundTo(st), store: st}
 		if err := in.applyImport(ctx, plan, &res, &created); err != nil {
 			return err
 		}
@@ -48,11 +46,8 @@ func (s *Service) ApplyImport(ctx context.Context, plan *ImportPlan) (ImportResu
 
 // applyImport does ApplyImport's work on a Service bound to its
 // transaction, and adds the rows it creates to created.
-func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *ImportResult, created *[]*Engagement) error {
-	imp, ok := s.store.(ImportStore)
-	if !ok {
-		return ErrCannotImport
-	}
+func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *ImportResult, created *[]*calendar.Engagement) error {
+	imp := s.store
 	leader, err := s.store.Leader(ctx, plan.LeaderID)
 	if err != nil {
 		return err
@@ -73,7 +68,7 @@ func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *Import
 			todo = append(todo, i)
 		}
 	}
-	now := s.now().UTC().Truncate(time.Second)
+	now := s.book.Now().UTC().Truncate(time.Second)
 	stored, err := lookupStored(ctx, imp, plan.Items, todo)
 	if err != nil {
 		return err
@@ -137,7 +132,7 @@ func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *Import
 		if pass == 1 {
 			break
 		}
-		var cancelled []Engagement
+		var cancelled []calendar.Engagement
 		for _, r := range rows {
 			if r.Engagement.IsSeries() {
 				written[r.Engagement.UID] = r.Engagement.ID
@@ -173,12 +168,12 @@ func (s *Service) logImportOverrides(ctx context.Context, plan *ImportPlan, todo
 	}
 	for _, i := range todo {
 		it := &plan.Items[i]
-		if !it.Selected || it.row == nil || it.row.ID == 0 || !Blocking(it.Findings) {
+		if !it.Selected || it.row == nil || it.row.ID == 0 || !calendar.Blocking(it.Findings) {
 			continue
 		}
-		rec := OverrideRecord{LeaderID: it.row.LeaderID, EngagementUID: it.row.UID, Title: it.row.Title, Start: it.row.Start,
-			At: now, Who: who, Reason: "import " + filepath.Base(plan.File), Rules: blockingRules(it.Findings)}
-		if err := s.logOverride(ctx, &rec); err != nil {
+		rec := calendar.OverrideRecord{LeaderID: it.row.LeaderID, EngagementUID: it.row.UID, Title: it.row.Title, Start: it.row.Start,
+			At: now, Who: who, Reason: "import " + filepath.Base(plan.File), Rules: calendar.BlockingRules(it.Findings)}
+		if err := s.book.LogOverride(ctx, &rec); err != nil {
 			return err
 		}
 	}
@@ -188,7 +183,7 @@ func (s *Service) logImportOverrides(ctx context.Context, plan *ImportPlan, todo
 // link ties an override to its series: the one this import wrote, or the
 // stored one; without either it becomes a single engagement under its
 // occurrence key (see PlanImport).
-func (p *planner) link(row *Engagement, in Incoming, written map[string]int64) {
+func (p *planner) link(row *calendar.Engagement, in Incoming, written map[string]int64) {
 	uid, rid := in.Engagement.UID, in.Engagement.RecurrenceID
 	id := written[uid]
 	if st := p.stored[uid]; id == 0 && st != nil && !st.Deleted && st.Engagement.LeaderID == p.leader.ID && st.Engagement.IsSeries() {
@@ -204,7 +199,7 @@ func (p *planner) link(row *Engagement, in Incoming, written map[string]int64) {
 // cancelOverrides cancels the live overrides of the series a file
 // cancelled: cancelling a series cancels every occurrence (RFC 5546
 // §3.2.5).
-func (s *Service) cancelOverrides(ctx context.Context, series []Engagement, now time.Time) error {
+func (s *Service) cancelOverrides(ctx context.Context, series []calendar.Engagement, now time.Time) error {
 	for _, m := range series {
 		ovs, err := s.store.SeriesOverrides(ctx, m.ID)
 		if err != nil {
@@ -214,7 +209,7 @@ func (s *Service) cancelOverrides(ctx context.Context, series []Engagement, now 
 			if o.Cancelled() {
 				continue
 			}
-			o.Status, o.Sequence, o.Updated = StatusCancelled, o.Sequence+1, now
+			o.Status, o.Sequence, o.Updated = calendar.StatusCancelled, o.Sequence+1, now
 			if err := s.store.UpdateEngagement(ctx, &o); err != nil {
 				return fmt.Errorf("cancel override of %v: %w", o.RecurrenceID, err)
 			}
