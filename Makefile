@@ -11,7 +11,7 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk
 # (Radicale, with bcrypt htpasswd users) for the dav tests.
 TEST_PKGS  := $(BUILD_PKGS) xvfb xauth radicale python3-bcrypt apache2-utils
 
-.PHONY: run build test vet unit race promises smoke foreign deps test-deps clean
+.PHONY: run build test vet lint unit race promises smoke foreign deps test-deps clean
 
 run: deps build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
@@ -24,10 +24,19 @@ run: deps build
 build:
 	CGO_ENABLED=1 $(GO) build -o $(BIN) ./cmd/anteroom
 
-test: test-deps vet unit race promises smoke foreign
+test: test-deps vet lint unit race promises smoke foreign
 
 vet:
 	$(GO) vet -tags ci ./...
+
+# staticcheck, pinned, installed into Go's bin folder when missing.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
+
+lint:
+	@$(STATICCHECK) -version 2>/dev/null | grep -q '$(STATICCHECK_VERSION:v%=%)' || \
+		$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	$(STATICCHECK) -tags ci ./...
 
 unit:
 	$(GO) test -tags ci ./...

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -38,7 +39,7 @@ func TestLayering(t *testing.T) {
 	}{
 		{regexp.MustCompile(`^anteroom/calendar(/|$)`), regexp.MustCompile(`^(fyne\.io/|database/sql|modernc\.org/|anteroom/(data|ui)(/|$))`), "the domain is free of Fyne, SQL and the outer layers"},
 		{regexp.MustCompile(`^anteroom/(?:[^c]|c[^m]|cm[^d])`), regexp.MustCompile(`^fyne\.io/fyne/v2/app$`), "only cmd/ starts the Fyne app (it needs cgo and a display)"},
-		{regexp.MustCompile(`^anteroom/ui(/|$)`), regexp.MustCompile(`^(anteroom/data(/|$)|database/sql|modernc\.org/)`), "the UI goes through calendar.Service"},
+		{regexp.MustCompile(`^anteroom/ui(/|$)`), regexp.MustCompile(`^(anteroom/data(/|$)|database/sql|modernc\.org/)`), "the UI goes through the calendar's services"},
 		{regexp.MustCompile(`^anteroom/data(/|$)`), regexp.MustCompile(`^(fyne\.io/|anteroom/ui(/|$))`), "storage knows nothing of the UI"},
 		{regexp.MustCompile(`^anteroom/dav(/|$)`), regexp.MustCompile(`^(fyne\.io/|database/sql|modernc\.org/|anteroom/(calendar|data|ui)(/|$))`), "the CalDAV client is infrastructure: no Fyne, no SQL, no domain"},
 		{regexp.MustCompile(`^anteroom/calendar(/ics|/plan)?$`), regexp.MustCompile(`^anteroom/(dav|calendar/share)(/|$)`), "the calendar knows nothing of sharing: the sync engine depends on it, not the other way round"},
@@ -55,6 +56,46 @@ func TestLayering(t *testing.T) {
 					t.Errorf("%s imports %s: %s", pkg, d, r.why)
 				}
 			}
+		}
+	}
+	// The domain's packages and what each may import of the module: the
+	// RRULE grammar nothing, booking (calendar) only it; each subsystem booking, through its exported API,
+	// and the subsystems it builds on; never the other way round. A new
+	// package under calendar/ is added here with its edges.
+	domain := map[string][]string{
+		"anteroom/calendar/rrule":   {},
+		"anteroom/calendar":         {"anteroom/calendar/rrule"},
+		"anteroom/calendar/desk":    {"anteroom/calendar"},
+		"anteroom/calendar/review":  {"anteroom/calendar", "anteroom/calendar/desk"},
+		"anteroom/calendar/imports": {"anteroom/calendar"},
+		"anteroom/calendar/ics":     {"anteroom/calendar", "anteroom/calendar/rrule", "anteroom/calendar/imports"},
+		"anteroom/calendar/plan":    {"anteroom/calendar", "anteroom/calendar/ics"},
+		// The sync engine: booking, imports (what the server holds comes
+		// in as an import), iCalendar, the CalDAV client and its state.
+		"anteroom/calendar/share": {"anteroom/calendar", "anteroom/calendar/imports", "anteroom/calendar/ics",
+			"anteroom/calendar/share/state", "anteroom/dav"},
+		"anteroom/calendar/share/state": {},
+	}
+	for pkg, deps := range pkgs {
+		if !regexp.MustCompile(`^anteroom/calendar(/|$)`).MatchString(pkg) {
+			continue
+		}
+		allowed, known := domain[pkg]
+		if !known {
+			t.Errorf("%s is not in the map of the domain's packages: add it with what it may import", pkg)
+			continue
+		}
+		for _, d := range deps {
+			if strings.HasPrefix(d, "anteroom/") && !slices.Contains(allowed, d) {
+				t.Errorf("%s imports %s: it may import only %v of the module", pkg, d, allowed)
+			}
+		}
+	}
+	// iCalendar files are read and written at the edges only.
+	icsUsers := []string{"anteroom/calendar/plan", "anteroom/calendar/share", "anteroom/ui", "anteroom/cmd/anteroom", "anteroom/dav"}
+	for pkg, deps := range pkgs {
+		if slices.Contains(deps, "anteroom/calendar/ics") && !slices.Contains(icsUsers, pkg) {
+			t.Errorf("%s imports anteroom/calendar/ics: only %v may", pkg, icsUsers)
 		}
 	}
 	// go-ical is spoken only by calendar/ics and, as the exchange model of

@@ -46,8 +46,8 @@ func (s *Service) exportItems(ctx context.Context, leaderID int64, from, to Date
 		return nil, err
 	}
 	items, masters := splitSeries(rows)
-	if s.series != nil {
-		ms, err := s.series.SeriesBetween(ctx, leaderID, lo, hi)
+	{
+		ms, err := s.store.SeriesBetween(ctx, leaderID, lo, hi)
 		if err != nil {
 			return nil, err
 		}
@@ -97,11 +97,11 @@ func (s *Service) exportItems(ctx context.Context, leaderID int64, from, to Date
 // one series with one query, those of many with one query for the span
 // of them all.
 func (s *Service) addOverrides(ctx context.Context, leaderID int64, masters []Engagement, add func(Engagement)) error {
-	if s.series == nil || len(masters) == 0 {
+	if len(masters) == 0 {
 		return nil
 	}
 	if len(masters) == 1 {
-		ovs, err := s.series.SeriesOverrides(ctx, masters[0].ID)
+		ovs, err := s.store.SeriesOverrides(ctx, masters[0].ID)
 		for _, o := range ovs {
 			add(o)
 		}
@@ -123,7 +123,7 @@ func (s *Service) addOverrides(ctx context.Context, leaderID int64, masters []En
 	}
 	// An override keeps the start its occurrence had: within the span, but
 	// a day of slack covers all-day series anchored in another zone.
-	ovs, err := s.series.OverridesBetween(ctx, leaderID, lo.Add(-48*time.Hour), hi.Add(48*time.Hour))
+	ovs, err := s.store.OverridesBetween(ctx, leaderID, lo.Add(-48*time.Hour), hi.Add(48*time.Hour))
 	if err != nil {
 		return err
 	}

@@ -76,7 +76,7 @@ func (f Finding) Args() map[string]any {
 }
 
 // Message returns the finding in English; translations use Code and Args.
-func (f Finding) Message() string { return fill(englishFindings[f.Code], f.Args()) }
+func (f Finding) Message() string { return Fill(englishFindings[f.Code], f.Args()) }
 
 // englishFindings are the English fallbacks of the finding codes; the
 // translations live in assets/translations.
@@ -111,7 +111,8 @@ func when(o *Engagement, loc *time.Location) string {
 }
 
 // fill replaces each {{.Name}} in template with args' value.
-func fill(template string, args map[string]any) string {
+// Fill fills a message's {{.Name}} placeholders with args, for English texts.
+func Fill(template string, args map[string]any) string {
 	for k, v := range args {
 		template = strings.ReplaceAll(template, "{{."+k+"}}", fmt.Sprint(v))
 	}

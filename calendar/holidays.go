@@ -41,7 +41,7 @@ func IsMakeUpWorkday(title string) bool {
 func HolidayOverrides(items []HolidayItem) ([]DateOverride, error) {
 	byDate := map[Date]DateOverride{}
 	for _, it := range items {
-		n := daysFrom(it.Start, it.End)
+		n := DaysBetween(it.Start, it.End)
 		if it.Start.IsZero() || n < 1 || n > maxHolidayDays {
 			return nil, fmt.Errorf("%w: holiday %q from %s to %s: want 1 to %d days", ErrInvalid, it.Title, it.Start, it.End, maxHolidayDays)
 		}

@@ -2,28 +2,17 @@ package calendar
 
 import (
 	"context"
-	"fmt"
 )
-
-// LeaderEditor is the store's part in changing a leader; package data
-// implements it.
-type LeaderEditor interface {
-	UpdateLeader(ctx context.Context, l Leader) error
-}
 
 // UpdateLeader validates and stores a leader's new name, zone and order.
 // A zone change moves nothing already booked: timed engagements keep
 // their instants, all-day ones their dates.
 func (s *Service) UpdateLeader(ctx context.Context, l *Leader) error {
-	ed, ok := s.store.(LeaderEditor)
-	if !ok {
-		return fmt.Errorf("update leader %d: the store cannot change leaders", l.ID)
-	}
 	if err := validateLeader(*l); err != nil {
 		return err
 	}
 	l.Updated = s.now().UTC()
-	return ed.UpdateLeader(ctx, *l)
+	return s.store.UpdateLeader(ctx, *l)
 }
 
 // validateLeader names what is wrong with a leader's name, zone or order.

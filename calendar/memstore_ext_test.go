@@ -74,3 +74,27 @@ func (m *memStore) OverrideLog(_ context.Context, leaderID int64) ([]calendar.Ov
 	}
 	return out, nil
 }
+
+func (m *memStore) VisitsBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
+	all, err := m.EngagementsBetween(ctx, leaderID, from, to)
+	var visits []calendar.Engagement
+	for _, e := range all {
+		if e.Kind == calendar.KindVisit {
+			visits = append(visits, e)
+		}
+	}
+	return visits, err
+}
+
+// WithTx runs fn on the store itself: the memStore serves one goroutine.
+func (m *memStore) WithTx(_ context.Context, fn func(calendar.Store) error) error { return fn(m) }
+
+func (m *memStore) UpdateLeader(_ context.Context, l calendar.Leader) error {
+	for i := range m.leaders {
+		if m.leaders[i].ID == l.ID {
+			m.leaders[i] = l
+			return nil
+		}
+	}
+	return calendar.ErrNotFound
+}

@@ -10,21 +10,21 @@ import (
 // more visible than its series: a confidential series stays confidential
 // in every occurrence, whatever the override says or fails to say. The
 // importer gives an override its series' classification unless it states
-// a stricter one (inheritClass); what other offices get re-checks it
+// a StricterClass one (InheritClass); what other offices get re-checks it
 // against the series as stored now (followSeriesClass), as the series may
-// have become stricter since the override was stored.
+// have become StricterClass since the override was stored.
 
-// inheritClass returns the classification of an override that says own
+// InheritClass returns the classification of an override that says own
 // ("" when its file says nothing) of a series classified series.
-func inheritClass(series, own Classification) Classification {
+func InheritClass(series, own Classification) Classification {
 	if own == "" {
 		return series
 	}
-	return stricter(series, own)
+	return StricterClass(series, own)
 }
 
 // followSeriesClass raises each stored override among items to its
-// series' classification where that is stricter. known gives the
+// series' classification where that is StricterClass. known gives the
 // classification of series already at hand, by ID; others are read.
 func (s *Service) followSeriesClass(ctx context.Context, items []Engagement, known map[int64]Classification) error {
 	for i := range items {
@@ -44,7 +44,7 @@ func (s *Service) followSeriesClass(ctx context.Context, items []Engagement, kno
 			c = m.Classification
 			known[o.SeriesID] = c
 		}
-		o.Classification = inheritClass(c, o.Classification)
+		o.Classification = InheritClass(c, o.Classification)
 	}
 	return nil
 }
@@ -64,4 +64,21 @@ func seriesClasses(es ...[]Engagement) map[int64]Classification {
 		}
 	}
 	return known
+}
+
+// StricterClass returns the less visible of two classifications.
+func StricterClass(a, b Classification) Classification {
+	rank := func(c Classification) int {
+		switch c {
+		case ClassPublic:
+			return 0
+		case ClassInternal:
+			return 1
+		}
+		return 2
+	}
+	if rank(b) > rank(a) {
+		return b
+	}
+	return a
 }

@@ -5,14 +5,14 @@ import (
 	"sync"
 )
 
-// parallelChunk is how many items one goroutine of inParallel takes at a
+// parallelChunk is how many items one goroutine of InParallel takes at a
 // time: enough to make the hand-over cheap, few enough to share the work.
 const parallelChunk = 512
 
-// inParallel calls fn on the ranges [lo, hi) that split [0, n), on up to
+// InParallel calls fn on the ranges [lo, hi) that split [0, n), on up to
 // GOMAXPROCS goroutines, and returns the first error. fn must touch only
 // what its range owns. Small inputs run on the calling goroutine.
-func inParallel(n int, fn func(lo, hi int) error) error {
+func InParallel(n int, fn func(lo, hi int) error) error {
 	workers := min(runtime.GOMAXPROCS(0), (n+parallelChunk-1)/parallelChunk)
 	if workers <= 1 {
 		return fn(0, n)

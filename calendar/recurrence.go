@@ -57,7 +57,7 @@ func newRecurrence(e Engagement, loc *time.Location) (*recurrence, error) {
 		r.loc = loc
 		r.start = e.StartDay.In(loc)
 		r.dtF = e.StartDay.In(time.UTC)
-		r.days = max(1, daysFrom(e.StartDay, e.EndDay))
+		r.days = max(1, DaysBetween(e.StartDay, e.EndDay))
 	} else {
 		r.loc = e.EnteredLocation(loc)
 		r.start = e.Start.Truncate(time.Second)
@@ -427,6 +427,7 @@ func shiftCycles(t time.Time, cycles int) time.Time {
 	return t.AddDate(400*cycles, 0, 0)
 }
 
-func daysFrom(a, b Date) int {
+// DaysBetween is the number of days from a to b.
+func DaysBetween(a, b Date) int {
 	return int(b.In(time.UTC).Sub(a.In(time.UTC)) / (24 * time.Hour))
 }

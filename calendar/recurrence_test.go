@@ -221,6 +221,13 @@ func TestRuleErrorsNameThePart(t *testing.T) {
 		{"FREQ=MINUTELY;INTERVAL=2;BYMINUTE=1", "BYMINUTE", "validation.rrule_unreachable"},
 		{"FREQ=HOURLY;INTERVAL=2;BYHOUR=10", "BYHOUR", "validation.rrule_unreachable"},
 		{"FREQ=SECONDLY;INTERVAL=2;BYSECOND=1", "BYSECOND", "validation.rrule_unreachable"},
+		// The grammar has these; Anteroom does not expand them.
+		{"FREQ=MINUTELY;BYSECOND=60", "BYSECOND", "validation.rrule_range"},
+		{"FREQ=YEARLY;BYMONTH=13", "BYMONTH", "validation.rrule_range"},
+		{"FREQ=YEARLY;BYMONTH=5L", "BYMONTH", "validation.rrule_value"},
+		{"FREQ=YEARLY;RSCALE=CHINESE", "RSCALE", "validation.rrule_unknown"},
+		{"FREQ=DAILY;X-VENDOR=1", "X-VENDOR", "validation.rrule_unknown"},
+		{"FREQ=WEEKLY;BYDAY=MO, TU", "RRULE", "validation.rrule_syntax"},
 	} {
 		_, err := newRecurrence(series(c.rule, start, time.Hour), sh)
 		var re *RuleError

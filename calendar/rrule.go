@@ -1,13 +1,15 @@
 package calendar
 
 import (
+	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	rrule "github.com/teambition/rrule-go"
+
+	rrulegrammar "anteroom/calendar/rrule"
 )
 
 // Limits that keep every rule cheap to expand. RFC 5545 sets none; an
@@ -71,134 +73,103 @@ func NormalizeRRule(s string) string {
 	return strings.Trim(strings.ToUpper(s), "; ")
 }
 
-// intRange bounds the values of one numeric rule part (§3.3.10 grammar).
-type intRange struct {
-	min, max int
-	signed   bool // -max…-min is allowed too
-}
-
-var partRanges = map[string]intRange{
-	"BYSECOND":   {0, 59, false}, // the grammar allows 60, a leap second, which rrule-go cannot expand
-	"BYMINUTE":   {0, 59, false},
-	"BYHOUR":     {0, 23, false},
-	"BYMONTHDAY": {1, 31, true},
-	"BYYEARDAY":  {1, 366, true},
-	"BYWEEKNO":   {1, 53, true},
-	"BYMONTH":    {1, 12, false},
-	"BYSETPOS":   {1, 366, true},
-}
-
-var weekdayCodes = []string{"MO", "TU", "WE", "TH", "FR", "SA", "SU"}
-
-// parseRule reads an RRULE value. UNTIL without "Z" is read as a wall-clock
-// time in the series' zone, as RFC 5545 §3.3.10 requires for floating and
-// DATE values (and as real-world files use it even with a TZID).
+// parseRule reads an RRULE value with the one grammar (package
+// calendar/rrule) and holds it to what Anteroom stores and expands: no
+// parts it does not expand, INTERVAL and COUNT within limits, no leap
+// second or leap month, and the BYxxx parts RFC 5545 §3.3.10 allows with
+// the rule's FREQ. UNTIL without "Z" is read as a wall-clock time in the
+// series' zone, as RFC 5545 §3.3.10 requires for floating and DATE values
+// (and as real-world files use it even with a TZID).
 func parseRule(text string) (*rule, error) {
 	text = NormalizeRRule(text)
 	if text == "" {
 		return nil, ruleErr("RRULE", "validation.rrule_empty", "the repeat rule is empty", nil)
 	}
-	r := &rule{text: text, parts: map[string]string{}}
 	for _, item := range strings.Split(text, ";") {
-		key, value, ok := strings.Cut(item, "=")
-		if !ok || key == "" || value == "" {
+		if key, value, ok := strings.Cut(item, "="); !ok || key == "" || value == "" || strings.ContainsAny(item, " \t") {
 			return nil, ruleErr("RRULE", "validation.rrule_syntax", "“{{.Value}}” is not NAME=VALUE", map[string]any{"Value": item})
 		}
-		if _, dup := r.parts[key]; dup {
-			return nil, ruleErr(key, "validation.rrule_duplicate", "{{.Part}} is given twice", nil)
-		}
-		r.parts[key] = value
-		if err := checkPart(key, value); err != nil {
+	}
+	g, err := rrulegrammar.Parse(text)
+	if err != nil {
+		var ge *rrulegrammar.Error
+		if !errors.As(err, &ge) {
 			return nil, err
 		}
+		return nil, narrowed(ge)
 	}
-	freq, ok := r.parts["FREQ"]
-	if !ok {
-		return nil, ruleErr("FREQ", "validation.rrule_required", "{{.Part}} is required", nil)
+	if len(g.Ignored) > 0 {
+		return nil, ruleErr(g.Ignored[0].Name, "validation.rrule_unknown", "{{.Part}} is not a rule part Anteroom knows", nil)
 	}
-	// §3.3.10: "The UNTIL or COUNT rule parts are OPTIONAL, but they MUST NOT occur in the same 'recur'."
-	if _, c := r.parts["COUNT"]; c {
-		if _, u := r.parts["UNTIL"]; u {
-			return nil, ruleErr("COUNT", "validation.rrule_count_until", "COUNT and UNTIL cannot both be given", nil)
+	r := &rule{text: text, parts: map[string]string{}}
+	for _, p := range g.Parts {
+		if err := checkExpandable(p.Name, p.Value); err != nil {
+			return nil, err
 		}
+		r.parts[p.Name] = p.Value
 	}
-	if err := checkApplicable(freq, r.parts); err != nil {
+	if err := checkApplicable(r.parts["FREQ"], r.parts); err != nil {
 		return nil, err
 	}
-	// UNTIL is read here, not by rrule-go, which takes a local value as UTC.
-	withoutUntil := make([]string, 0, len(r.parts))
-	for _, item := range strings.Split(text, ";") {
-		if !strings.HasPrefix(item, "UNTIL=") {
-			withoutUntil = append(withoutUntil, item)
-		}
-	}
-	opt, err := rrule.StrToROption(strings.Join(withoutUntil, ";"))
+	opt, err := g.Option()
 	if err != nil {
-		return nil, ruleErr("RRULE", "validation.rrule_invalid", "the repeat rule is not valid: {{.Detail}}", map[string]any{"Detail": err.Error()})
+		var ge *rrulegrammar.Error
+		if errors.As(err, &ge) {
+			return nil, ruleErr(ge.Part, ge.Code, "the repeat rule is not valid: {{.Detail}}", ge.Args)
+		}
+		return nil, err
 	}
-	r.opt = *opt
+	r.opt = opt
 	if u, ok := r.parts["UNTIL"]; ok {
 		r.untilF, r.untilDate, r.untilUTC = parseUntil(u)
+		if r.untilF.IsZero() {
+			return nil, ruleErr("UNTIL", "validation.rrule_value", "{{.Part}}={{.Value}} is not valid", map[string]any{"Value": u})
+		}
 	}
 	return r, nil
 }
 
-// checkPart checks one part's value against the §3.3.10 grammar.
-func checkPart(key, value string) error {
-	bad := func() error {
-		return ruleErr(key, "validation.rrule_value", "{{.Part}}={{.Value}} is not valid", map[string]any{"Value": value})
+// narrowed is a fault of the grammar as Anteroom states it: ranges are
+// Anteroom's where they are narrower than the grammar's.
+func narrowed(ge *rrulegrammar.Error) error {
+	if ge.Code == "validation.rrule_range" {
+		if rg, ok := expandableRanges[ge.Part]; ok {
+			return ruleErr(ge.Part, ge.Code, "{{.Part}} must be between {{.Min}} and {{.Max}}", map[string]any{"Min": rg[0], "Max": rg[1]})
+		}
 	}
+	return ruleErr(ge.Part, ge.Code, ge.Message, ge.Args)
+}
+
+// expandableRanges are the bounds Anteroom holds INTERVAL, COUNT and the
+// parts rrule-go cannot expand in full to.
+var expandableRanges = map[string][2]int{
+	"INTERVAL": {1, maxInterval},
+	"COUNT":    {1, maxCount},
+	"BYSECOND": {0, 59}, // the grammar allows 60, a leap second, which rrule-go cannot expand
+	"BYMONTH":  {1, 12}, // no RFC 7529 leap months
+}
+
+// checkExpandable refuses what the grammar allows and Anteroom does not
+// expand: RSCALE, SKIP and X- parts, and values beyond expandableRanges.
+func checkExpandable(key, value string) error {
 	switch key {
-	case "FREQ":
-		if _, err := rrule.StrToFreq(value); err != nil {
-			return bad()
-		}
-	case "INTERVAL", "COUNT":
-		limit := maxInterval
-		if key == "COUNT" {
-			limit = maxCount
-		}
-		n, err := strconv.Atoi(value)
+	case "RSCALE", "SKIP":
+		return ruleErr(key, "validation.rrule_unknown", "{{.Part}} is not a rule part Anteroom knows", nil)
+	}
+	if strings.HasPrefix(key, "X-") {
+		return ruleErr(key, "validation.rrule_unknown", "{{.Part}} is not a rule part Anteroom knows", nil)
+	}
+	rg, ok := expandableRanges[key]
+	if !ok {
+		return nil
+	}
+	for _, v := range strings.Split(value, ",") {
+		n, err := strconv.Atoi(v)
 		if err != nil {
-			return bad()
+			return ruleErr(key, "validation.rrule_value", "{{.Part}}={{.Value}} is not valid", map[string]any{"Value": value})
 		}
-		if n < 1 || n > limit {
-			return ruleErr(key, "validation.rrule_range", "{{.Part}} must be between {{.Min}} and {{.Max}}", map[string]any{"Min": 1, "Max": limit})
-		}
-	case "UNTIL":
-		if t, _, _ := parseUntil(value); t.IsZero() {
-			return bad()
-		}
-	case "WKST":
-		if !slices.Contains(weekdayCodes, value) {
-			return bad()
-		}
-	case "BYDAY":
-		for _, v := range strings.Split(value, ",") {
-			if len(v) < 2 || !slices.Contains(weekdayCodes, v[len(v)-2:]) {
-				return bad()
-			}
-			if n := v[:len(v)-2]; n != "" {
-				k, err := strconv.Atoi(n)
-				if err != nil || k == 0 || k < -53 || k > 53 {
-					return ruleErr(key, "validation.rrule_range", "{{.Part}} must be between {{.Min}} and {{.Max}}", map[string]any{"Min": 1, "Max": 53})
-				}
-			}
-		}
-	default:
-		rg, ok := partRanges[key]
-		if !ok {
-			// BYEASTER and X- names are rrule-go's or vendors', not RFC 5545's.
-			return ruleErr(key, "validation.rrule_unknown", "{{.Part}} is not a rule part Anteroom knows", nil)
-		}
-		for _, v := range strings.Split(value, ",") {
-			n, err := strconv.Atoi(v)
-			if err != nil {
-				return bad()
-			}
-			if !(n >= rg.min && n <= rg.max) && !(rg.signed && n <= -rg.min && n >= -rg.max) {
-				return ruleErr(key, "validation.rrule_range", "{{.Part}} must be between {{.Min}} and {{.Max}}", map[string]any{"Min": rg.min, "Max": rg.max})
-			}
+		if n < rg[0] || n > rg[1] {
+			return ruleErr(key, "validation.rrule_range", "{{.Part}} must be between {{.Min}} and {{.Max}}", map[string]any{"Min": rg[0], "Max": rg[1]})
 		}
 	}
 	return nil

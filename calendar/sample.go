@@ -36,9 +36,9 @@ var sampleWeek = []sampleItem{
 	{day: 5, allDayLen: 1, kind: KindActivity, title: "全民义务植树活动", organiser: "县林业局", location: "北山公园", class: ClassPublic},
 }
 
-// LoadSampleWeek books the sample week for leader in the ISO week starting
-// weekStart and returns how many engagements it added.
-func (s *Service) LoadSampleWeek(ctx context.Context, leader Leader, weekStart Date) (int, error) {
+// LoadSampleWeek books the sample week through s for leader in the ISO
+// week starting weekStart and returns how many engagements it added.
+func LoadSampleWeek(ctx context.Context, s *Service, leader Leader, weekStart Date) (int, error) {
 	loc, err := leader.Location()
 	if err != nil {
 		return 0, err

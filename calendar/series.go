@@ -37,10 +37,10 @@ func (e Engagement) recurrenceProblems() []Problem {
 	return nil
 }
 
-// setSeriesEnd stores in e.SeriesEnd the end of the series' last
+// SetSeriesEnd stores in e.SeriesEnd the end of the series' last
 // occurrence, zero for one without end, so that the store can find the
 // series by its span.
-func setSeriesEnd(e *Engagement, loc *time.Location) error {
+func SetSeriesEnd(e *Engagement, loc *time.Location) error {
 	e.SeriesEnd = time.Time{}
 	if !e.IsSeries() {
 		return nil
@@ -59,10 +59,10 @@ func setSeriesEnd(e *Engagement, loc *time.Location) error {
 	return nil
 }
 
-// occurrences returns what the leader has on [from, to): single
+// Occurrences returns what the leader has on [from, to): single
 // engagements, overrides, and the occurrences of each series, in order of
 // start.
-func (s *Service) occurrences(ctx context.Context, leaderID int64, loc *time.Location, from, to time.Time) ([]Engagement, error) {
+func (s *Service) Occurrences(ctx context.Context, leaderID int64, loc *time.Location, from, to time.Time) ([]Engagement, error) {
 	rows, err := s.store.EngagementsBetween(ctx, leaderID, from, to)
 	if err != nil {
 		return nil, err
@@ -106,33 +106,27 @@ func sortByStart(es []Engagement) []Engagement {
 // cannot be expanded shows as its first occurrence.
 func (s *Service) seriesOccurrences(ctx context.Context, leaderID int64, loc *time.Location, from, to time.Time, extra []Engagement) ([]Engagement, error) {
 	masters := extra
-	if s.series != nil {
-		ms, err := s.series.SeriesBetween(ctx, leaderID, from, to)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range ms {
-			if !slices.ContainsFunc(masters, func(x Engagement) bool { return x.ID == m.ID }) {
-				masters = append(masters, m)
-			}
+	ms, err := s.store.SeriesBetween(ctx, leaderID, from, to)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range ms {
+		if !slices.ContainsFunc(masters, func(x Engagement) bool { return x.ID == m.ID }) {
+			masters = append(masters, m)
 		}
 	}
 	if len(masters) == 0 {
 		return nil, nil
 	}
-	var overrides []Engagement
-	if s.series != nil {
-		longest := time.Duration(0)
-		for _, m := range masters {
-			longest = max(longest, m.End.Sub(m.Start))
-		}
-		// An override replaces an occurrence that would have met the
-		// window, wherever the override itself now is.
-		var err error
-		overrides, err = s.series.OverridesBetween(ctx, leaderID, from.Add(-longest-48*time.Hour), to.Add(48*time.Hour))
-		if err != nil {
-			return nil, err
-		}
+	longest := time.Duration(0)
+	for _, m := range masters {
+		longest = max(longest, m.End.Sub(m.Start))
+	}
+	// An override replaces an occurrence that would have met the window,
+	// wherever the override itself now is.
+	overrides, err := s.store.OverridesBetween(ctx, leaderID, from.Add(-longest-48*time.Hour), to.Add(48*time.Hour))
+	if err != nil {
+		return nil, err
 	}
 	var out []Engagement
 	for _, m := range masters {
@@ -198,11 +192,11 @@ func (s *Service) SaveOccurrence(ctx context.Context, occ *Engagement) error {
 		return err
 	}
 	occ.UID, occ.LeaderID = master.UID, master.LeaderID
-	occ.Classification = inheritClass(master.Classification, occ.Classification) // never looser than its series
+	occ.Classification = InheritClass(master.Classification, occ.Classification) // never looser than its series
 	occ.RRule, occ.RDates, occ.ExDates, occ.SeriesEnd = "", nil, nil, time.Time{}
-	if occ.ID == 0 && s.series != nil {
+	if occ.ID == 0 {
 		at := occ.RecurrenceID
-		existing, err := s.series.OverridesBetween(ctx, master.LeaderID, at, at.Add(time.Second))
+		existing, err := s.store.OverridesBetween(ctx, master.LeaderID, at, at.Add(time.Second))
 		if err != nil {
 			return err
 		}
@@ -217,9 +211,6 @@ func (s *Service) SaveOccurrence(ctx context.Context, occ *Engagement) error {
 
 // seriesOf returns the live series occ belongs to.
 func (s *Service) seriesOf(ctx context.Context, occ Engagement) (Engagement, error) {
-	if s.series == nil {
-		return Engagement{}, fmt.Errorf("series %d: the store keeps no series: %w", occ.SeriesID, ErrNotFound)
-	}
 	master, err := s.store.Engagement(ctx, occ.SeriesID)
 	if err != nil {
 		return Engagement{}, fmt.Errorf("series of occurrence at %v: %w", occ.RecurrenceID, err)
@@ -247,7 +238,7 @@ func (s *Service) SaveSeries(ctx context.Context, e *Engagement) error {
 	}
 	var overrides []Engagement
 	if shift != 0 {
-		if overrides, err = s.series.SeriesOverrides(ctx, m.ID); err != nil {
+		if overrides, err = s.store.SeriesOverrides(ctx, m.ID); err != nil {
 			return err
 		}
 	}
@@ -303,9 +294,9 @@ func (s *Service) editedSeries(ctx context.Context, e Engagement) (Engagement, t
 	}
 	var shift time.Duration
 	if m.AllDay {
-		days := daysFrom(from, e.StartDay)
+		days := DaysBetween(from, e.StartDay)
 		m.StartDay = m.StartDay.AddDays(days)
-		m.EndDay = m.StartDay.AddDays(daysFrom(e.StartDay, e.EndDay))
+		m.EndDay = m.StartDay.AddDays(DaysBetween(e.StartDay, e.EndDay))
 		m.Anchor(loc)
 		shift = time.Duration(days) * 24 * time.Hour
 	} else {

@@ -13,29 +13,13 @@ import (
 // Service is the one way the UI and the command line change the calendar:
 // it validates, stamps UIDs, sequences and times, then asks the Store.
 type Service struct {
-	store  Store
-	avail  AvailabilityStore // nil: every leader has the default availability
-	series SeriesStore       // nil: the store keeps no series
-	log    OverrideLogStore  // nil: overrides cannot be saved
-	desk   DeskStore         // nil: no visit requests or briefing materials
-	tx     TxStore           // nil: changes touching several rows run one by one
-	review ReviewStore       // nil: no Friday reviews
-	files  *FileStore        // nil until SetFilesDir: attachments cannot be kept
-	now    func() time.Time
+	store Store
+	now   func() time.Time
 }
 
-// NewService returns a service over store using the wall clock. It uses
-// the store's AvailabilityStore, SeriesStore and OverrideLogStore methods
-// when it has them, and its DeskStore and TxStore for the visits desk.
+// NewService returns a service over store using the wall clock.
 func NewService(store Store) *Service {
-	s := &Service{store: store, now: time.Now}
-	s.avail, _ = store.(AvailabilityStore)
-	s.series, _ = store.(SeriesStore)
-	s.log, _ = store.(OverrideLogStore)
-	s.desk, _ = store.(DeskStore)
-	s.tx, _ = store.(TxStore)
-	s.review, _ = store.(ReviewStore)
-	return s
+	return &Service{store: store, now: time.Now}
 }
 
 // SetClock replaces the clock, for tests and reproducible sample data.
@@ -121,7 +105,7 @@ func (s *Service) Save(ctx context.Context, e *Engagement) error {
 }
 
 func (s *Service) save(ctx context.Context, e *Engagement) error {
-	applyDefaults(e)
+	ApplyDefaults(e)
 	e.RRule = NormalizeRRule(e.RRule)
 	if err := e.Validate(); err != nil {
 		return err
@@ -137,7 +121,7 @@ func (s *Service) save(ctx context.Context, e *Engagement) error {
 		return err
 	}
 	e.Anchor(loc)
-	if err := setSeriesEnd(e, loc); err != nil {
+	if err := SetSeriesEnd(e, loc); err != nil {
 		return err
 	}
 	now := s.now().UTC().Truncate(time.Second)
@@ -154,7 +138,7 @@ func (s *Service) save(ctx context.Context, e *Engagement) error {
 		return err
 	}
 	e.UID, e.Created, e.Sequence = old.UID, old.Created, old.Sequence
-	if significantChange(old, *e) {
+	if SignificantChange(old, *e) {
 		e.Sequence++
 	}
 	return s.store.UpdateEngagement(ctx, e)
@@ -166,20 +150,18 @@ func (s *Service) save(ctx context.Context, e *Engagement) error {
 func (s *Service) Delete(ctx context.Context, id int64) error {
 	at := s.now().UTC()
 	return s.writeTx(ctx, func(tx *Service) error {
-		if tx.series != nil {
-			e, err := tx.store.Engagement(ctx, id)
+		e, err := tx.store.Engagement(ctx, id)
+		if err != nil {
+			return err
+		}
+		if e.IsSeries() {
+			ovs, err := tx.store.SeriesOverrides(ctx, id)
 			if err != nil {
 				return err
 			}
-			if e.IsSeries() {
-				ovs, err := tx.series.SeriesOverrides(ctx, id)
-				if err != nil {
+			for _, o := range ovs {
+				if err := tx.store.DeleteEngagement(ctx, o.ID, at); err != nil {
 					return err
-				}
-				for _, o := range ovs {
-					if err := tx.store.DeleteEngagement(ctx, o.ID, at); err != nil {
-						return err
-					}
 				}
 			}
 		}
@@ -198,7 +180,7 @@ func (s *Service) Between(ctx context.Context, leaderID int64, from, to time.Tim
 	if err != nil {
 		return nil, err
 	}
-	return s.occurrences(ctx, leader.ID, loc, from, to)
+	return s.Occurrences(ctx, leader.ID, loc, from, to)
 }
 
 // Agenda returns the leader's engagements on the days from..to, both
@@ -212,7 +194,7 @@ func (s *Service) Agenda(ctx context.Context, leader Leader, from, to Date) ([]E
 	if err != nil {
 		return nil, err
 	}
-	return s.occurrences(ctx, leader.ID, loc, from.In(loc), to.AddDays(1).In(loc))
+	return s.Occurrences(ctx, leader.ID, loc, from.In(loc), to.AddDays(1).In(loc))
 }
 
 // CountEngagements returns how many live engagements the leader has.
@@ -220,7 +202,9 @@ func (s *Service) CountEngagements(ctx context.Context, leaderID int64) (int, er
 	return s.store.CountEngagements(ctx, leaderID)
 }
 
-func applyDefaults(e *Engagement) {
+// ApplyDefaults fills in what an engagement left empty, as Save does: a
+// meeting, confirmed, internal, entered by hand.
+func ApplyDefaults(e *Engagement) {
 	if e.Kind == "" {
 		e.Kind = KindMeeting
 	}
@@ -235,9 +219,9 @@ func applyDefaults(e *Engagement) {
 	}
 }
 
-// significantChange follows RFC 5546 §2.1.4: SEQUENCE grows when the time,
+// SignificantChange follows RFC 5546 §2.1.4: SEQUENCE grows when the time,
 // place, title or status changes, not for notes or classification.
-func significantChange(a, b Engagement) bool {
+func SignificantChange(a, b Engagement) bool {
 	return !a.Start.Equal(b.Start) || !a.End.Equal(b.End) || a.AllDay != b.AllDay ||
 		a.Title != b.Title || a.Location != b.Location || a.Status != b.Status ||
 		a.RRule != b.RRule || !slices.EqualFunc(a.RDates, b.RDates, time.Time.Equal) ||

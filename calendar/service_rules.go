@@ -11,10 +11,7 @@ import (
 // Availability returns the leader's available time and booking rules, the
 // defaults until some are saved.
 func (s *Service) Availability(ctx context.Context, leaderID int64) (Availability, error) {
-	if s.avail == nil {
-		return DefaultAvailability(leaderID), nil
-	}
-	a, err := s.avail.Availability(ctx, leaderID)
+	a, err := s.store.Availability(ctx, leaderID)
 	if errors.Is(err, ErrNotFound) {
 		return DefaultAvailability(leaderID), nil
 	}
@@ -29,10 +26,7 @@ func (s *Service) SaveAvailability(ctx context.Context, a Availability) error {
 	if _, err := s.store.Leader(ctx, a.LeaderID); err != nil {
 		return err
 	}
-	if s.avail == nil {
-		return fmt.Errorf("save availability of leader %d: the store cannot keep it", a.LeaderID)
-	}
-	return s.avail.SaveAvailability(ctx, a)
+	return s.store.SaveAvailability(ctx, a)
 }
 
 // ImportHolidays adds a holiday calendar's days off and make-up workdays
@@ -71,7 +65,7 @@ func (s *Service) Engine(ctx context.Context, leader Leader, from, to time.Time)
 	// Whole ISO weeks for the caps, a day either side for buffers.
 	lo := WeekStart(DateOf(from.In(loc))).AddDays(-1).In(loc)
 	hi := WeekStart(DateOf(to.In(loc))).AddDays(8).In(loc)
-	items, err := s.occurrences(ctx, leader.ID, loc, lo, hi)
+	items, err := s.Occurrences(ctx, leader.ID, loc, lo, hi)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +140,7 @@ func (s *Service) Check(ctx context.Context, leader Leader, c Engagement) ([]Fin
 		occ.Start, occ.End = st, st.Add(dur)
 		if c.AllDay && !st.Equal(c.Start) {
 			occ.StartDay = DateOf(st.In(loc))
-			occ.EndDay = occ.StartDay.AddDays(daysFrom(c.StartDay, c.EndDay))
+			occ.EndDay = occ.StartDay.AddDays(DaysBetween(c.StartDay, c.EndDay))
 			occ.Anchor(loc)
 		}
 		for _, f := range en.Check(occ) {
@@ -182,12 +176,7 @@ func (s *Service) checkEngine(ctx context.Context, leader Leader, loc *time.Loca
 	if c.Kind == KindVisit && (a.WeeklyVisitCap > 0 || a.DailyVisitCap > 0) {
 		week := WeekStart(DateOf(c.Start.In(loc)))
 		weekFrom, weekTo = week.In(loc), week.AddDays(7).In(loc)
-		var visits []Engagement
-		if vs, ok := s.store.(VisitStore); ok {
-			visits, err = vs.VisitsBetween(ctx, leader.ID, weekFrom, weekTo)
-		} else {
-			visits, err = s.store.EngagementsBetween(ctx, leader.ID, weekFrom, weekTo)
-		}
+		visits, err := s.store.VisitsBetween(ctx, leader.ID, weekFrom, weekTo)
 		if err != nil {
 			return nil, err
 		}
@@ -231,10 +220,11 @@ func (s *Service) startChanged(ctx context.Context, c Engagement) (bool, error) 
 	return true, nil
 }
 
-// Free-slot search limits.
+// Free-slot search limits: FreeSlots returns at most MaxSlots slots and
+// looks at most MaxSlotHorizon ahead.
 const (
-	maxSlots       = 100
-	maxSlotHorizon = 366 * 24 * time.Hour
+	MaxSlots       = 100
+	MaxSlotHorizon = 366 * 24 * time.Hour
 )
 
 // FreeSlots returns up to n slots of length d in [from, to) in which an
@@ -247,10 +237,10 @@ func (s *Service) FreeSlots(ctx context.Context, leader Leader, kind Kind, d tim
 	if d <= 0 || d > 24*time.Hour {
 		ps = append(ps, Problem{Field: "duration", Code: "validation.duration_range", Message: "the length must be more than 0 and at most a day", Args: map[string]any{"Value": d.String()}})
 	}
-	if !to.After(from) || to.Sub(from) > maxSlotHorizon {
+	if !to.After(from) || to.Sub(from) > MaxSlotHorizon {
 		ps = append(ps, Problem{Field: "to", Code: "validation.horizon_range", Message: "the search must end after it starts, within a year"})
 	}
-	if n < 1 || n > maxSlots {
+	if n < 1 || n > MaxSlots {
 		ps = append(ps, Problem{Field: "limit", Code: "validation.limit_range", Message: "ask for 1 to 100 slots", Args: map[string]any{"Value": n}})
 	}
 	if len(ps) > 0 {
@@ -351,8 +341,8 @@ func (s *Service) saveGuarded(ctx context.Context, e *Engagement, reason, who st
 			return nil
 		}
 		rec := OverrideRecord{LeaderID: saved.LeaderID, EngagementUID: saved.UID, Title: saved.Title, Start: saved.Start,
-			At: tx.now().UTC().Truncate(time.Second), Who: who, Reason: reason, Rules: blockingRules(fs)}
-		return tx.logOverride(ctx, &rec)
+			At: tx.now().UTC().Truncate(time.Second), Who: who, Reason: reason, Rules: BlockingRules(fs)}
+		return tx.LogOverride(ctx, &rec)
 	})
 	if err != nil {
 		return fs, err
@@ -361,19 +351,16 @@ func (s *Service) saveGuarded(ctx context.Context, e *Engagement, reason, who st
 	return fs, nil
 }
 
-// logOverride records a booking saved over blocking findings.
-func (s *Service) logOverride(ctx context.Context, rec *OverrideRecord) error {
-	if s.log == nil {
-		return fmt.Errorf("override for %q: the store cannot record overrides", rec.Title)
-	}
-	if err := s.log.LogOverride(ctx, rec); err != nil {
+// LogOverride records a booking saved over blocking findings.
+func (s *Service) LogOverride(ctx context.Context, rec *OverrideRecord) error {
+	if err := s.store.LogOverride(ctx, rec); err != nil {
 		return fmt.Errorf("record the override of %q: %w", rec.Title, err)
 	}
 	return nil
 }
 
-// blockingRules returns the rules of the blocking findings, each once.
-func blockingRules(fs []Finding) []Rule {
+// BlockingRules returns the rules of the blocking findings, each once.
+func BlockingRules(fs []Finding) []Rule {
 	var rules []Rule
 	for _, f := range fs {
 		if f.Severity == SeverityBlock && !containsRule(rules, f.Rule) {
@@ -385,15 +372,12 @@ func blockingRules(fs []Finding) []Rule {
 
 // OverrideLog returns the leader's overridden bookings, newest first.
 func (s *Service) OverrideLog(ctx context.Context, leaderID int64) ([]OverrideRecord, error) {
-	if s.log == nil {
-		return nil, nil
-	}
-	return s.log.OverrideLog(ctx, leaderID)
+	return s.store.OverrideLog(ctx, leaderID)
 }
 
 // checkFor validates e and checks it for its leader.
 func (s *Service) checkFor(ctx context.Context, e Engagement) ([]Finding, error) {
-	applyDefaults(&e)
+	ApplyDefaults(&e)
 	if err := e.Validate(); err != nil {
 		return nil, err
 	}

@@ -169,7 +169,7 @@ func TestSampleWeekHasTheKindsAFirstRunShows(t *testing.T) {
 	svc, ls := newService(t, "Asia/Shanghai")
 	ctx := context.Background()
 	monday := calendar.NewDate(2026, 11, 23)
-	n, err := svc.LoadSampleWeek(ctx, ls[0], monday)
+	n, err := calendar.LoadSampleWeek(ctx, svc, ls[0], monday)
 	if err != nil || n < 8 {
 		t.Fatalf("LoadSampleWeek = %d, %v", n, err)
 	}

@@ -5,12 +5,20 @@ import (
 	"time"
 )
 
-// Store is what the domain needs from storage; package data implements it
-// on SQLite. Methods return ErrNotFound for missing rows.
+// Store is what booking needs from storage, every part required; package
+// data implements it on SQLite. Methods return ErrNotFound for missing rows.
 type Store interface {
+	AvailabilityStore
+	SeriesStore
+	VisitStore
+	OverrideLogStore
+	TxStore
+
 	Leaders(ctx context.Context) ([]Leader, error)
 	Leader(ctx context.Context, id int64) (Leader, error)
 	CreateLeader(ctx context.Context, l *Leader) error
+	// UpdateLeader stores a leader's new name, zone and order.
+	UpdateLeader(ctx context.Context, l Leader) error
 
 	Engagement(ctx context.Context, id int64) (Engagement, error)
 	// EngagementsBetween returns the leader's engagements, cancelled ones

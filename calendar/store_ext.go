@@ -5,9 +5,7 @@ import (
 	"time"
 )
 
-// The Service finds these capabilities on its Store when the Store has
-// them (package data's has all three); a Store without them has no series,
-// default availability and cannot record overrides.
+// The parts of Store, each a capability booking relies on.
 
 // AvailabilityStore keeps each leader's available time.
 type AvailabilityStore interface {

@@ -13,6 +13,11 @@ type Problem struct {
 	Args    map[string]any
 }
 
+// NewProblem is a Problem whose English message has its placeholders filled.
+func NewProblem(field, code, msg string, args map[string]any) Problem {
+	return Problem{Field: field, Code: code, Message: Fill(msg, args), Args: args}
+}
+
 // ValidationError lists every problem found, so the editor can mark each field at once.
 type ValidationError struct {
 	Problems []Problem

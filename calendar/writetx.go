@@ -14,16 +14,11 @@ import "context"
 // on a Service already bound to one, fn joins it. fn must use only the
 // Service it is given.
 func (s *Service) writeTx(ctx context.Context, fn func(tx *Service) error) error {
-	if s.tx == nil {
-		return fn(s)
-	}
-	return s.tx.WithTx(ctx, func(st Store) error { return fn(s.boundTo(st)) })
+	return s.store.WithTx(ctx, func(st Store) error { return fn(s.BoundTo(st)) })
 }
 
-// boundTo returns a Service like s over st, a store bound to one
+// BoundTo returns a Service like s over st, a store bound to one
 // transaction.
-func (s *Service) boundTo(st Store) *Service {
-	t := NewService(st)
-	t.now, t.files = s.now, s.files
-	return t
+func (s *Service) BoundTo(st Store) *Service {
+	return &Service{store: st, now: s.now}
 }

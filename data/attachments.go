@@ -6,17 +6,18 @@ import (
 	"fmt"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // subjectArgs names the visit_id and material_id columns of a subject;
 // exactly one is set, which the tables check.
-func subjectArgs(s calendar.Subject) []any {
+func subjectArgs(s desk.Subject) []any {
 	return []any{sql.Named("visit_id", nullID(s.Visit)), sql.Named("material_id", nullID(s.Material))}
 }
 
 // subjectWhere selects the rows of a subject with subjectArgs, by the
 // column its partial index serves.
-func subjectWhere(s calendar.Subject) string {
+func subjectWhere(s desk.Subject) string {
 	if s.Material != 0 {
 		return `material_id = :material_id`
 	}
@@ -24,7 +25,7 @@ func subjectWhere(s calendar.Subject) string {
 }
 
 // AddAttachment links a stored file to a request or materials and sets a.ID.
-func (db *DB) AddAttachment(ctx context.Context, subject calendar.Subject, a *calendar.Attachment) error {
+func (db *DB) AddAttachment(ctx context.Context, subject desk.Subject, a *desk.Attachment) error {
 	args := append(subjectArgs(subject), sql.Named("name", a.Name), sql.Named("sha256", a.Hash),
 		sql.Named("size", a.Size), sql.Named("added", unixSeconds(a.Added)))
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO attachments (visit_id, material_id, name, sha256, size, added)
@@ -43,9 +44,9 @@ func (db *DB) AddAttachment(ctx context.Context, subject calendar.Subject, a *ca
 
 // Attachments returns the files of a request or materials, in the order
 // they were added.
-func (db *DB) Attachments(ctx context.Context, subject calendar.Subject) ([]calendar.Attachment, error) {
-	var out []calendar.Attachment
-	err := db.eachAttachment(ctx, subjectWhere(subject), subjectArgs(subject), func(_ int64, a calendar.Attachment) {
+func (db *DB) Attachments(ctx context.Context, subject desk.Subject) ([]desk.Attachment, error) {
+	var out []desk.Attachment
+	err := db.eachAttachment(ctx, subjectWhere(subject), subjectArgs(subject), func(_ int64, a desk.Attachment) {
 		out = append(out, a)
 	})
 	if err != nil {
@@ -67,7 +68,7 @@ func (db *DB) FileInUse(ctx context.Context, hash string) (bool, error) {
 // eachAttachment calls fn with the owner (visit or material ID, whichever
 // is set) and each attachment the condition where selects, in the order
 // they were added.
-func (db *DB) eachAttachment(ctx context.Context, where string, args []any, fn func(owner int64, a calendar.Attachment)) error {
+func (db *DB) eachAttachment(ctx context.Context, where string, args []any, fn func(owner int64, a desk.Attachment)) error {
 	rows, err := db.sql.QueryContext(ctx, `SELECT coalesce(visit_id, material_id), id, name, sha256, size, added
 		FROM attachments WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
@@ -75,7 +76,7 @@ func (db *DB) eachAttachment(ctx context.Context, where string, args []any, fn f
 	}
 	return eachRow(rows, func(s scanner) error {
 		var owner, added int64
-		var a calendar.Attachment
+		var a desk.Attachment
 		if err := s.Scan(&owner, &a.ID, &a.Name, &a.Hash, &a.Size, &added); err != nil {
 			return err
 		}

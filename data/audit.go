@@ -6,10 +6,11 @@ import (
 	"fmt"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // AddAudit adds a line to the trail of a request or materials and sets e.ID.
-func (db *DB) AddAudit(ctx context.Context, e *calendar.AuditEntry) error {
+func (db *DB) AddAudit(ctx context.Context, e *desk.AuditEntry) error {
 	args := append(subjectArgs(e.Subject), sql.Named("at", unixSeconds(e.At)), sql.Named("who", e.Who),
 		sql.Named("from", e.From), sql.Named("to", e.To), sql.Named("note", e.Note))
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO audit_log (visit_id, material_id, at, who, from_state, to_state, note)
@@ -27,15 +28,15 @@ func (db *DB) AddAudit(ctx context.Context, e *calendar.AuditEntry) error {
 }
 
 // Audit returns the trail of a request or materials, oldest first.
-func (db *DB) Audit(ctx context.Context, subject calendar.Subject) ([]calendar.AuditEntry, error) {
+func (db *DB) Audit(ctx context.Context, subject desk.Subject) ([]desk.AuditEntry, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT id, at, who, from_state, to_state, note
 		FROM audit_log WHERE `+subjectWhere(subject)+` ORDER BY id`, subjectArgs(subject)...)
 	if err != nil {
 		return nil, fmt.Errorf("audit trail of %+v: %w", subject, err)
 	}
-	var out []calendar.AuditEntry
+	var out []desk.AuditEntry
 	err = eachRow(rows, func(s scanner) error {
-		e := calendar.AuditEntry{Subject: subject}
+		e := desk.AuditEntry{Subject: subject}
 		var at int64
 		if err := s.Scan(&e.ID, &at, &e.Who, &e.From, &e.To, &e.Note); err != nil {
 			return err

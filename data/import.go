@@ -9,17 +9,18 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
-var _ calendar.ImportStore = (*DB)(nil)
+var _ imports.Store = (*DB)(nil)
 
 // keysPerQuery is how many identities one ItemsByKey query looks up.
 const keysPerQuery = 500
 
 // ItemsByKey returns the stored engagements, deleted ones included, whose
 // identity is one of keys: the uid column holds ItemKey.String.
-func (db *DB) ItemsByKey(ctx context.Context, keys []calendar.ItemKey) ([]calendar.StoredItem, error) {
-	var out []calendar.StoredItem
+func (db *DB) ItemsByKey(ctx context.Context, keys []imports.ItemKey) ([]imports.StoredItem, error) {
+	var out []imports.StoredItem
 	var stored bool // a first import into an empty calendar finds nothing: no need to look
 	if err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM engagements)`).Scan(&stored); err != nil || !stored {
 		return nil, err
@@ -42,7 +43,7 @@ func (db *DB) ItemsByKey(ctx context.Context, keys []calendar.ItemKey) ([]calend
 		}
 		err = eachRow(rows, func(s scanner) error {
 			var (
-				it                   calendar.StoredItem
+				it                   imports.StoredItem
 				seq, stamp, imported sql.NullInt64
 				err                  error
 			)
@@ -51,7 +52,7 @@ func (db *DB) ItemsByKey(ctx context.Context, keys []calendar.ItemKey) ([]calend
 				return err
 			}
 			if imported.Valid {
-				it.Version = calendar.ImportVersion{Sequence: int(seq.Int64), At: fromUnix(imported.Int64)}
+				it.Version = imports.ImportVersion{Sequence: int(seq.Int64), At: fromUnix(imported.Int64)}
 				if stamp.Valid {
 					it.Version.DTStamp = fromUnix(stamp.Int64)
 				}
@@ -95,8 +96,8 @@ var versionColumns = []string{"import_sequence", "dtstamp", "imported"}
 // WriteImported stores rows: it updates (and revives) those that have an
 // ID, then creates the others many rows to a statement, setting their IDs.
 // Run it inside WithTx: a failure leaves earlier rows written otherwise.
-func (db *DB) WriteImported(ctx context.Context, rows []calendar.ImportedRow) error {
-	creates := make([]calendar.ImportedRow, 0, len(rows)) // an import's rows are mostly new
+func (db *DB) WriteImported(ctx context.Context, rows []imports.ImportedRow) error {
+	creates := make([]imports.ImportedRow, 0, len(rows)) // an import's rows are mostly new
 	var update *sql.Stmt
 	defer func() {
 		if update != nil {
@@ -136,7 +137,7 @@ var updateImportedQuery = func() string {
 }()
 
 // versionArgs names the import version's columns.
-func versionArgs(v calendar.ImportVersion) []any {
+func versionArgs(v imports.ImportVersion) []any {
 	var stamp any
 	if !v.DTStamp.IsZero() {
 		stamp = unixSeconds(v.DTStamp)
@@ -148,7 +149,7 @@ func versionArgs(v calendar.ImportVersion) []any {
 // as engagementArgs and versionArgs give them but without naming each
 // (a test keeps the two in step): a large import binds millions. Integers
 // are int64, which database/sql passes on without converting.
-func appendImportValues(args []any, r calendar.ImportedRow) []any {
+func appendImportValues(args []any, r imports.ImportedRow) []any {
 	e := r.Engagement
 	var stamp any
 	if !r.Version.DTStamp.IsZero() {
@@ -181,7 +182,7 @@ func (db *DB) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
 
 // SaveTodos adds the leader's to-dos or updates those with the same UID,
 // and returns how many were added or changed.
-func (db *DB) SaveTodos(ctx context.Context, leaderID int64, todos []calendar.ImportTodo, at time.Time) (int, error) {
+func (db *DB) SaveTodos(ctx context.Context, leaderID int64, todos []imports.ImportTodo, at time.Time) (int, error) {
 	if len(todos) == 0 {
 		return 0, nil
 	}
@@ -216,15 +217,15 @@ func (db *DB) SaveTodos(ctx context.Context, leaderID int64, todos []calendar.Im
 
 // Todos returns the leader's to-dos by due time, undated ones last, then
 // by title.
-func (db *DB) Todos(ctx context.Context, leaderID int64) ([]calendar.ImportTodo, error) {
+func (db *DB) Todos(ctx context.Context, leaderID int64) ([]imports.ImportTodo, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT uid, title, due_utc, priority FROM todos
 		WHERE leader_id = ? ORDER BY due_utc IS NULL, due_utc, title, id`, leaderID)
 	if err != nil {
 		return nil, fmt.Errorf("to-dos of leader %d: %w", leaderID, err)
 	}
-	var out []calendar.ImportTodo
+	var out []imports.ImportTodo
 	err = eachRow(rows, func(s scanner) error {
-		var t calendar.ImportTodo
+		var t imports.ImportTodo
 		var due sql.NullInt64
 		if err := s.Scan(&t.UID, &t.Title, &due, &t.Priority); err != nil {
 			return err

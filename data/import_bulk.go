@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // A large import creates its rows as a bulk load: work SQLite would do
@@ -151,7 +152,7 @@ const verifyEvery = 1024
 // added notes the rows one statement added, with their IDs set: how long
 // they are, for the span trigger's work, and that they are to be
 // verified.
-func (b *bulkLoad) added(ctx context.Context, rows []calendar.ImportedRow) error {
+func (b *bulkLoad) added(ctx context.Context, rows []imports.ImportedRow) error {
 	for _, r := range rows {
 		e := r.Engagement
 		if b.trigger {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // loadInBulk makes every import of the test a bulk load.
@@ -82,7 +83,7 @@ func spans(t *testing.T, db *DB) (got, want string) {
 
 // bulkItems are an import's worth of items: a series with an override,
 // singles, an all-day item.
-func (im *importer) bulkItems() []calendar.Incoming {
+func (im *importer) bulkItems() []imports.Incoming {
 	series := im.item("s@x", "例会", im.at(23, 9), 0)
 	series.Engagement.RRule = "FREQ=DAILY;COUNT=5"
 	series.Engagement.ExDates = []time.Time{im.at(25, 9)}
@@ -94,7 +95,7 @@ func (im *importer) bulkItems() []calendar.Incoming {
 	day.Engagement.AllDay = true
 	day.Engagement.StartDay, day.Engagement.EndDay = calendar.NewDate(2026, 11, 27), calendar.NewDate(2026, 11, 28)
 	day.Engagement.Start, day.Engagement.End = time.Time{}, time.Time{}
-	items := []calendar.Incoming{series, override, long, day}
+	items := []imports.Incoming{series, override, long, day}
 	for i := range 20 {
 		items = append(items, im.item(fmt.Sprintf("u%d@x", i), fmt.Sprintf("会%d", i), im.at(23+i%5, 10+i%6), i%3))
 	}
@@ -174,13 +175,13 @@ func TestBulkLoadRefusesWhatChecksRefuse(t *testing.T) {
 			db := openTemp(t)
 			leader := addLeader(t, db, "Leader")
 			before := schemaState(t, db)
-			var rows []calendar.ImportedRow
+			var rows []imports.ImportedRow
 			for i := range 100 {
 				e := timed(leader.ID, fmt.Sprint("会", i), time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC).Add(time.Duration(i)*time.Hour), time.Hour)
 				if i == 70 {
 					c.spoil(&e)
 				}
-				rows = append(rows, calendar.ImportedRow{Engagement: &e, Version: calendar.ImportVersion{At: e.Created}})
+				rows = append(rows, imports.ImportedRow{Engagement: &e, Version: imports.ImportVersion{At: e.Created}})
 			}
 			err := db.WithTx(ctx, func(st calendar.Store) error { return st.(*DB).WriteImported(ctx, rows) })
 			if err == nil || !strings.Contains(err.Error(), "CHECK constraint failed: "+c.want) || !strings.Contains(err.Error(), rows[70].Engagement.UID) {
@@ -217,7 +218,7 @@ func TestBulkLoadCancelled(t *testing.T) {
 		p := im.plan(items...)
 		c, cancel := context.WithCancel(ctx)
 		timer := time.AfterFunc(wait, cancel)
-		res, err := im.svc.ApplyImport(c, p)
+		res, err := im.imp.ApplyImport(c, p)
 		timer.Stop()
 		cancel()
 		var n int
@@ -267,10 +268,10 @@ func TestBulkLoadRolledBackUnderIt(t *testing.T) {
 		db := openTemp(t)
 		leader := addLeader(t, db, "Leader")
 		before := schemaState(t, db)
-		var rows []calendar.ImportedRow
+		var rows []imports.ImportedRow
 		for i := range 3000 {
 			e := timed(leader.ID, "会", time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC).Add(time.Duration(i)*time.Hour), time.Hour)
-			rows = append(rows, calendar.ImportedRow{Engagement: &e, Version: calendar.ImportVersion{At: e.Created}})
+			rows = append(rows, imports.ImportedRow{Engagement: &e, Version: imports.ImportVersion{At: e.Created}})
 		}
 		c, cancel := context.WithCancel(ctx)
 		timer := time.AfterFunc(wait, cancel)

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // rowsPerInsert is how many rows one INSERT statement of createImported
@@ -29,7 +30,7 @@ const maxInsertShapes = 8
 // follow from the last one; a check of the first and last row of the
 // whole batch makes sure. The values of the next statement are gathered
 // while SQLite runs one.
-func (db *DB) createImported(ctx context.Context, rows []calendar.ImportedRow) (err error) {
+func (db *DB) createImported(ctx context.Context, rows []imports.ImportedRow) (err error) {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -115,13 +116,13 @@ func (db *DB) createImported(ctx context.Context, rows []calendar.ImportedRow) (
 }
 
 // chunkErr explains a failed multi-row insert by its first row.
-func chunkErr(err error, chunk []calendar.ImportedRow) error {
+func chunkErr(err error, chunk []imports.ImportedRow) error {
 	return writeErr("create imported", chunk[0].Engagement, err)
 }
 
 // insertChunk is what one INSERT statement of createImported adds.
 type insertChunk struct {
-	rows  []calendar.ImportedRow
+	rows  []imports.ImportedRow
 	shape insertShape
 	args  []any // as shape.query binds them
 	vals  []any // every row's values, in the order of importColumns
@@ -130,7 +131,7 @@ type insertChunk struct {
 // fill makes c the statement that adds rows. It takes the shape their
 // values have while fewer than maxInsertShapes have been used, and one
 // sharing nothing after.
-func (c *insertChunk) fill(rows []calendar.ImportedRow, used map[insertShape]bool) {
+func (c *insertChunk) fill(rows []imports.ImportedRow, used map[insertShape]bool) {
 	c.rows, c.vals, c.args = rows, c.vals[:0], c.args[:0]
 	for _, r := range rows {
 		c.vals = appendImportValues(c.vals, r)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // TestCreateImportedBindsSharedValuesOnce writes statements of every
@@ -24,48 +25,48 @@ func TestCreateImportedBindsSharedValuesOnce(t *testing.T) {
 			leaders := []calendar.Leader{addLeader(t, db, "一"), addLeader(t, db, "二")}
 			loc := mustLoad(t, "Asia/Shanghai")
 			start := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-			var rows []calendar.ImportedRow
+			var rows []imports.ImportedRow
 			// Each chunk of rowsPerInsert rows varies in other columns, so
 			// that no two chunks have the same shape; the first varies in
 			// none and the last in all.
-			vary := []func(e *calendar.Engagement, v *calendar.ImportVersion, i int){
-				func(*calendar.Engagement, *calendar.ImportVersion, int) {},
-				func(e *calendar.Engagement, _ *calendar.ImportVersion, i int) { e.LeaderID = leaders[i%2].ID },
-				func(e *calendar.Engagement, _ *calendar.ImportVersion, i int) {
+			vary := []func(e *calendar.Engagement, v *imports.ImportVersion, i int){
+				func(*calendar.Engagement, *imports.ImportVersion, int) {},
+				func(e *calendar.Engagement, _ *imports.ImportVersion, i int) { e.LeaderID = leaders[i%2].ID },
+				func(e *calendar.Engagement, _ *imports.ImportVersion, i int) {
 					e.Kind = []calendar.Kind{"meeting", "visit"}[i%2]
 				},
-				func(e *calendar.Engagement, _ *calendar.ImportVersion, i int) { e.Sequence = i % 4 },
-				func(e *calendar.Engagement, v *calendar.ImportVersion, i int) {
+				func(e *calendar.Engagement, _ *imports.ImportVersion, i int) { e.Sequence = i % 4 },
+				func(e *calendar.Engagement, v *imports.ImportVersion, i int) {
 					v.DTStamp = []time.Time{{}, start}[i%2] // NULL and not
 				},
-				func(e *calendar.Engagement, _ *calendar.ImportVersion, i int) {
+				func(e *calendar.Engagement, _ *imports.ImportVersion, i int) {
 					if i%3 == 0 {
 						e.AllDay, e.StartDay, e.EndDay = true, calendar.NewDate(2026, 12, 1+i%20), calendar.NewDate(2026, 12, 2+i%20)
 						e.Anchor(loc)
 						e.Start, e.End = e.Start.UTC(), e.End.UTC()
 					}
 				},
-				func(e *calendar.Engagement, _ *calendar.ImportVersion, i int) {
+				func(e *calendar.Engagement, _ *imports.ImportVersion, i int) {
 					if i%2 == 0 {
 						e.RRule, e.SeriesEnd = "FREQ=DAILY;COUNT=2", e.End.Add(24*time.Hour)
 						e.ExDates = []time.Time{e.Start}
 					}
 				},
-				func(e *calendar.Engagement, _ *calendar.ImportVersion, i int) {
+				func(e *calendar.Engagement, _ *imports.ImportVersion, i int) {
 					e.Organiser = strings.Repeat("办", i%2)
 				},
-				func(e *calendar.Engagement, _ *calendar.ImportVersion, i int) {
+				func(e *calendar.Engagement, _ *imports.ImportVersion, i int) {
 					e.Status = []calendar.Status{"confirmed", "tentative"}[i%2]
 				},
-				func(e *calendar.Engagement, _ *calendar.ImportVersion, i int) {
+				func(e *calendar.Engagement, _ *imports.ImportVersion, i int) {
 					e.ZoneName = []string{"Asia/Shanghai", "UTC"}[i%2]
 				},
-				func(e *calendar.Engagement, v *calendar.ImportVersion, i int) {
+				func(e *calendar.Engagement, v *imports.ImportVersion, i int) {
 					v.At = v.At.Add(time.Duration(i) * time.Second)
 				},
 			}
 			each := slices.Clone(vary)
-			vary = append(vary, func(e *calendar.Engagement, v *calendar.ImportVersion, i int) {
+			vary = append(vary, func(e *calendar.Engagement, v *imports.ImportVersion, i int) {
 				for _, f := range each {
 					f(e, v, i)
 				}
@@ -75,9 +76,9 @@ func TestCreateImportedBindsSharedValuesOnce(t *testing.T) {
 					n := c*rowsPerInsert + i
 					e := timed(leaders[0].ID, fmt.Sprint("会", n), start.Add(time.Duration(n)*time.Hour), time.Hour)
 					e.Location, e.Notes = "第一会议室", "议题"
-					v := calendar.ImportVersion{Sequence: n % 5, DTStamp: start, At: e.Created}
+					v := imports.ImportVersion{Sequence: n % 5, DTStamp: start, At: e.Created}
 					f(&e, &v, i)
-					rows = append(rows, calendar.ImportedRow{Engagement: &e, Version: v})
+					rows = append(rows, imports.ImportedRow{Engagement: &e, Version: v})
 				}
 			}
 			rows = rows[:len(rows)-5] // and a shorter last statement
@@ -87,20 +88,20 @@ func TestCreateImportedBindsSharedValuesOnce(t *testing.T) {
 			if err := db.WithTx(ctx, func(st calendar.Store) error { return st.(*DB).WriteImported(ctx, rows) }); err != nil {
 				t.Fatal(err)
 			}
-			keys := make([]calendar.ItemKey, len(rows))
+			keys := make([]imports.ItemKey, len(rows))
 			for i, r := range rows {
-				keys[i] = calendar.ItemKey{UID: r.Engagement.UID}
+				keys[i] = imports.ItemKey{UID: r.Engagement.UID}
 			}
 			stored, err := db.ItemsByKey(ctx, keys)
 			if err != nil || len(stored) != len(rows) {
 				t.Fatalf("%d of %d rows back: %v", len(stored), len(rows), err)
 			}
-			byID := map[int64]calendar.StoredItem{}
+			byID := map[int64]imports.StoredItem{}
 			for _, s := range stored {
 				byID[s.Engagement.ID] = s
 			}
 			for i, r := range rows {
-				got, want := byID[r.Engagement.ID], calendar.StoredItem{Engagement: *r.Engagement, Version: r.Version}
+				got, want := byID[r.Engagement.ID], imports.StoredItem{Engagement: *r.Engagement, Version: r.Version}
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("row %d (statement %d)\n got %+v\nwant %+v", i, i/rowsPerInsert, got, want)
 				}

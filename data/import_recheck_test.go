@@ -35,7 +35,7 @@ func TestImportChecksAgainWhatWasBookedAfterThePlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.By = "秘书"
-	if _, err := im.svc.ApplyImport(ctx, p); err != nil {
+	if _, err := im.imp.ApplyImport(ctx, p); err != nil {
 		t.Fatal(err)
 	}
 	fs := p.Items[0].Findings

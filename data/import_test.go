@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // importer runs plans and imports of hand-made items on a fresh database.
@@ -18,6 +19,7 @@ type importer struct {
 	t      *testing.T
 	db     *DB
 	svc    *calendar.Service
+	imp    *imports.Service
 	leader calendar.Leader
 	loc    *time.Location
 }
@@ -27,33 +29,33 @@ func newImporter(t *testing.T) *importer {
 	svc := calendar.NewService(db)
 	svc.SetClock(func() time.Time { return time.Date(2026, 11, 20, 2, 0, 0, 0, time.UTC) })
 	leader := addLeader(t, db, "Leader")
-	return &importer{t: t, db: db, svc: svc, leader: leader, loc: mustLoad(t, leader.ZoneName)}
+	return &importer{t: t, db: db, svc: svc, imp: imports.NewService(svc, db), leader: leader, loc: mustLoad(t, leader.ZoneName)}
 }
 
 // at is 2026-11-day hh:00 in the leader's zone.
 func (im *importer) at(day, h int) time.Time { return time.Date(2026, 11, day, h, 0, 0, 0, im.loc) }
 
 // item is an incoming meeting of an hour.
-func (im *importer) item(uid, title string, start time.Time, seq int) calendar.Incoming {
-	return calendar.Incoming{Method: "REQUEST", DTStamp: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Line: 1,
+func (im *importer) item(uid, title string, start time.Time, seq int) imports.Incoming {
+	return imports.Incoming{Method: "REQUEST", DTStamp: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Line: 1,
 		Engagement: calendar.Engagement{UID: uid, Title: title, Start: start, End: start.Add(time.Hour),
 			ZoneName: "Asia/Shanghai", Status: calendar.StatusConfirmed, Classification: calendar.ClassInternal,
 			Source: calendar.SourceImported, Sequence: seq}}
 }
 
-func (im *importer) plan(items ...calendar.Incoming) *calendar.ImportPlan {
+func (im *importer) plan(items ...imports.Incoming) *imports.ImportPlan {
 	im.t.Helper()
-	p, err := im.svc.PlanImport(ctx, im.leader, "test.ics", items, nil, nil)
+	p, err := im.imp.PlanImport(ctx, im.leader, "test.ics", items, nil, nil)
 	if err != nil {
 		im.t.Fatal(err)
 	}
 	return p
 }
 
-func (im *importer) apply(items ...calendar.Incoming) (calendar.ImportResult, *calendar.ImportPlan) {
+func (im *importer) apply(items ...imports.Incoming) (imports.ImportResult, *imports.ImportPlan) {
 	im.t.Helper()
 	p := im.plan(items...)
-	res, err := im.svc.ApplyImport(ctx, p)
+	res, err := im.imp.ApplyImport(ctx, p)
 	if err != nil {
 		im.t.Fatal(err)
 	}
@@ -75,7 +77,7 @@ func (im *importer) agenda() []string {
 	return out
 }
 
-func actions(p *calendar.ImportPlan) string {
+func actions(p *imports.ImportPlan) string {
 	var s []string
 	for _, it := range p.Items {
 		s = append(s, string(it.Action))
@@ -207,15 +209,17 @@ func TestImportSeriesWithOverridesAndAnOrphan(t *testing.T) {
 func TestImportDoesNotReviveWhatWasDeletedUnlessNewer(t *testing.T) {
 	im := newImporter(t)
 	a := im.item("d@x", "删掉的会", im.at(23, 9), 0)
-	_, p := im.apply(a)
-	stored, err := im.db.ItemsByKey(ctx, []calendar.ItemKey{{UID: "d@x"}})
+	if _, p := im.apply(a); actions(p) != "new" {
+		t.Fatalf("first import: %s", actions(p))
+	}
+	stored, err := im.db.ItemsByKey(ctx, []imports.ItemKey{{UID: "d@x"}})
 	if err != nil || len(stored) != 1 {
 		t.Fatalf("%v %v", stored, err)
 	}
 	if err := im.svc.Delete(ctx, stored[0].Engagement.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, p = im.apply(a); actions(p) != "skipped" || p.Items[0].Reason.Code != "import.plan.deleted" {
+	if _, p := im.apply(a); actions(p) != "skipped" || p.Items[0].Reason.Code != "import.plan.deleted" {
 		t.Fatalf("same version after delete: %s", actions(p))
 	}
 	a.Engagement.Sequence = 1
@@ -254,11 +258,11 @@ func TestImportSkipsDuplicatesRepliesAndOtherLeadersItems(t *testing.T) {
 	im := newImporter(t)
 	other := addLeader(t, im.db, "Other")
 	theirs := im.item("t@x", "他们的", im.at(23, 9), 0)
-	p, err := im.svc.PlanImport(ctx, other, "o.ics", []calendar.Incoming{theirs}, nil, nil)
+	p, err := im.imp.PlanImport(ctx, other, "o.ics", []imports.Incoming{theirs}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := im.svc.ApplyImport(ctx, p); err != nil {
+	if _, err := im.imp.ApplyImport(ctx, p); err != nil {
 		t.Fatal(err)
 	}
 	v1, v2 := im.item("dup@x", "v1", im.at(24, 9), 1), im.item("dup@x", "v2", im.at(24, 10), 2)
@@ -297,7 +301,7 @@ func TestImportFindingsAndUntickedItems(t *testing.T) {
 		}
 	}
 	p.Items[0].Selected = false
-	res, err := im.svc.ApplyImport(ctx, p)
+	res, err := im.imp.ApplyImport(ctx, p)
 	if err != nil || res.New != 2 || res.Skipped != 1 {
 		t.Fatalf("%+v %v", res, err)
 	}
@@ -307,8 +311,8 @@ func TestImportFindingsAndUntickedItems(t *testing.T) {
 // imported rows, after the first went in.
 type failingTx struct{ *DB }
 
-func (f failingTx) WithTx(ctx context.Context, fn func(calendar.Store) error) error {
-	return f.DB.WithTx(ctx, func(st calendar.Store) error {
+func (f failingTx) ImportTx(ctx context.Context, fn func(imports.Store) error) error {
+	return f.DB.ImportTx(ctx, func(st imports.Store) error {
 		return fn(&failWrite{DB: st.(*DB)})
 	})
 }
@@ -320,7 +324,7 @@ type failWrite struct {
 
 var errInjected = errors.New("injected")
 
-func (f *failWrite) WriteImported(ctx context.Context, rows []calendar.ImportedRow) error {
+func (f *failWrite) WriteImported(ctx context.Context, rows []imports.ImportedRow) error {
 	if f.n++; f.n == 2 {
 		return errInjected
 	}
@@ -333,8 +337,8 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	series.Engagement.RRule = "FREQ=DAILY;COUNT=3"
 	override := im.item("s@x", "改", im.at(24, 15), 0)
 	override.Engagement.RecurrenceID = im.at(24, 9)
-	svc := calendar.NewService(failingTx{im.db})
-	p, err := svc.PlanImport(ctx, im.leader, "x.ics", []calendar.Incoming{series, override}, []calendar.ImportTodo{{UID: "t", Title: "待办"}}, nil)
+	svc := imports.NewService(calendar.NewService(im.db), failingTx{im.db})
+	p, err := svc.PlanImport(ctx, im.leader, "x.ics", []imports.Incoming{series, override}, []imports.ImportTodo{{UID: "t", Title: "待办"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,11 +349,11 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		t.Fatalf("a failed import left %v", got)
 	}
 	// The plan is as it was: applying it on a working store imports all.
-	res, err := im.svc.ApplyImport(ctx, p)
+	res, err := im.imp.ApplyImport(ctx, p)
 	if err != nil || res.New != 2 || res.Todos != 1 {
 		t.Fatalf("%+v %v", res, err)
 	}
-	todos, err := im.svc.Todos(ctx, im.leader.ID)
+	todos, err := im.imp.Todos(ctx, im.leader.ID)
 	if err != nil || len(todos) != 1 || todos[0].Title != "待办" {
 		t.Fatalf("%v %v", todos, err)
 	}
@@ -400,7 +404,7 @@ func TestImportWritesEveryColumn(t *testing.T) {
 		t.Fatalf("engagements has %v; an import writes %v", table, written)
 	}
 	var names []string
-	for _, a := range versionArgs(calendar.ImportVersion{}) {
+	for _, a := range versionArgs(imports.ImportVersion{}) {
 		names = append(names, a.(sql.NamedArg).Name)
 	}
 	if !slices.Equal(names, versionColumns) {
@@ -409,12 +413,12 @@ func TestImportWritesEveryColumn(t *testing.T) {
 	// The values bound positionally are those engagementArgs names.
 	e := timed(1, "会", time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC), time.Hour)
 	e.RRule, e.ExDates, e.SeriesEnd = "FREQ=DAILY;COUNT=2", []time.Time{e.Start}, e.End.Add(24*time.Hour)
-	v := calendar.ImportVersion{Sequence: 3, DTStamp: e.Start, At: e.End}
+	v := imports.ImportVersion{Sequence: 3, DTStamp: e.Start, At: e.End}
 	var want []any
 	for _, a := range append(engagementArgs(&e)[1:], versionArgs(v)...) {
 		want = append(want, a.(sql.NamedArg).Value)
 	}
-	if got := appendImportValues(nil, calendar.ImportedRow{Engagement: &e, Version: v}); fmt.Sprint(got) != fmt.Sprint(want) {
+	if got := appendImportValues(nil, imports.ImportedRow{Engagement: &e, Version: v}); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("positional values\n %v\nwant %v", got, want)
 	}
 }

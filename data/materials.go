@@ -7,15 +7,16 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 const materialColumns = `id, leader_id, visit_id, title, from_whom, due, state,
 	received, received_by, copies, pages, presented, engagement_id,
 	instructions, instructed, archived, created, updated`
 
-func scanMaterial(s scanner) (calendar.Material, error) {
+func scanMaterial(s scanner) (desk.Material, error) {
 	var (
-		m                                        calendar.Material
+		m                                        desk.Material
 		state                                    string
 		visit, engagement                        sql.NullInt64
 		due                                      sql.NullString
@@ -26,13 +27,13 @@ func scanMaterial(s scanner) (calendar.Material, error) {
 		&received, &m.ReceivedBy, &m.Copies, &m.Pages, &presented, &engagement,
 		&m.Instructions, &instructed, &archive, &created, &updated)
 	if err != nil {
-		return calendar.Material{}, err
+		return desk.Material{}, err
 	}
 	if m.Due, err = dayFrom(due); err != nil {
-		return calendar.Material{}, fmt.Errorf("materials %d: due: %w", m.ID, err)
+		return desk.Material{}, fmt.Errorf("materials %d: due: %w", m.ID, err)
 	}
 	m.VisitID, m.EngagementID = visit.Int64, engagement.Int64
-	m.State = calendar.MaterialState(state)
+	m.State = desk.MaterialState(state)
 	m.Received, m.Presented = nullTime(received), nullTime(presented)
 	m.Instructed, m.Archived = nullTime(instructed), nullTime(archive)
 	m.Created, m.Updated = fromUnix(created), fromUnix(updated)
@@ -41,20 +42,20 @@ func scanMaterial(s scanner) (calendar.Material, error) {
 
 // Material returns the materials with id and their files;
 // calendar.ErrNotFound when there are none.
-func (db *DB) Material(ctx context.Context, id int64) (calendar.Material, error) {
+func (db *DB) Material(ctx context.Context, id int64) (desk.Material, error) {
 	m, err := scanMaterial(db.sql.QueryRowContext(ctx, `SELECT `+materialColumns+` FROM materials WHERE id = ?`, id))
 	if err != nil {
-		return calendar.Material{}, rowErr(err, "materials", id)
+		return desk.Material{}, rowErr(err, "materials", id)
 	}
 	if m.Files, err = db.Attachments(ctx, m.Subject()); err != nil {
-		return calendar.Material{}, err
+		return desk.Material{}, err
 	}
 	return m, nil
 }
 
 // Materials returns the leader's materials in state (every state when
 // empty) with their files: those due first first, undated ones last.
-func (db *DB) Materials(ctx context.Context, leaderID int64, state calendar.MaterialState) ([]calendar.Material, error) {
+func (db *DB) Materials(ctx context.Context, leaderID int64, state desk.MaterialState) ([]desk.Material, error) {
 	args := []any{sql.Named("leader", leaderID), sql.Named("state", string(state))}
 	const where = ` WHERE leader_id = :leader AND (:state = '' OR state = :state)`
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+materialColumns+` FROM materials`+where+`
@@ -62,18 +63,18 @@ func (db *DB) Materials(ctx context.Context, leaderID int64, state calendar.Mate
 	if err != nil {
 		return nil, fmt.Errorf("materials of leader %d: %w", leaderID, err)
 	}
-	var out []calendar.Material
+	var out []desk.Material
 	err = eachRow(rows, func(s scanner) error {
 		m, err := scanMaterial(s)
 		out = append(out, m)
 		return err
 	})
 	if err == nil && len(out) > 0 {
-		byID := make(map[int64]*calendar.Material, len(out))
+		byID := make(map[int64]*desk.Material, len(out))
 		for i := range out {
 			byID[out[i].ID] = &out[i]
 		}
-		err = db.eachAttachment(ctx, `material_id IN (SELECT id FROM materials`+where+`)`, args, func(id int64, a calendar.Attachment) {
+		err = db.eachAttachment(ctx, `material_id IN (SELECT id FROM materials`+where+`)`, args, func(id int64, a desk.Attachment) {
 			if m := byID[id]; m != nil {
 				m.Files = append(m.Files, a)
 			}
@@ -87,7 +88,7 @@ func (db *DB) Materials(ctx context.Context, leaderID int64, state calendar.Mate
 
 // CreateMaterial stores m and sets m.ID. An unknown leader or request is
 // calendar.ErrNotFound.
-func (db *DB) CreateMaterial(ctx context.Context, m *calendar.Material) error {
+func (db *DB) CreateMaterial(ctx context.Context, m *desk.Material) error {
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO materials (
 		leader_id, visit_id, title, from_whom, due, state,
 		received, received_by, copies, pages, presented, engagement_id,
@@ -107,7 +108,7 @@ func (db *DB) CreateMaterial(ctx context.Context, m *calendar.Material) error {
 }
 
 // UpdateMaterial stores every field of m but its files and creation time.
-func (db *DB) UpdateMaterial(ctx context.Context, m *calendar.Material) error {
+func (db *DB) UpdateMaterial(ctx context.Context, m *desk.Material) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE materials SET
 		leader_id = :leader_id, visit_id = :visit_id, title = :title, from_whom = :from_whom, due = :due,
 		state = :state, received = :received, received_by = :received_by, copies = :copies, pages = :pages,
@@ -129,7 +130,7 @@ func (db *DB) DeleteMaterial(ctx context.Context, id int64) error {
 	return oneRow(res, "delete materials", id)
 }
 
-func materialArgs(m *calendar.Material) []any {
+func materialArgs(m *desk.Material) []any {
 	return []any{
 		sql.Named("id", m.ID),
 		sql.Named("leader_id", m.LeaderID),
@@ -153,7 +154,7 @@ func materialArgs(m *calendar.Material) []any {
 }
 
 // materialWriteErr explains a failed write of m in the domain's terms.
-func materialWriteErr(op string, m *calendar.Material, err error) error {
+func materialWriteErr(op string, m *desk.Material, err error) error {
 	if isForeignKey(err) {
 		return fmt.Errorf("%s materials %d: leader %d, request %d or engagement %d: %w",
 			op, m.ID, m.LeaderID, m.VisitID, m.EngagementID, calendar.ErrNotFound)

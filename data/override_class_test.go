@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // TestOverridesAreNeverLooserThanTheirSeries: an override that says no
@@ -15,7 +16,7 @@ import (
 func TestOverridesAreNeverLooserThanTheirSeries(t *testing.T) {
 	im := newImporter(t)
 	conf, internal, public := calendar.ClassConfidential, calendar.ClassInternal, calendar.ClassPublic
-	override := func(uid string, rid, start time.Time, class calendar.Classification) calendar.Incoming {
+	override := func(uid string, rid, start time.Time, class calendar.Classification) imports.Incoming {
 		o := im.item(uid, "改期 "+uid, start, 0)
 		o.Engagement.RecurrenceID, o.Engagement.Classification = rid, class
 		return o

@@ -8,9 +8,10 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
-var _ calendar.ReviewStore = (*DB)(nil)
+var _ review.Store = (*DB)(nil)
 
 // The Friday review's store: review_marks, carry_overs and reviews (see
 // migrations/0005_review.sql). Weeks are kept as text, 2026-W48, which
@@ -19,9 +20,9 @@ var _ calendar.ReviewStore = (*DB)(nil)
 const markColumns = `id, leader_id, week, item, outcome, note, at, who,
 	title, kind, start_utc, end_utc, all_day, detail, times, carry_id, archived`
 
-func scanMark(s scanner) (calendar.ReviewMark, error) {
+func scanMark(s scanner) (review.ReviewMark, error) {
 	var (
-		m                 calendar.ReviewMark
+		m                 review.ReviewMark
 		week, item, out   string
 		kind              string
 		at                int64
@@ -30,22 +31,22 @@ func scanMark(s scanner) (calendar.ReviewMark, error) {
 	err := s.Scan(&m.ID, &m.LeaderID, &week, &item, &out, &m.Note, &at, &m.Who,
 		&m.Title, &kind, &start, &end, &m.AllDay, &m.Detail, &m.Times, &carry, &m.Archived)
 	if err != nil {
-		return calendar.ReviewMark{}, err
+		return review.ReviewMark{}, err
 	}
 	if m.Week, err = calendar.ParseWeek(week); err != nil {
-		return calendar.ReviewMark{}, fmt.Errorf("review mark %d: %w", m.ID, err)
+		return review.ReviewMark{}, fmt.Errorf("review mark %d: %w", m.ID, err)
 	}
-	if m.Item, err = calendar.ParseKey(item); err != nil {
-		return calendar.ReviewMark{}, fmt.Errorf("review mark %d: %w", m.ID, err)
+	if m.Item, err = review.ParseKey(item); err != nil {
+		return review.ReviewMark{}, fmt.Errorf("review mark %d: %w", m.ID, err)
 	}
-	m.Outcome, m.Kind, m.At = calendar.Outcome(out), calendar.Kind(kind), fromUnix(at)
+	m.Outcome, m.Kind, m.At = review.Outcome(out), calendar.Kind(kind), fromUnix(at)
 	m.Start, m.End, m.CarryID = nullTime(start), nullTime(end), carry.Int64
 	return m, nil
 }
 
 // ReviewMarks returns the decisions of the leader's review of w, in the
 // order they were taken.
-func (db *DB) ReviewMarks(ctx context.Context, leaderID int64, w calendar.Week) ([]calendar.ReviewMark, error) {
+func (db *DB) ReviewMarks(ctx context.Context, leaderID int64, w calendar.Week) ([]review.ReviewMark, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+markColumns+` FROM review_marks
 		WHERE leader_id = ? AND week = ? ORDER BY id`, leaderID, w.String())
 	if err != nil {
@@ -56,7 +57,7 @@ func (db *DB) ReviewMarks(ctx context.Context, leaderID int64, w calendar.Week) 
 
 // MarksOf returns every decision on the items whose keys are given, in
 // any week, oldest first.
-func (db *DB) MarksOf(ctx context.Context, leaderID int64, keys []string) ([]calendar.ReviewMark, error) {
+func (db *DB) MarksOf(ctx context.Context, leaderID int64, keys []string) ([]review.ReviewMark, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
@@ -72,8 +73,8 @@ func (db *DB) MarksOf(ctx context.Context, leaderID int64, keys []string) ([]cal
 	return collectMarks(rows, "review marks")
 }
 
-func collectMarks(rows *sql.Rows, what string) ([]calendar.ReviewMark, error) {
-	var out []calendar.ReviewMark
+func collectMarks(rows *sql.Rows, what string) ([]review.ReviewMark, error) {
+	var out []review.ReviewMark
 	err := eachRow(rows, func(s scanner) error {
 		m, err := scanMark(s)
 		out = append(out, m)
@@ -88,9 +89,9 @@ func collectMarks(rows *sql.Rows, what string) ([]calendar.ReviewMark, error) {
 // AddReviewMark stores m and sets m.ID. A second decision on the item in
 // the same week is ErrDuplicate; one in a closed review is refused by the
 // database itself.
-func (db *DB) AddReviewMark(ctx context.Context, m *calendar.ReviewMark) error {
+func (db *DB) AddReviewMark(ctx context.Context, m *review.ReviewMark) error {
 	var start, end any
-	if m.Item.Kind != calendar.RefMaterial && !m.Start.IsZero() {
+	if m.Item.Kind != review.RefMaterial && !m.Start.IsZero() {
 		start, end = unixSeconds(m.Start), unixSeconds(m.End)
 	}
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO review_marks (
@@ -113,9 +114,9 @@ func (db *DB) AddReviewMark(ctx context.Context, m *calendar.ReviewMark) error {
 const carryColumns = `id, leader_id, origin, from_week, to_week, times, state, engagement_id, visit_id,
 	kind, title, location, notes, organiser, classification, seconds, days, created, updated`
 
-func scanCarry(s scanner) (calendar.CarryOver, error) {
+func scanCarry(s scanner) (review.CarryOver, error) {
 	var (
-		c                         calendar.CarryOver
+		c                         review.CarryOver
 		origin, from, to, state   string
 		kind, class               string
 		engagement, visit         sql.NullInt64
@@ -124,18 +125,18 @@ func scanCarry(s scanner) (calendar.CarryOver, error) {
 	err := s.Scan(&c.ID, &c.LeaderID, &origin, &from, &to, &c.Times, &state, &engagement, &visit,
 		&kind, &c.Title, &c.Location, &c.Notes, &c.Organiser, &class, &seconds, &c.Days, &created, &updated)
 	if err != nil {
-		return calendar.CarryOver{}, err
+		return review.CarryOver{}, err
 	}
-	if c.Origin, err = calendar.ParseKey(origin); err != nil {
-		return calendar.CarryOver{}, fmt.Errorf("carry-over %d: %w", c.ID, err)
+	if c.Origin, err = review.ParseKey(origin); err != nil {
+		return review.CarryOver{}, fmt.Errorf("carry-over %d: %w", c.ID, err)
 	}
 	if c.FromWeek, err = calendar.ParseWeek(from); err != nil {
-		return calendar.CarryOver{}, fmt.Errorf("carry-over %d: %w", c.ID, err)
+		return review.CarryOver{}, fmt.Errorf("carry-over %d: %w", c.ID, err)
 	}
 	if c.ToWeek, err = calendar.ParseWeek(to); err != nil {
-		return calendar.CarryOver{}, fmt.Errorf("carry-over %d: %w", c.ID, err)
+		return review.CarryOver{}, fmt.Errorf("carry-over %d: %w", c.ID, err)
 	}
-	c.State, c.EngagementID, c.VisitID = calendar.CarryState(state), engagement.Int64, visit.Int64
+	c.State, c.EngagementID, c.VisitID = review.CarryState(state), engagement.Int64, visit.Int64
 	c.Kind, c.Classification = calendar.Kind(kind), calendar.Classification(class)
 	c.Length = time.Duration(seconds) * time.Second
 	c.Created, c.Updated = fromUnix(created), fromUnix(updated)
@@ -143,26 +144,26 @@ func scanCarry(s scanner) (calendar.CarryOver, error) {
 }
 
 // CarryOver returns one carry-over; calendar.ErrNotFound when there is none.
-func (db *DB) CarryOver(ctx context.Context, id int64) (calendar.CarryOver, error) {
+func (db *DB) CarryOver(ctx context.Context, id int64) (review.CarryOver, error) {
 	c, err := scanCarry(db.sql.QueryRowContext(ctx, `SELECT `+carryColumns+` FROM carry_overs WHERE id = ?`, id))
 	if err != nil {
-		return calendar.CarryOver{}, rowErr(err, "carry-over", id)
+		return review.CarryOver{}, rowErr(err, "carry-over", id)
 	}
 	return c, nil
 }
 
 // CarryOverFrom returns the carry-over of the item whose key is origin.
-func (db *DB) CarryOverFrom(ctx context.Context, leaderID int64, origin string) (calendar.CarryOver, error) {
+func (db *DB) CarryOverFrom(ctx context.Context, leaderID int64, origin string) (review.CarryOver, error) {
 	c, err := scanCarry(db.sql.QueryRowContext(ctx, `SELECT `+carryColumns+` FROM carry_overs
 		WHERE leader_id = ? AND origin = ?`, leaderID, origin))
 	if err != nil {
-		return calendar.CarryOver{}, rowErr(err, "carry-over of "+origin+" for leader", leaderID)
+		return review.CarryOver{}, rowErr(err, "carry-over of "+origin+" for leader", leaderID)
 	}
 	return c, nil
 }
 
 // CarryOversInto returns the carry-overs that booked these engagements.
-func (db *DB) CarryOversInto(ctx context.Context, engagementIDs []int64) ([]calendar.CarryOver, error) {
+func (db *DB) CarryOversInto(ctx context.Context, engagementIDs []int64) ([]review.CarryOver, error) {
 	if len(engagementIDs) == 0 {
 		return nil, nil
 	}
@@ -180,7 +181,7 @@ func (db *DB) CarryOversInto(ctx context.Context, engagementIDs []int64) ([]cale
 
 // ToSchedule returns the leader's carry-overs waiting for a slot, those
 // due first first.
-func (db *DB) ToSchedule(ctx context.Context, leaderID int64) ([]calendar.CarryOver, error) {
+func (db *DB) ToSchedule(ctx context.Context, leaderID int64) ([]review.CarryOver, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+carryColumns+` FROM carry_overs
 		WHERE leader_id = ? AND state = 'to_schedule' ORDER BY to_week, id`, leaderID)
 	if err != nil {
@@ -189,8 +190,8 @@ func (db *DB) ToSchedule(ctx context.Context, leaderID int64) ([]calendar.CarryO
 	return collectCarries(rows, fmt.Sprintf("to-schedule list of leader %d", leaderID))
 }
 
-func collectCarries(rows *sql.Rows, what string) ([]calendar.CarryOver, error) {
-	var out []calendar.CarryOver
+func collectCarries(rows *sql.Rows, what string) ([]review.CarryOver, error) {
+	var out []review.CarryOver
 	err := eachRow(rows, func(s scanner) error {
 		c, err := scanCarry(s)
 		out = append(out, c)
@@ -204,7 +205,7 @@ func collectCarries(rows *sql.Rows, what string) ([]calendar.CarryOver, error) {
 
 // CreateCarryOver stores c and sets c.ID; an origin carried already is
 // ErrDuplicate.
-func (db *DB) CreateCarryOver(ctx context.Context, c *calendar.CarryOver) error {
+func (db *DB) CreateCarryOver(ctx context.Context, c *review.CarryOver) error {
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO carry_overs (
 		leader_id, origin, from_week, to_week, times, state, engagement_id, visit_id,
 		kind, title, location, notes, organiser, classification, seconds, days, created, updated
@@ -225,7 +226,7 @@ func (db *DB) CreateCarryOver(ctx context.Context, c *calendar.CarryOver) error 
 }
 
 // UpdateCarryOver stores c's week, count, state and engagement.
-func (db *DB) UpdateCarryOver(ctx context.Context, c *calendar.CarryOver) error {
+func (db *DB) UpdateCarryOver(ctx context.Context, c *review.CarryOver) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE carry_overs
 		SET to_week = ?, times = ?, state = ?, engagement_id = ?, updated = ? WHERE id = ?`,
 		c.ToWeek.String(), c.Times, string(c.State), nullID(c.EngagementID), unixSeconds(c.Updated), c.ID)
@@ -239,16 +240,16 @@ const reviewColumns = `id, leader_id, week, closed, closed_by, done, carried, ar
 
 // Review returns the leader's closed review of w; calendar.ErrNotFound
 // while it is open.
-func (db *DB) Review(ctx context.Context, leaderID int64, w calendar.Week) (calendar.ReviewRecord, error) {
+func (db *DB) Review(ctx context.Context, leaderID int64, w calendar.Week) (review.ReviewRecord, error) {
 	var (
-		r      calendar.ReviewRecord
+		r      review.ReviewRecord
 		week   string
 		closed int64
 	)
 	err := db.sql.QueryRowContext(ctx, `SELECT `+reviewColumns+` FROM reviews WHERE leader_id = ? AND week = ?`,
 		leaderID, w.String()).Scan(&r.ID, &r.LeaderID, &week, &closed, &r.By, &r.Done, &r.Carried, &r.Archived, &r.Note)
 	if err != nil {
-		return calendar.ReviewRecord{}, rowErr(err, "review of "+w.String()+" for leader", leaderID)
+		return review.ReviewRecord{}, rowErr(err, "review of "+w.String()+" for leader", leaderID)
 	}
 	r.Week, r.Closed = w, fromUnix(closed)
 	return r, nil
@@ -256,7 +257,7 @@ func (db *DB) Review(ctx context.Context, leaderID int64, w calendar.Week) (cale
 
 // CreateReview records a closed review and sets r.ID; a week closed
 // already is ErrDuplicate.
-func (db *DB) CreateReview(ctx context.Context, r *calendar.ReviewRecord) error {
+func (db *DB) CreateReview(ctx context.Context, r *review.ReviewRecord) error {
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO reviews (leader_id, week, closed, closed_by, done, carried, archived, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.LeaderID, r.Week.String(), unixSeconds(r.Closed), r.By, r.Done, r.Carried, r.Archived, r.Note)

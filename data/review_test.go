@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
 func TestOrganiserIsStoredWithTheEngagement(t *testing.T) {
@@ -39,10 +40,10 @@ func TestReviewStoreKeepsMarksCarriesAndClosedReviews(t *testing.T) {
 	}
 	w48 := calendar.Week{Year: 2026, Number: 48}
 	at := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
-	origin := calendar.ItemRef{Kind: calendar.RefOccurrence, ID: e.ID, At: e.Start}
+	origin := review.ItemRef{Kind: review.RefOccurrence, ID: e.ID, At: e.Start}
 
-	c := calendar.CarryOver{LeaderID: l.ID, Origin: origin, FromWeek: w48, ToWeek: w48.Next(), Times: 1,
-		State: calendar.CarryToSchedule, Kind: calendar.KindMeeting, Title: e.Title, Classification: calendar.ClassInternal,
+	c := review.CarryOver{LeaderID: l.ID, Origin: origin, FromWeek: w48, ToWeek: w48.Next(), Times: 1,
+		State: review.CarryToSchedule, Kind: calendar.KindMeeting, Title: e.Title, Classification: calendar.ClassInternal,
 		Length: 90 * time.Minute, Created: at, Updated: at}
 	if err := db.CreateCarryOver(ctx, &c); err != nil {
 		t.Fatal(err)
@@ -56,7 +57,7 @@ func TestReviewStoreKeepsMarksCarriesAndClosedReviews(t *testing.T) {
 		t.Fatalf("to-schedule list %+v, %v", list, err)
 	}
 
-	c.State, c.EngagementID, c.Times = calendar.CarryBooked, e.ID, 2
+	c.State, c.EngagementID, c.Times = review.CarryBooked, e.ID, 2
 	if err := db.UpdateCarryOver(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
@@ -66,12 +67,12 @@ func TestReviewStoreKeepsMarksCarriesAndClosedReviews(t *testing.T) {
 	if list, _ := db.ToSchedule(ctx, l.ID); len(list) != 0 {
 		t.Fatalf("a booked carry-over is still to schedule: %+v", list)
 	}
-	c.State = calendar.CarryToSchedule // booked without an engagement, or the reverse: refused
+	c.State = review.CarryToSchedule // booked without an engagement, or the reverse: refused
 	if err := db.UpdateCarryOver(ctx, &c); err == nil {
 		t.Fatal("a carry-over to schedule with an engagement was stored")
 	}
 
-	m := calendar.ReviewMark{LeaderID: l.ID, Week: w48, Item: origin, Outcome: calendar.OutcomeCarried, Note: "领导出差",
+	m := review.ReviewMark{LeaderID: l.ID, Week: w48, Item: origin, Outcome: review.OutcomeCarried, Note: "领导出差",
 		At: at, Who: "秘书甲", Title: e.Title, Kind: e.Kind, Start: e.Start, End: e.End, CarryID: c.ID}
 	if err := db.AddReviewMark(ctx, &m); err != nil {
 		t.Fatal(err)
@@ -91,7 +92,7 @@ func TestReviewStoreKeepsMarksCarriesAndClosedReviews(t *testing.T) {
 	if _, err := db.Review(ctx, l.ID, w48); !errors.Is(err, calendar.ErrNotFound) {
 		t.Fatalf("an open review: %v", err)
 	}
-	r := calendar.ReviewRecord{LeaderID: l.ID, Week: w48, Closed: at, By: "秘书甲", Done: 9, Carried: 1, Archived: 1, Note: "本周基本完成"}
+	r := review.ReviewRecord{LeaderID: l.ID, Week: w48, Closed: at, By: "秘书甲", Done: 9, Carried: 1, Archived: 1, Note: "本周基本完成"}
 	if err := db.CreateReview(ctx, &r); err != nil {
 		t.Fatal(err)
 	}
@@ -102,8 +103,8 @@ func TestReviewStoreKeepsMarksCarriesAndClosedReviews(t *testing.T) {
 		t.Fatalf("closing a week twice: %v", err)
 	}
 	// The database itself keeps a closed review as it is.
-	late := calendar.ReviewMark{LeaderID: l.ID, Week: w48, Item: calendar.ItemRef{Kind: calendar.RefMaterial, ID: 1},
-		Outcome: calendar.OutcomeDone, At: at, Who: "秘书乙", Title: "材料"}
+	late := review.ReviewMark{LeaderID: l.ID, Week: w48, Item: review.ItemRef{Kind: review.RefMaterial, ID: 1},
+		Outcome: review.OutcomeDone, At: at, Who: "秘书乙", Title: "材料"}
 	if err := db.AddReviewMark(ctx, &late); err == nil || !strings.Contains(err.Error(), "closed") {
 		t.Fatalf("a decision on a closed review: %v", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // scanner is a *sql.Row or *sql.Rows.
@@ -131,7 +132,7 @@ func engagementArgs(e *calendar.Engagement) []any {
 
 // overrideUIDSep joins an override's series UID and RECURRENCE-ID in the
 // uid column, which must be unique, while the override shares the series'
-// UID everywhere else (RFC 5545 §3.8.4.4); calendar.OccurrenceKey writes
+// UID everywhere else (RFC 5545 §3.8.4.4); imports.OccurrenceKey writes
 // the column's value.
 const overrideUIDSep = "#"
 
@@ -140,7 +141,7 @@ func storedUID(e *calendar.Engagement) string {
 	if e.SeriesID == 0 {
 		return e.UID
 	}
-	return calendar.OccurrenceKey(e.UID, e.RecurrenceID)
+	return imports.OccurrenceKey(e.UID, e.RecurrenceID)
 }
 
 // icalUTC is the iCalendar form of a UTC date-time (RFC 5545 §3.3.5).

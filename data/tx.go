@@ -6,6 +6,9 @@ import (
 	"errors"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
+	"anteroom/calendar/review"
 )
 
 var _ calendar.TxStore = (*DB)(nil)
@@ -30,6 +33,27 @@ var errInTx = errors.New("inside a transaction")
 // The pool has a single connection, which the transaction holds until it
 // ends: fn must use only the DB it is given, or it waits for ever.
 func (db *DB) WithTx(ctx context.Context, fn func(calendar.Store) error) error {
+	return db.bound(ctx, func(t *DB) error { return fn(t) })
+}
+
+// DeskTx is WithTx for the visits desk.
+func (db *DB) DeskTx(ctx context.Context, fn func(desk.Store) error) error {
+	return db.bound(ctx, func(t *DB) error { return fn(t) })
+}
+
+// ReviewTx is WithTx for the Friday review.
+func (db *DB) ReviewTx(ctx context.Context, fn func(review.Store) error) error {
+	return db.bound(ctx, func(t *DB) error { return fn(t) })
+}
+
+// ImportTx is WithTx for imports.
+func (db *DB) ImportTx(ctx context.Context, fn func(imports.Store) error) error {
+	return db.bound(ctx, func(t *DB) error { return fn(t) })
+}
+
+// bound calls fn with a DB bound to one IMMEDIATE transaction, or with
+// db itself when it is bound to one already.
+func (db *DB) bound(ctx context.Context, fn func(*DB) error) error {
 	if db.tx != nil {
 		return fn(db)
 	}

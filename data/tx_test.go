@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 func countRows(t *testing.T, db *DB, table string) int {
@@ -30,7 +31,7 @@ func TestWithTxCommitsOrRollsBackEverything(t *testing.T) {
 		if err := tx.CreateEngagement(ctx, &e); err != nil {
 			return err
 		}
-		o := calendar.Organisation{Name: "华东电力公司"}
+		o := desk.Organisation{Name: "华东电力公司"}
 		if err := tx.SaveOrganisation(ctx, &o); err != nil {
 			return err
 		}
@@ -69,7 +70,7 @@ func TestWithTxCommitsOrRollsBackEverything(t *testing.T) {
 		if err := st.CreateEngagement(ctx, &e); err != nil {
 			return err
 		}
-		return st.(calendar.TxStore).WithTx(ctx, func(inner calendar.Store) error {
+		return st.WithTx(ctx, func(inner calendar.Store) error {
 			if inner != st {
 				t.Error("a nested WithTx did not join the outer transaction")
 			}
@@ -81,7 +82,7 @@ func TestWithTxCommitsOrRollsBackEverything(t *testing.T) {
 	}
 	err = db.WithTx(ctx, func(st calendar.Store) error {
 		e := timed(leader.ID, "Inner", start.Add(2*time.Hour), time.Hour)
-		return st.(calendar.TxStore).WithTx(ctx, func(inner calendar.Store) error {
+		return st.WithTx(ctx, func(inner calendar.Store) error {
 			if err := inner.CreateEngagement(ctx, &e); err != nil {
 				return err
 			}
@@ -101,7 +102,7 @@ func TestWithTxCommitsOrRollsBackEverything(t *testing.T) {
 	})
 	// Availability, which has its own transaction, joins one it is called in.
 	err = db.WithTx(ctx, func(st calendar.Store) error {
-		if err := st.(calendar.AvailabilityStore).SaveAvailability(ctx, calendar.DefaultAvailability(leader.ID)); err != nil {
+		if err := st.SaveAvailability(ctx, calendar.DefaultAvailability(leader.ID)); err != nil {
 			return err
 		}
 		return boom
@@ -113,10 +114,11 @@ func TestWithTxCommitsOrRollsBackEverything(t *testing.T) {
 
 func TestServiceChangesRollBackWithTheirTransaction(t *testing.T) {
 	db := openTemp(t)
-	svc := calendar.NewService(db)
-	svc.SetClock(func() time.Time { return time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC) })
+	book := calendar.NewService(db)
+	book.SetClock(func() time.Time { return time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC) })
+	svc := desk.NewService(book, db, t.TempDir())
 	leader := addLeader(t, db, "Leader")
-	r := calendar.VisitRequest{LeaderID: leader.ID, Org: "市教育局", Purpose: "汇报", People: []calendar.Visitor{{Name: "周敏"}}}
+	r := desk.VisitRequest{LeaderID: leader.ID, Org: "市教育局", Purpose: "汇报", People: []desk.Visitor{{Name: "周敏"}}}
 	if err := svc.AddVisitRequest(ctx, &r, nil, "秘书"); err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +138,7 @@ func TestServiceChangesRollBackWithTheirTransaction(t *testing.T) {
 	if n := countRows(t, db, "audit_log"); n != 1 {
 		t.Fatalf("a failed booking left %d audit entries, want the creation only", n)
 	}
-	if got, _ := db.VisitRequest(ctx, r.ID); got.State != calendar.VisitRequested || got.EngagementID != 0 {
+	if got, _ := db.VisitRequest(ctx, r.ID); got.State != desk.VisitRequested || got.EngagementID != 0 {
 		t.Fatalf("a failed booking changed the request: %+v", got)
 	}
 }

@@ -6,18 +6,19 @@ import (
 	"fmt"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
-var _ calendar.DeskStore = (*DB)(nil)
+var _ desk.Store = (*DB)(nil)
 
 const visitColumns = `v.id, v.leader_id, v.org_id, o.name, v.phone, v.referred_by, v.purpose, v.visitors,
 	v.state, v.engagement_id, v.decline_reason, v.decided, v.decided_by, v.created, v.updated`
 
 const visitFrom = ` FROM visit_requests v JOIN organisations o ON o.id = v.org_id`
 
-func scanVisit(s scanner) (calendar.VisitRequest, error) {
+func scanVisit(s scanner) (desk.VisitRequest, error) {
 	var (
-		r                calendar.VisitRequest
+		r                desk.VisitRequest
 		state            string
 		engagement       sql.NullInt64
 		decided          sql.NullInt64
@@ -26,9 +27,9 @@ func scanVisit(s scanner) (calendar.VisitRequest, error) {
 	err := s.Scan(&r.ID, &r.LeaderID, &r.OrgID, &r.Org, &r.Phone, &r.ReferredBy, &r.Purpose, &r.Visitors,
 		&state, &engagement, &r.DeclineReason, &decided, &r.DecidedBy, &created, &updated)
 	if err != nil {
-		return calendar.VisitRequest{}, err
+		return desk.VisitRequest{}, err
 	}
-	r.State = calendar.VisitState(state)
+	r.State = desk.VisitState(state)
 	r.EngagementID = engagement.Int64
 	r.Decided = nullTime(decided)
 	r.Created, r.Updated = fromUnix(created), fromUnix(updated)
@@ -37,28 +38,28 @@ func scanVisit(s scanner) (calendar.VisitRequest, error) {
 
 // VisitRequest returns the request with id, its people, preferred times
 // and files; calendar.ErrNotFound when there is none.
-func (db *DB) VisitRequest(ctx context.Context, id int64) (calendar.VisitRequest, error) {
+func (db *DB) VisitRequest(ctx context.Context, id int64) (desk.VisitRequest, error) {
 	r, err := scanVisit(db.sql.QueryRowContext(ctx, `SELECT `+visitColumns+visitFrom+` WHERE v.id = ?`, id))
 	if err != nil {
-		return calendar.VisitRequest{}, rowErr(err, "visit request", id)
+		return desk.VisitRequest{}, rowErr(err, "visit request", id)
 	}
-	rs := []calendar.VisitRequest{r}
+	rs := []desk.VisitRequest{r}
 	if err := db.visitDetails(ctx, rs, `= :id`, sql.Named("id", id)); err != nil {
-		return calendar.VisitRequest{}, fmt.Errorf("visit request %d: %w", id, err)
+		return desk.VisitRequest{}, fmt.Errorf("visit request %d: %w", id, err)
 	}
 	return rs[0], nil
 }
 
 // VisitRequests returns the leader's requests in state (every state when
 // empty), newest first, each with its people, times and files.
-func (db *DB) VisitRequests(ctx context.Context, leaderID int64, state calendar.VisitState) ([]calendar.VisitRequest, error) {
+func (db *DB) VisitRequests(ctx context.Context, leaderID int64, state desk.VisitState) ([]desk.VisitRequest, error) {
 	args := []any{sql.Named("leader", leaderID), sql.Named("state", string(state))}
 	const where = ` WHERE v.leader_id = :leader AND (:state = '' OR v.state = :state)`
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+visitColumns+visitFrom+where+` ORDER BY v.created DESC, v.id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("visit requests of leader %d: %w", leaderID, err)
 	}
-	var out []calendar.VisitRequest
+	var out []desk.VisitRequest
 	err = eachRow(rows, func(s scanner) error {
 		r, err := scanVisit(s)
 		out = append(out, r)
@@ -76,8 +77,8 @@ func (db *DB) VisitRequests(ctx context.Context, leaderID int64, state calendar.
 // visitDetails reads the people, preferred times and files of the
 // requests rs, whose IDs the condition in (e.g. "= :id") selects: three
 // queries however many requests there are.
-func (db *DB) visitDetails(ctx context.Context, rs []calendar.VisitRequest, in string, args ...any) error {
-	byID := make(map[int64]*calendar.VisitRequest, len(rs))
+func (db *DB) visitDetails(ctx context.Context, rs []desk.VisitRequest, in string, args ...any) error {
+	byID := make(map[int64]*desk.VisitRequest, len(rs))
 	for i := range rs {
 		byID[rs[i].ID] = &rs[i]
 	}
@@ -89,7 +90,7 @@ func (db *DB) visitDetails(ctx context.Context, rs []calendar.VisitRequest, in s
 	err = eachRow(rows, func(s scanner) error {
 		var id int64
 		var person sql.NullInt64
-		var p calendar.Visitor
+		var p desk.Visitor
 		if err := s.Scan(&id, &person, &p.Name, &p.Title, &p.Phone); err != nil {
 			return err
 		}
@@ -113,14 +114,14 @@ func (db *DB) visitDetails(ctx context.Context, rs []calendar.VisitRequest, in s
 			return err
 		}
 		if r := byID[id]; r != nil {
-			r.Windows = append(r.Windows, calendar.TimeWindow{Start: fromUnix(start), End: fromUnix(end)})
+			r.Windows = append(r.Windows, desk.TimeWindow{Start: fromUnix(start), End: fromUnix(end)})
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return db.eachAttachment(ctx, `visit_id `+in, args, func(id int64, a calendar.Attachment) {
+	return db.eachAttachment(ctx, `visit_id `+in, args, func(id int64, a desk.Attachment) {
 		if r := byID[id]; r != nil {
 			r.Files = append(r.Files, a)
 		}
@@ -129,7 +130,7 @@ func (db *DB) visitDetails(ctx context.Context, rs []calendar.VisitRequest, in s
 
 // CreateVisitRequest stores r with its people and preferred times and sets
 // r.ID. An unknown leader or organisation is calendar.ErrNotFound.
-func (db *DB) CreateVisitRequest(ctx context.Context, r *calendar.VisitRequest) error {
+func (db *DB) CreateVisitRequest(ctx context.Context, r *desk.VisitRequest) error {
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO visit_requests (
 		leader_id, org_id, phone, referred_by, purpose, visitors,
 		state, engagement_id, decline_reason, decided, decided_by, created, updated
@@ -162,7 +163,7 @@ func (db *DB) CreateVisitRequest(ctx context.Context, r *calendar.VisitRequest) 
 
 // UpdateVisitRequest stores r's state, decision and engagement; who asks
 // and why do not change once requested.
-func (db *DB) UpdateVisitRequest(ctx context.Context, r *calendar.VisitRequest) error {
+func (db *DB) UpdateVisitRequest(ctx context.Context, r *desk.VisitRequest) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE visit_requests SET
 		state = :state, engagement_id = :engagement_id, decline_reason = :decline_reason,
 		decided = :decided, decided_by = :decided_by, updated = :updated
@@ -183,7 +184,7 @@ func (db *DB) DeleteVisitRequest(ctx context.Context, id int64) error {
 	return oneRow(res, "delete visit request", id)
 }
 
-func visitArgs(r *calendar.VisitRequest) []any {
+func visitArgs(r *desk.VisitRequest) []any {
 	return []any{
 		sql.Named("id", r.ID),
 		sql.Named("leader_id", r.LeaderID),
@@ -203,7 +204,7 @@ func visitArgs(r *calendar.VisitRequest) []any {
 }
 
 // visitWriteErr explains a failed write of r in the domain's terms.
-func visitWriteErr(op string, r *calendar.VisitRequest, err error) error {
+func visitWriteErr(op string, r *desk.VisitRequest, err error) error {
 	if isForeignKey(err) {
 		return fmt.Errorf("%s visit request %d: leader %d, organisation %d or engagement %d: %w",
 			op, r.ID, r.LeaderID, r.OrgID, r.EngagementID, calendar.ErrNotFound)

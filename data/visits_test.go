@@ -7,14 +7,15 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 const testHash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 
-func saveOrg(t *testing.T, db *DB, name string) calendar.Organisation {
+func saveOrg(t *testing.T, db *DB, name string) desk.Organisation {
 	t.Helper()
 	now := time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
-	o := calendar.Organisation{Name: name, Created: now, Updated: now}
+	o := desk.Organisation{Name: name, Created: now, Updated: now}
 	if err := db.SaveOrganisation(ctx, &o); err != nil {
 		t.Fatal(err)
 	}
@@ -26,16 +27,16 @@ func TestVisitRequestsRoundTrip(t *testing.T) {
 	leader := addLeader(t, db, "Leader")
 	org := saveOrg(t, db, "华东电力公司")
 	now := time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)
-	r := calendar.VisitRequest{
+	r := desk.VisitRequest{
 		LeaderID: leader.ID, OrgID: org.ID, Phone: "021-1", ReferredBy: "经济部门", Purpose: "汇报", Visitors: 3,
-		People:  []calendar.Visitor{{Name: "王伟", Title: "总经理"}, {Name: "李娜"}},
-		Windows: []calendar.TimeWindow{{Start: now.Add(48 * time.Hour), End: now.Add(50 * time.Hour)}, {Start: now.Add(24 * time.Hour), End: now.Add(26 * time.Hour)}},
-		State:   calendar.VisitRequested, Created: now, Updated: now,
+		People:  []desk.Visitor{{Name: "王伟", Title: "总经理"}, {Name: "李娜"}},
+		Windows: []desk.TimeWindow{{Start: now.Add(48 * time.Hour), End: now.Add(50 * time.Hour)}, {Start: now.Add(24 * time.Hour), End: now.Add(26 * time.Hour)}},
+		State:   desk.VisitRequested, Created: now, Updated: now,
 	}
 	if err := db.CreateVisitRequest(ctx, &r); err != nil {
 		t.Fatal(err)
 	}
-	a := calendar.Attachment{Name: "来函.pdf", Hash: testHash, Size: 10, Added: now}
+	a := desk.Attachment{Name: "来函.pdf", Hash: testHash, Size: 10, Added: now}
 	if err := db.AddAttachment(ctx, r.Subject(), &a); err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +52,7 @@ func TestVisitRequestsRoundTrip(t *testing.T) {
 
 	// The list carries the same details, filtered by state.
 	second := r
-	second.ID, second.People, second.Windows = 0, []calendar.Visitor{{Name: "周敏"}}, nil
+	second.ID, second.People, second.Windows = 0, []desk.Visitor{{Name: "周敏"}}, nil
 	second.Created = now.Add(time.Hour)
 	if err := db.CreateVisitRequest(ctx, &second); err != nil {
 		t.Fatal(err)
@@ -60,17 +61,17 @@ func TestVisitRequestsRoundTrip(t *testing.T) {
 	if err != nil || len(all) != 2 || all[0].ID != second.ID || len(all[1].Files) != 1 || len(all[1].People) != 2 || len(all[0].People) != 1 {
 		t.Fatalf("all requests: %+v, %v", all, err)
 	}
-	second.State, second.DeclineReason, second.Decided, second.DecidedBy = calendar.VisitDeclined, "日程已满", now, "秘书"
+	second.State, second.DeclineReason, second.Decided, second.DecidedBy = desk.VisitDeclined, "日程已满", now, "秘书"
 	if err := db.UpdateVisitRequest(ctx, &second); err != nil {
 		t.Fatal(err)
 	}
-	declined, err := db.VisitRequests(ctx, leader.ID, calendar.VisitDeclined)
+	declined, err := db.VisitRequests(ctx, leader.ID, desk.VisitDeclined)
 	if err != nil || len(declined) != 1 || declined[0].ID != second.ID || !declined[0].Decided.Equal(now) {
 		t.Fatalf("declined requests: %+v, %v", declined, err)
 	}
 
 	// Deleting takes the people, times, files and trail along.
-	if err := db.AddAudit(ctx, &calendar.AuditEntry{Subject: r.Subject(), At: now, Who: "秘书", To: "requested"}); err != nil {
+	if err := db.AddAudit(ctx, &desk.AuditEntry{Subject: r.Subject(), At: now, Who: "秘书", To: "requested"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.DeleteVisitRequest(ctx, r.ID); err != nil {
@@ -99,23 +100,23 @@ func TestVisitAndMaterialRowsMustBeConsistent(t *testing.T) {
 	leader := addLeader(t, db, "Leader")
 	org := saveOrg(t, db, "市教育局")
 	now := time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)
-	base := calendar.VisitRequest{LeaderID: leader.ID, OrgID: org.ID, Purpose: "汇报", Visitors: 1,
-		People: []calendar.Visitor{{Name: "周敏"}}, State: calendar.VisitRequested, Created: now, Updated: now}
+	base := desk.VisitRequest{LeaderID: leader.ID, OrgID: org.ID, Purpose: "汇报", Visitors: 1,
+		People: []desk.Visitor{{Name: "周敏"}}, State: desk.VisitRequested, Created: now, Updated: now}
 	bad := []struct {
 		name string
-		edit func(*calendar.VisitRequest)
+		edit func(*desk.VisitRequest)
 	}{
-		{"declined without a reason", func(r *calendar.VisitRequest) {
-			r.State, r.Decided, r.DecidedBy = calendar.VisitDeclined, now, "秘书"
+		{"declined without a reason", func(r *desk.VisitRequest) {
+			r.State, r.Decided, r.DecidedBy = desk.VisitDeclined, now, "秘书"
 		}},
-		{"booked without an engagement", func(r *calendar.VisitRequest) {
-			r.State, r.Decided, r.DecidedBy = calendar.VisitBooked, now, "秘书"
+		{"booked without an engagement", func(r *desk.VisitRequest) {
+			r.State, r.Decided, r.DecidedBy = desk.VisitBooked, now, "秘书"
 		}},
-		{"decided by nobody", func(r *calendar.VisitRequest) {
-			r.State, r.DeclineReason, r.Decided = calendar.VisitDeclined, "满", now
+		{"decided by nobody", func(r *desk.VisitRequest) {
+			r.State, r.DeclineReason, r.Decided = desk.VisitDeclined, "满", now
 		}},
-		{"unknown state", func(r *calendar.VisitRequest) { r.State = "maybe" }},
-		{"unknown organisation", func(r *calendar.VisitRequest) { r.OrgID = 99 }},
+		{"unknown state", func(r *desk.VisitRequest) { r.State = "maybe" }},
+		{"unknown organisation", func(r *desk.VisitRequest) { r.OrgID = 99 }},
 	}
 	for _, c := range bad {
 		r := base
@@ -124,14 +125,14 @@ func TestVisitAndMaterialRowsMustBeConsistent(t *testing.T) {
 			t.Errorf("%s: stored", c.name)
 		}
 	}
-	m := calendar.Material{LeaderID: leader.ID, Title: "汇报材料", State: calendar.MaterialExpected, Created: now, Updated: now}
-	for name, edit := range map[string]func(*calendar.Material){
-		"received without a date":  func(m *calendar.Material) { m.State = calendar.MaterialReceived },
-		"presented without a date": func(m *calendar.Material) { m.State, m.Received = calendar.MaterialPresented, now },
-		"instructed without instructions": func(m *calendar.Material) {
-			m.State, m.Received, m.Presented, m.Instructed = calendar.MaterialInstructed, now, now, now
+	m := desk.Material{LeaderID: leader.ID, Title: "汇报材料", State: desk.MaterialExpected, Created: now, Updated: now}
+	for name, edit := range map[string]func(*desk.Material){
+		"received without a date":  func(m *desk.Material) { m.State = desk.MaterialReceived },
+		"presented without a date": func(m *desk.Material) { m.State, m.Received = desk.MaterialPresented, now },
+		"instructed without instructions": func(m *desk.Material) {
+			m.State, m.Received, m.Presented, m.Instructed = desk.MaterialInstructed, now, now, now
 		},
-		"negative copies": func(m *calendar.Material) { m.Copies = -1 },
+		"negative copies": func(m *desk.Material) { m.Copies = -1 },
 	} {
 		bad := m
 		edit(&bad)
@@ -139,11 +140,11 @@ func TestVisitAndMaterialRowsMustBeConsistent(t *testing.T) {
 			t.Errorf("materials %s: stored", name)
 		}
 	}
-	a := calendar.Attachment{Name: "x", Hash: "not a hash", Added: now}
-	if err := db.AddAttachment(ctx, calendar.Subject{Material: 1}, &a); err == nil {
+	a := desk.Attachment{Name: "x", Hash: "not a hash", Added: now}
+	if err := db.AddAttachment(ctx, desk.Subject{Material: 1}, &a); err == nil {
 		t.Error("an attachment with a malformed hash was stored")
 	}
-	if err := db.AddAttachment(ctx, calendar.Subject{Material: 999}, &calendar.Attachment{Name: "x", Hash: testHash, Added: now}); !errors.Is(err, calendar.ErrNotFound) {
+	if err := db.AddAttachment(ctx, desk.Subject{Material: 999}, &desk.Attachment{Name: "x", Hash: testHash, Added: now}); !errors.Is(err, calendar.ErrNotFound) {
 		t.Errorf("an attachment of missing materials: %v", err)
 	}
 }
@@ -156,18 +157,18 @@ func TestMaterialsAreListedByDueDate(t *testing.T) {
 		title string
 		due   calendar.Date
 	}{{"undated", calendar.Date{}}, {"later", calendar.NewDate(2026, 12, 4)}, {"sooner", calendar.NewDate(2026, 11, 27)}} {
-		m := calendar.Material{LeaderID: leader.ID, Title: c.title, Due: c.due, State: calendar.MaterialExpected, Created: now, Updated: now}
+		m := desk.Material{LeaderID: leader.ID, Title: c.title, Due: c.due, State: desk.MaterialExpected, Created: now, Updated: now}
 		if err := db.CreateMaterial(ctx, &m); err != nil {
 			t.Fatal(err)
 		}
 		if c.title == "later" {
-			a := calendar.Attachment{Name: "汇报.pdf", Hash: testHash, Size: 3, Added: now}
+			a := desk.Attachment{Name: "汇报.pdf", Hash: testHash, Size: 3, Added: now}
 			if err := db.AddAttachment(ctx, m.Subject(), &a); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	ms, err := db.Materials(ctx, leader.ID, calendar.MaterialExpected)
+	ms, err := db.Materials(ctx, leader.ID, desk.MaterialExpected)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,16 +179,16 @@ func TestMaterialsAreListedByDueDate(t *testing.T) {
 	if !slices.Equal(titles, []string{"sooner", "later", "undated"}) || len(ms[1].Files) != 1 || ms[2].Due != (calendar.Date{}) {
 		t.Fatalf("materials %q (%+v)", titles, ms)
 	}
-	if ms, _ := db.Materials(ctx, leader.ID, calendar.MaterialArchived); len(ms) != 0 {
+	if ms, _ := db.Materials(ctx, leader.ID, desk.MaterialArchived); len(ms) != 0 {
 		t.Fatalf("archived materials: %+v", ms)
 	}
 	m := ms[1]
-	m.State, m.Received, m.ReceivedBy, m.Copies, m.Pages, m.Updated = calendar.MaterialReceived, now, "秘书", 2, 30, now
+	m.State, m.Received, m.ReceivedBy, m.Copies, m.Pages, m.Updated = desk.MaterialReceived, now, "秘书", 2, 30, now
 	if err := db.UpdateMaterial(ctx, &m); err != nil {
 		t.Fatal(err)
 	}
 	got, err := db.Material(ctx, m.ID)
-	if err != nil || got.State != calendar.MaterialReceived || !got.Received.Equal(now) || got.Pages != 30 || len(got.Files) != 1 || got.Due != calendar.NewDate(2026, 12, 4) {
+	if err != nil || got.State != desk.MaterialReceived || !got.Received.Equal(now) || got.Pages != 30 || len(got.Files) != 1 || got.Due != calendar.NewDate(2026, 12, 4) {
 		t.Fatalf("updated materials %+v, %v", got, err)
 	}
 	if err := db.DeleteMaterial(ctx, m.ID); err != nil {
@@ -205,18 +206,18 @@ func TestDirectoryFindsOrCreates(t *testing.T) {
 	if a.ID == 0 || a.ID != b.ID {
 		t.Fatalf("the same organisation saved twice: %d and %d", a.ID, b.ID)
 	}
-	p := calendar.Person{OrgID: a.ID, Name: "王伟", Title: "总经理", Created: now, Updated: now}
+	p := desk.Person{OrgID: a.ID, Name: "王伟", Title: "总经理", Created: now, Updated: now}
 	if err := db.SavePerson(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
-	q := calendar.Person{OrgID: a.ID, Name: "王伟", Phone: "139", Created: now, Updated: now.Add(time.Hour)}
+	q := desk.Person{OrgID: a.ID, Name: "王伟", Phone: "139", Created: now, Updated: now.Add(time.Hour)}
 	if err := db.SavePerson(ctx, &q); err != nil {
 		t.Fatal(err)
 	}
 	if q.ID != p.ID || q.Title != "总经理" || q.Phone != "139" || !q.Updated.Equal(now.Add(time.Hour)) || !q.Created.Equal(now) {
 		t.Fatalf("saving a known person again: %+v", q)
 	}
-	if err := db.SavePerson(ctx, &calendar.Person{OrgID: 99, Name: "无名", Created: now, Updated: now}); !errors.Is(err, calendar.ErrNotFound) {
+	if err := db.SavePerson(ctx, &desk.Person{OrgID: 99, Name: "无名", Created: now, Updated: now}); !errors.Is(err, calendar.ErrNotFound) {
 		t.Fatalf("a person of an unknown organisation: %v", err)
 	}
 	saveOrg(t, db, "Shanghai Electric")

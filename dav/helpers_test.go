@@ -72,15 +72,15 @@ func summaryOf(t testing.TB, o *dav.Object) string {
 	if o.Err != nil || o.Calendar == nil {
 		t.Fatalf("%s: not decoded: %v", o.Path, o.Err)
 	}
-	for _, ev := range o.Calendar.Events() {
-		s, err := ev.Props.Text(ical.PropSummary)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
+	events := o.Calendar.Events()
+	if len(events) == 0 {
+		t.Fatalf("%s: no event", o.Path)
 	}
-	t.Fatalf("%s: no event", o.Path)
-	return ""
+	s, err := events[0].Props.Text(ical.PropSummary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func (f *fixture) create(t testing.TB, uid, summary string) (path, etag string) {

@@ -12,6 +12,9 @@ import (
 
 	"anteroom/assets"
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
+	"anteroom/calendar/review"
 	"anteroom/data"
 )
 
@@ -36,7 +39,8 @@ func BenchmarkColdStart100k(b *testing.B) {
 		svc := calendar.NewService(db)
 		svc.SetClock(func() time.Time { return monday10 })
 		win := test.NewTempWindow(b, nil)
-		m, err := newMainWindow(a, win, svc)
+		dk := desk.NewService(svc, db, b.TempDir())
+		m, err := newMainWindow(a, win, Services{Booking: svc, Desk: dk, Review: review.NewService(svc, dk, db), Imports: imports.NewService(svc, db)})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -12,6 +12,9 @@ import (
 
 	"anteroom/assets"
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
+	"anteroom/calendar/review"
 	"anteroom/data"
 )
 
@@ -26,16 +29,18 @@ func mustLoad(name string) *time.Location {
 	return loc
 }
 
-// desk is the main window on a real SQLite file, driven by the test driver.
-type desk struct {
+// uiDesk is the main window on a real SQLite file, driven by the test driver.
+type uiDesk struct {
 	t      *testing.T
 	m      *mainWindow
 	win    fyne.Window
 	svc    *calendar.Service
+	dk     *desk.Service
+	rv     *review.Service
 	leader calendar.Leader
 }
 
-func newDesk(t *testing.T) *desk {
+func newDesk(t *testing.T) *uiDesk {
 	t.Helper()
 	a := test.NewTempApp(t)
 	if err := assets.LoadTranslations(); err != nil {
@@ -53,28 +58,30 @@ func newDesk(t *testing.T) *desk {
 		t.Fatal(err)
 	}
 	win := test.NewTempWindow(t, nil)
-	m, err := newMainWindow(a, win, svc)
+	dk := desk.NewService(svc, db, filepath.Join(t.TempDir(), "files"))
+	rv := review.NewService(svc, dk, db)
+	m, err := newMainWindow(a, win, Services{Booking: svc, Desk: dk, Review: rv, Imports: imports.NewService(svc, db)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	win.Resize(fyne.NewSize(1280, 800))
 	m.goAsync = func(work, done func()) { work(); done() } // no goroutines, no waiting
-	return &desk{t: t, m: m, win: win, svc: svc, leader: leader}
+	return &uiDesk{t: t, m: m, win: win, svc: svc, dk: dk, rv: rv, leader: leader}
 }
 
 // slotPos is where a user double-clicks for day (0 = Monday) at hh:mm.
-func (d *desk) slotPos(day, hh, mm int) fyne.Position {
+func (d *uiDesk) slotPos(day, hh, mm int) fyne.Position {
 	colW := (d.m.grid.body.Size().Width - gutterWidth) / daysInWeek
 	return fyne.NewPos(gutterWidth+colW*(float32(day)+0.5), (float32(hh)+float32(mm)/60)*hourHeight+2)
 }
 
 // blocks returns the engagement blocks drawn in the hours grid.
-func (d *desk) blocks() []*block {
+func (d *uiDesk) blocks() []*block {
 	r := test.WidgetRenderer(d.m.grid.body).(*timeGridRenderer)
 	return r.blocks[:len(r.placed)]
 }
 
-func (d *desk) blockTitled(title string) *block {
+func (d *uiDesk) blockTitled(title string) *block {
 	for _, b := range d.blocks() {
 		if b.item.Title == title {
 			return b
@@ -83,7 +90,7 @@ func (d *desk) blockTitled(title string) *block {
 	return nil
 }
 
-func (d *desk) stored() []calendar.Engagement {
+func (d *uiDesk) stored() []calendar.Engagement {
 	d.t.Helper()
 	items, err := d.svc.Agenda(context.Background(), d.leader, calendar.NewDate(2026, 11, 23), calendar.NewDate(2026, 11, 29))
 	if err != nil {
@@ -93,7 +100,7 @@ func (d *desk) stored() []calendar.Engagement {
 }
 
 // tapButton taps the button labelled text in the topmost dialog.
-func (d *desk) tapButton(text string) {
+func (d *uiDesk) tapButton(text string) {
 	d.t.Helper()
 	top := d.win.Canvas().Overlays().Top()
 	if top == nil {

@@ -263,9 +263,9 @@ func (ed *editor) showProblems(err error) bool {
 			l = ed.errs["form"]
 		}
 		if l.Text != "" {
-			l.SetText(l.Text + "\n" + problemText(p))
+			l.SetText(l.Text + "\n" + translated(calendar.FieldProblem{Problem: p}))
 		} else {
-			l.SetText(problemText(p))
+			l.SetText(translated(calendar.FieldProblem{Problem: p}))
 		}
 		l.Show()
 	}

@@ -148,7 +148,7 @@ func (ed *editor) onOverride() {
 		var ve *calendar.ValidationError
 		if errors.As(err, &ve) {
 			if p, ok := ve.Field("reason"); ok {
-				ed.reason.SetValidationError(errors.New(problemText(p)))
+				ed.reason.SetValidationError(errors.New(translated(calendar.FieldProblem{Problem: p})))
 			}
 		}
 		ed.showProblems(err)

@@ -15,6 +15,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/ics"
+	"anteroom/calendar/imports"
 )
 
 // importer reads .ics files off the UI thread, one after another, and shows
@@ -123,10 +124,10 @@ func (im *importer) next() {
 	im.busy.SetButtons([]fyne.CanvasObject{cancelBtn})
 	im.busy.Show()
 	leader, loc := im.m.leader, im.m.loc
-	var plan *calendar.ImportPlan
+	var plan *imports.ImportPlan
 	var err error
 	im.m.goAsync(func() {
-		plan, err = readPlan(ctx, im.m.svc, leader, loc, path)
+		plan, err = readPlan(ctx, im.m.importSvc, leader, loc, path)
 	}, func() {
 		im.busy.Hide()
 		cancelled := ctx.Err() != nil
@@ -144,13 +145,13 @@ func (im *importer) next() {
 }
 
 // readPlan reads one file and works out what importing it would change.
-func readPlan(ctx context.Context, svc *calendar.Service, leader calendar.Leader, loc *time.Location, path string) (*calendar.ImportPlan, error) {
+func readPlan(ctx context.Context, svc *imports.Service, leader calendar.Leader, loc *time.Location, path string) (*imports.ImportPlan, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	items, todos, notes, err := ics.ReadForImportContext(ctx, f, path, loc)
+	items, todos, notes, err := ics.ReadForImportContext(ctx, f, filepath.Base(path), loc)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // invite is an Outlook-style invitation with a Windows zone name, a
@@ -48,7 +49,7 @@ func TestImportPreviewTickApplyAndReimport(t *testing.T) {
 	if n := len(p.plan.Items); n != 2 {
 		t.Fatalf("preview lists %d items, want 2", n)
 	}
-	var clash, plain *calendar.ImportItem
+	var clash, plain *imports.ImportItem
 	for i := range p.plan.Items {
 		switch p.plan.Items[i].Incoming.Engagement.UID {
 		case "clash-1@example.org":
@@ -57,7 +58,7 @@ func TestImportPreviewTickApplyAndReimport(t *testing.T) {
 			plain = &p.plan.Items[i]
 		}
 	}
-	if clash == nil || plain == nil || clash.Action != calendar.ImportNew || !calendar.Blocking(clash.Findings) {
+	if clash == nil || plain == nil || clash.Action != imports.ImportNew || !calendar.Blocking(clash.Findings) {
 		t.Fatalf("want the clash as new with a blocking finding: %+v", p.plan.Items)
 	}
 	if !strings.Contains(importDetail(*clash), "周一例会") {
@@ -91,7 +92,7 @@ func TestImportPreviewTickApplyAndReimport(t *testing.T) {
 	d.m.importFiles(path)
 	p = d.m.importer.preview
 	for _, it := range p.plan.Items {
-		if it.Incoming.Engagement.UID == "plain-2@example.org" && it.Action != calendar.ImportUnchanged {
+		if it.Incoming.Engagement.UID == "plain-2@example.org" && it.Action != imports.ImportUnchanged {
 			t.Fatalf("re-import: %s is %s, want unchanged", it.Incoming.Engagement.UID, it.Action)
 		}
 	}

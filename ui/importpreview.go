@@ -13,27 +13,28 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // importPreview shows what importing a file would do, item by item, before
 // anything is stored; the user unticks what should not be imported.
 type importPreview struct {
 	m      *mainWindow
-	plan   *calendar.ImportPlan
+	plan   *imports.ImportPlan
 	then   func() // the next file, after this one is imported or skipped
 	counts *widget.Label
 	list   *widget.List
 	notes  *widget.Label
 	apply  *widget.Button
 	dialog *dialog.CustomDialog
-	result *calendar.ImportResult // set once applied, for tests
+	result *imports.ImportResult // set once applied, for tests
 }
 
 // notesOfAKind is how many notes about the file of one kind the preview
 // lists before it sums the rest up.
 const notesOfAKind = 3
 
-func newImportPreview(m *mainWindow, plan *calendar.ImportPlan, then func()) *importPreview {
+func newImportPreview(m *mainWindow, plan *imports.ImportPlan, then func()) *importPreview {
 	p := &importPreview{m: m, plan: plan, then: then}
 	p.counts = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	p.list = &widget.List{
@@ -43,7 +44,7 @@ func newImportPreview(m *mainWindow, plan *calendar.ImportPlan, then func()) *im
 	}
 	p.list.ExtendBaseWidget(p.list)
 	var notes []string
-	kept, omitted := calendar.Summarize(plan.Notes, func(m calendar.Message) string { return m.Code }, notesOfAKind)
+	kept, omitted := calendar.Summarize(plan.Notes, func(m imports.Message) string { return m.Code }, notesOfAKind)
 	for _, n := range kept {
 		notes = append(notes, messageText(n))
 	}
@@ -57,13 +58,7 @@ func newImportPreview(m *mainWindow, plan *calendar.ImportPlan, then func()) *im
 	p.notes.Hidden = len(notes) == 0
 	p.apply = &widget.Button{Text: lang.L("Import"), Importance: widget.HighImportance, OnTapped: p.onApply}
 	skip := &widget.Button{Text: lang.L("Don't import"), OnTapped: p.onSkip}
-	// Up to four lines of notes show without scrolling: what the reader
-	// left out is summed up, so four lines say most of it.
-	notesScroll := container.NewVScroll(p.notes)
-	if !p.notes.Hidden {
-		notesScroll.SetMinSize(fyne.NewSize(0, 4*theme.CaptionTextSize()*1.6))
-	}
-	content := container.NewBorder(p.counts, notesScroll, nil, nil, p.list)
+	content := container.NewBorder(p.counts, container.NewVScroll(p.notes), nil, nil, p.list)
 	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Import {{.File}}", map[string]any{"File": filepath.Base(plan.File)}), content, m.win)
 	p.dialog.SetButtons([]fyne.CanvasObject{skip, p.apply})
 	p.refreshCounts()
@@ -77,17 +72,17 @@ func (p *importPreview) show() {
 
 // refreshCounts says what will happen: new, updated, cancelled, unchanged, skipped.
 func (p *importPreview) refreshCounts() {
-	c := map[calendar.ImportAction]int{}
+	c := map[imports.ImportAction]int{}
 	for _, it := range p.plan.Items {
-		if it.Selected || it.Action == calendar.ImportUnchanged || it.Action == calendar.ImportSkipped {
+		if it.Selected || it.Action == imports.ImportUnchanged || it.Action == imports.ImportSkipped {
 			c[it.Action]++
 		} else {
-			c[calendar.ImportSkipped]++
+			c[imports.ImportSkipped]++
 		}
 	}
 	p.counts.SetText(lang.L("{{.New}} new · {{.Updated}} updated · {{.Cancelled}} cancelled · {{.Unchanged}} unchanged · {{.Skipped}} skipped",
-		map[string]any{"New": c[calendar.ImportNew], "Updated": c[calendar.ImportUpdated], "Cancelled": c[calendar.ImportCancelled],
-			"Unchanged": c[calendar.ImportUnchanged], "Skipped": c[calendar.ImportSkipped]}))
+		map[string]any{"New": c[imports.ImportNew], "Updated": c[imports.ImportUpdated], "Cancelled": c[imports.ImportCancelled],
+			"Unchanged": c[imports.ImportUnchanged], "Skipped": c[imports.ImportSkipped]}))
 	p.apply.Disable()
 	for _, it := range p.plan.Items {
 		if it.Selected {
@@ -115,7 +110,7 @@ func (p *importPreview) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	check, action := left.Objects[0].(*widget.Check), left.Objects[1].(*widget.Label)
 	check.OnChanged = nil
 	check.SetChecked(it.Selected)
-	if it.Action == calendar.ImportUnchanged || it.Action == calendar.ImportSkipped {
+	if it.Action == imports.ImportUnchanged || it.Action == imports.ImportSkipped {
 		check.Disable()
 	} else {
 		check.Enable()
@@ -134,7 +129,7 @@ func (p *importPreview) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // importDetail explains an item: why it is skipped, what it clashes with,
 // what the reader warned about.
-func importDetail(it calendar.ImportItem) string {
+func importDetail(it imports.ImportItem) string {
 	var parts []string
 	if it.Reason != nil {
 		parts = append(parts, messageText(*it.Reason))
@@ -151,34 +146,34 @@ func importDetail(it calendar.ImportItem) string {
 	return strings.Join(parts, " · ")
 }
 
-func importActionLabel(a calendar.ImportAction) string {
+func importActionLabel(a imports.ImportAction) string {
 	switch a {
-	case calendar.ImportNew:
+	case imports.ImportNew:
 		return lang.L("New")
-	case calendar.ImportUpdated:
+	case imports.ImportUpdated:
 		return lang.L("Updated")
-	case calendar.ImportUnchanged:
+	case imports.ImportUnchanged:
 		return lang.L("Unchanged")
-	case calendar.ImportCancelled:
+	case imports.ImportCancelled:
 		return lang.L("Cancelled")
 	}
 	return lang.L("Skipped")
 }
 
-func importActionImportance(it *calendar.ImportItem) widget.Importance {
+func importActionImportance(it *imports.ImportItem) widget.Importance {
 	switch {
 	case calendar.Blocking(it.Findings):
 		return widget.DangerImportance
-	case it.Action == calendar.ImportNew || it.Action == calendar.ImportUpdated:
+	case it.Action == imports.ImportNew || it.Action == imports.ImportUpdated:
 		return widget.SuccessImportance
-	case it.Action == calendar.ImportCancelled:
+	case it.Action == imports.ImportCancelled:
 		return widget.WarningImportance
 	}
 	return widget.LowImportance
 }
 
 // messageText translates a message from the importer.
-func messageText(msg calendar.Message) string {
+func messageText(msg imports.Message) string {
 	text := lang.X(msg.Code, msg.English, msg.Args)
 	if msg.Line > 0 {
 		return lang.L("line {{.Line}}: {{.Message}}", map[string]any{"Line": msg.Line, "Message": text})
@@ -189,7 +184,7 @@ func messageText(msg calendar.Message) string {
 // onApply stores the ticked items in one transaction.
 func (p *importPreview) onApply() {
 	p.plan.By = p.m.user
-	res, err := p.m.svc.ApplyImport(context.Background(), p.plan)
+	res, err := p.m.importSvc.ApplyImport(context.Background(), p.plan)
 	if err != nil {
 		p.m.showError(err)
 		return

@@ -24,8 +24,7 @@ func (m *mainWindow) addLeader() {
 		widget.NewFormItem(lang.L("Name"), name),
 		widget.NewFormItem(lang.L("Time zone"), zone),
 	}
-	var d *dialog.FormDialog
-	d = dialog.NewForm(lang.L("Add leader…"), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Add leader…"), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}

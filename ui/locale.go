@@ -108,9 +108,3 @@ func classLabel(c calendar.Classification) string {
 	}
 	return string(c)
 }
-
-// problemText translates a validation problem by its code, falling back to
-// the domain's English message.
-func problemText(p calendar.Problem) string {
-	return lang.X(p.Code, p.Message, p.Args)
-}

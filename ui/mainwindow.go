@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,7 +16,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
-	"anteroom/calendar/ics"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
+	"anteroom/calendar/review"
 )
 
 const prefLeader = "leader" // preference key: the leader shown last
@@ -25,9 +26,12 @@ const prefLeader = "leader" // preference key: the leader shown last
 // mainWindow is the secretary's desk: the week of one leader, the chosen
 // day's agenda and the details of the engagement under the pointer.
 type mainWindow struct {
-	app fyne.App
-	win fyne.Window
-	svc *calendar.Service
+	app       fyne.App
+	win       fyne.Window
+	svc       *calendar.Service // booking
+	deskSvc   *desk.Service
+	reviewSvc *review.Service
+	importSvc *imports.Service
 
 	leaders []calendar.Leader
 	leader  calendar.Leader
@@ -55,8 +59,9 @@ type mainWindow struct {
 
 // newMainWindow builds the desk in win for the service's leaders, creating
 // a first leader on an empty database.
-func newMainWindow(a fyne.App, win fyne.Window, svc *calendar.Service) (*mainWindow, error) {
-	m := &mainWindow{app: a, win: win, svc: svc, user: systemUserName(), goAsync: inBackground}
+func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, error) {
+	m := &mainWindow{app: a, win: win, svc: svcs.Booking, deskSvc: svcs.Desk, reviewSvc: svcs.Review, importSvc: svcs.Imports, user: systemUserName(), goAsync: inBackground}
+	svc := m.svc
 	if err := m.loadLeaders(); err != nil {
 		return nil, err
 	}
@@ -275,7 +280,7 @@ func (m *mainWindow) openEditor(e calendar.Engagement) {
 }
 
 func (m *mainWindow) loadSampleWeek() {
-	if _, err := m.svc.LoadSampleWeek(context.Background(), m.leader, m.grid.monday); err != nil {
+	if _, err := calendar.LoadSampleWeek(context.Background(), m.svc, m.leader, m.grid.monday); err != nil {
 		m.showError(err)
 	}
 	m.reload()
@@ -304,30 +309,34 @@ func (m *mainWindow) showErrorThen(err error, then func()) {
 // errorf makes an error of an already translated message.
 func errorf(msg string) error { return errors.New(msg) }
 
-// errorText is err for people: each validation problem in the UI's
-// language, anything else as the error says.
+// errorText is the UI's one translator of errors: a
+// calendar.Translatable in the UI's language, its Translatable arguments
+// translated too and lists one per line; anything else as the error says.
 func errorText(err error) string {
-	var pe *ics.ParseError
-	if errors.As(err, &pe) {
-		where := filepath.Base(pe.File)
-		if pe.Line > 0 {
-			where = lang.L("{{.File}}, line {{.Line}}", map[string]any{"File": where, "Line": pe.Line})
-		}
-		return where + ": " + lang.X(pe.Code, pe.Reason, pe.Args)
-	}
-	var be *calendar.BusyError
-	if errors.As(err, &be) {
-		return lang.X(be.Code(), be.Error(), be.Args())
-	}
-	var ve *calendar.ValidationError
-	if !errors.As(err, &ve) {
+	var t calendar.Translatable
+	if !errors.As(err, &t) {
 		return err.Error()
 	}
-	msgs := make([]string, len(ve.Problems))
-	for i, p := range ve.Problems {
-		msgs[i] = problemText(p)
+	return translated(t)
+}
+
+func translated(t calendar.Translatable) string {
+	args := make(map[string]any, len(t.Args()))
+	for k, v := range t.Args() {
+		switch v := v.(type) {
+		case calendar.Translatable:
+			args[k] = translated(v)
+		case []calendar.Translatable:
+			parts := make([]string, len(v))
+			for i, p := range v {
+				parts[i] = translated(p)
+			}
+			args[k] = strings.Join(parts, "\n")
+		default:
+			args[k] = v
+		}
 	}
-	return strings.Join(msgs, "\n")
+	return lang.X(t.Code(), t.Error(), args)
 }
 
 // workingHours is the leader's available time on d, overrides included,

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // materialsBoard is the window of briefing materials: one column per
@@ -31,7 +32,7 @@ type materialsBoard struct {
 	newBtn     *widget.Button
 	columns    []*boardColumn
 
-	all   []calendar.Material
+	all   []desk.Material
 	today calendar.Date
 
 	detail  *materialDetail // the open dialogs, for tests
@@ -41,29 +42,29 @@ type materialsBoard struct {
 
 // boardColumn lists the materials in one state.
 type boardColumn struct {
-	state   calendar.MaterialState
+	state   desk.MaterialState
 	heading *widget.Label
 	list    *widget.List
-	items   []calendar.Material
+	items   []desk.Material
 }
 
 // boardSort is one order the board can show materials in.
 type boardSort struct {
 	label   string
-	compare func(a, b calendar.Material) int
+	compare func(a, b desk.Material) int
 }
 
 func boardSorts() []boardSort {
 	return []boardSort{
-		{lang.L("Due date"), func(a, b calendar.Material) int {
+		{lang.L("Due date"), func(a, b desk.Material) int {
 			if a.Due.IsZero() != b.Due.IsZero() {
 				return cmp.Compare(boolRank(a.Due.IsZero()), boolRank(b.Due.IsZero())) // undated last
 			}
 			return a.Due.Compare(b.Due)
 		}},
-		{lang.L("Title"), func(a, b calendar.Material) int { return strings.Compare(a.Title, b.Title) }},
-		{lang.L("From"), func(a, b calendar.Material) int { return strings.Compare(a.From, b.From) }},
-		{lang.L("Last change"), func(a, b calendar.Material) int { return b.Updated.Compare(a.Updated) }},
+		{lang.L("Title"), func(a, b desk.Material) int { return strings.Compare(a.Title, b.Title) }},
+		{lang.L("From"), func(a, b desk.Material) int { return strings.Compare(a.From, b.From) }},
+		{lang.L("Last change"), func(a, b desk.Material) int { return b.Updated.Compare(a.Updated) }},
 	}
 }
 
@@ -89,8 +90,8 @@ func newMaterialsBoard(d *visitsDesk) *materialsBoard {
 	b.newBtn = &widget.Button{Text: lang.L("New materials…"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.HighImportance,
 		OnTapped: func() { b.newMaterial() }}
 
-	cols := make([]fyne.CanvasObject, len(calendar.MaterialStates))
-	for i, s := range calendar.MaterialStates {
+	cols := make([]fyne.CanvasObject, len(desk.MaterialStates))
+	for i, s := range desk.MaterialStates {
 		c := b.newColumn(s)
 		b.columns = append(b.columns, c)
 		bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -105,7 +106,7 @@ func newMaterialsBoard(d *visitsDesk) *materialsBoard {
 	return b
 }
 
-func (b *materialsBoard) newColumn(s calendar.MaterialState) *boardColumn {
+func (b *materialsBoard) newColumn(s desk.MaterialState) *boardColumn {
 	c := &boardColumn{state: s, heading: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}}
 	c.list = &widget.List{
 		Length: func() int { return len(c.items) },
@@ -133,13 +134,13 @@ func (b *materialsBoard) newColumn(s calendar.MaterialState) *boardColumn {
 
 // updateCard fills a card: title, sender, and the date that matters in
 // its state; overdue ones in red.
-func (b *materialsBoard) updateCard(m calendar.Material, card *fyne.Container) {
+func (b *materialsBoard) updateCard(m desk.Material, card *fyne.Container) {
 	title, from, when := card.Objects[0].(*widget.Label), card.Objects[1].(*widget.Label), card.Objects[2].(*widget.Label)
 	loc := b.desk.loc()
 	imp := widget.MediumImportance
 	var w string
 	switch m.State {
-	case calendar.MaterialExpected:
+	case desk.MaterialExpected:
 		if !m.Due.IsZero() {
 			w = lang.L("Due {{.Date}}", map[string]any{"Date": dayHeader(m.Due)})
 		}
@@ -147,13 +148,13 @@ func (b *materialsBoard) updateCard(m calendar.Material, card *fyne.Container) {
 			imp = widget.DangerImportance
 			w = lang.L("Overdue: due {{.Date}}", map[string]any{"Date": dayHeader(m.Due)})
 		}
-	case calendar.MaterialReceived:
+	case desk.MaterialReceived:
 		w = lang.L("Received {{.When}}", map[string]any{"When": shortTime(m.Received, loc)})
-	case calendar.MaterialPresented:
+	case desk.MaterialPresented:
 		w = lang.L("Presented {{.When}}", map[string]any{"When": shortTime(m.Presented, loc)})
-	case calendar.MaterialInstructed:
+	case desk.MaterialInstructed:
 		w = m.Instructions
-	case calendar.MaterialArchived:
+	case desk.MaterialArchived:
 		w = lang.L("Archived {{.When}}", map[string]any{"When": shortTime(m.Archived, loc)})
 	}
 	title.Importance, when.Importance = imp, imp
@@ -165,9 +166,9 @@ func (b *materialsBoard) updateCard(m calendar.Material, card *fyne.Container) {
 // reload reads the leader's materials again.
 func (b *materialsBoard) reload() {
 	d := b.desk
-	ms, err := d.svc().Materials(d.ctx(), d.leader().ID, "")
+	ms, err := d.deskSvc().Materials(d.ctx(), d.leader().ID, "")
 	if err != nil {
-		b.summary.SetText(deskErrorText(err))
+		b.summary.SetText(errorText(err))
 		return
 	}
 	b.all, b.today = ms, d.today()
@@ -208,7 +209,7 @@ func (b *materialsBoard) filter() {
 }
 
 // column returns the column of state s.
-func (b *materialsBoard) column(s calendar.MaterialState) *boardColumn {
+func (b *materialsBoard) column(s desk.MaterialState) *boardColumn {
 	for _, c := range b.columns {
 		if c.state == s {
 			return c
@@ -218,7 +219,7 @@ func (b *materialsBoard) column(s calendar.MaterialState) *boardColumn {
 }
 
 // open shows materials m with the step their state allows.
-func (b *materialsBoard) open(m calendar.Material) *materialDetail {
+func (b *materialsBoard) open(m desk.Material) *materialDetail {
 	b.detail = newMaterialDetail(b, m)
 	b.detail.show()
 	return b.detail

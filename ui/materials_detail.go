@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // materialDetail is the dialog of one set of materials: what they are,
@@ -21,7 +22,7 @@ import (
 // After each step it shows the next.
 type materialDetail struct {
 	b       *materialsBoard
-	m       calendar.Material
+	m       desk.Material
 	body    *fyne.Container
 	problem *widget.Label
 	audit   *auditView
@@ -44,7 +45,7 @@ type materialDetail struct {
 	archiveBtn   *widget.Button
 }
 
-func newMaterialDetail(b *materialsBoard, m calendar.Material) *materialDetail {
+func newMaterialDetail(b *materialsBoard, m desk.Material) *materialDetail {
 	md := &materialDetail{b: b, m: m, body: container.NewVBox(), problem: errorLabel(), audit: newAuditView()}
 	closeBtn := &widget.Button{Text: lang.L("Close"), OnTapped: func() { md.dialog.Hide() }}
 	md.dialog = dialog.NewCustomWithoutButtons(m.Title, container.NewVScroll(md.body), b.win)
@@ -67,7 +68,7 @@ func (md *materialDetail) build() {
 	factRow(form, lang.L("Title"), m.Title)
 	factRow(form, lang.L("From"), m.From)
 	if m.VisitID != 0 {
-		if r, err := d.svc().VisitRequest(d.ctx(), m.VisitID); err == nil {
+		if r, err := d.deskSvc().VisitRequest(d.ctx(), m.VisitID); err == nil {
 			factRow(form, lang.L("Visit request"), r.Org+" · "+visitStateLabel(r.State)+" · "+r.DeclineReason)
 		}
 	}
@@ -97,7 +98,7 @@ func (md *materialDetail) build() {
 	factRow(form, lang.L("Instructions"), m.Instructions)
 	factRow(form, lang.L("Archived"), shortTime(m.Archived, loc))
 
-	trail, err := d.svc().Audit(d.ctx(), m.Subject())
+	trail, err := d.deskSvc().Audit(d.ctx(), m.Subject())
 	if err != nil {
 		showErr(md.problem, err)
 	}
@@ -110,7 +111,7 @@ func (md *materialDetail) build() {
 func (md *materialDetail) step() fyne.CanvasObject {
 	d := md.b.desk
 	switch md.m.State {
-	case calendar.MaterialExpected:
+	case desk.MaterialExpected:
 		now := d.svc().Now().In(d.loc())
 		md.receivedOn = newDatePicker(calendar.DateOf(now), nil)
 		md.receivedAt = newTimePicker(now.Truncate(5*time.Minute), nil)
@@ -126,17 +127,17 @@ func (md *materialDetail) step() fyne.CanvasObject {
 			widget.NewFormItem(lang.L("Files"), md.files.content),
 			widget.NewFormItem("", container.NewHBox(md.receiveBtn)),
 		))
-	case calendar.MaterialReceived:
+	case desk.MaterialReceived:
 		md.presentBtn = &widget.Button{Text: lang.L("Book a free gap…"), Icon: theme.Icon(theme.IconNameCalendar), Importance: widget.HighImportance,
 			OnTapped: func() { md.b.openPresent(md.m.ID) }}
 		md.presentNowBtn = &widget.Button{Text: lang.L("Presented now"), Icon: theme.Icon(theme.IconNameConfirm), OnTapped: md.onPresentNow}
 		return widget.NewCard("", lang.L("Put them before the leader"), container.NewHBox(md.presentBtn, md.presentNowBtn))
-	case calendar.MaterialPresented:
+	case desk.MaterialPresented:
 		md.instructions = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("The leader's instructions, as written (批示)")}
 		md.instructions.SetMinRowsVisible(3)
 		md.instructBtn = &widget.Button{Text: lang.L("Record instructions"), Icon: theme.Icon(theme.IconNameConfirm), Importance: widget.HighImportance, OnTapped: md.onInstruct}
 		return widget.NewCard("", lang.L("The leader's instructions"), container.NewVBox(md.instructions, container.NewHBox(md.instructBtn)))
-	case calendar.MaterialInstructed:
+	case desk.MaterialInstructed:
 		md.archiveBtn = &widget.Button{Text: lang.L("Archive"), Icon: theme.Icon(theme.IconNameFolder), Importance: widget.HighImportance, OnTapped: md.onArchive}
 		return container.NewHBox(md.archiveBtn)
 	}
@@ -145,7 +146,7 @@ func (md *materialDetail) step() fyne.CanvasObject {
 
 func (md *materialDetail) onReceive() {
 	d := md.b.desk
-	rc := calendar.Receipt{At: md.receivedAt.on(md.receivedOn.date, d.loc()), By: md.receivedBy.Text, Files: md.files.paths}
+	rc := desk.Receipt{At: md.receivedAt.on(md.receivedOn.date, d.loc()), By: md.receivedBy.Text, Files: md.files.paths}
 	var ps []calendar.Problem
 	rc.Copies, ps = count("copies", md.copies.Text, ps)
 	rc.Pages, ps = count("pages", md.pages.Text, ps)
@@ -153,7 +154,7 @@ func (md *materialDetail) onReceive() {
 		showErr(md.problem, &calendar.ValidationError{Problems: ps})
 		return
 	}
-	md.apply(d.svc().ReceiveMaterial(d.ctx(), md.m.ID, rc, d.user()))
+	md.apply(d.deskSvc().ReceiveMaterial(d.ctx(), md.m.ID, rc, d.user()))
 }
 
 // count reads a whole number, blank meaning 0.
@@ -171,24 +172,24 @@ func count(field, text string, ps []calendar.Problem) (int, []calendar.Problem) 
 
 func (md *materialDetail) onPresentNow() {
 	d := md.b.desk
-	md.apply(d.svc().PresentMaterial(d.ctx(), md.m.ID, time.Time{}, d.user()))
+	md.apply(d.deskSvc().PresentMaterial(d.ctx(), md.m.ID, time.Time{}, d.user()))
 }
 
 func (md *materialDetail) onInstruct() {
 	d := md.b.desk
-	md.apply(d.svc().InstructMaterial(d.ctx(), md.m.ID, md.instructions.Text, d.user()))
+	md.apply(d.deskSvc().InstructMaterial(d.ctx(), md.m.ID, md.instructions.Text, d.user()))
 }
 
 func (md *materialDetail) onArchive() {
 	d := md.b.desk
-	md.apply(d.svc().ArchiveMaterial(d.ctx(), md.m.ID, d.user()))
+	md.apply(d.deskSvc().ArchiveMaterial(d.ctx(), md.m.ID, d.user()))
 }
 
 // apply shows err, or redraws the desk and shows the next step.
 func (md *materialDetail) apply(err error) {
 	if err != nil {
 		showErr(md.problem, err)
-		if errors.Is(err, calendar.ErrIllegalMove) {
+		if errors.Is(err, desk.ErrIllegalMove) {
 			md.refresh(false) // someone else moved them: show where they are now
 		}
 		return
@@ -202,7 +203,7 @@ func (md *materialDetail) apply(err error) {
 // problem shown or keeping it.
 func (md *materialDetail) refresh(clearProblem bool) {
 	d := md.b.desk
-	m, err := d.svc().Material(d.ctx(), md.m.ID)
+	m, err := d.deskSvc().Material(d.ctx(), md.m.ID)
 	if err != nil {
 		showErr(md.problem, err)
 		return

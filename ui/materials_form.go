@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // materialForm records materials expected by hand: a report promised on
@@ -27,7 +27,7 @@ func (b *materialsBoard) newMaterial() *materialForm {
 	f := &materialForm{b: b, problem: errorLabel()}
 	f.title = &widget.Entry{PlaceHolder: lang.L("What they are about")}
 	f.from = &widget.Entry{PlaceHolder: lang.L("Who hands them in")}
-	f.due = newDatePicker(b.desk.today().AddDays(calendar.DefaultMaterialsDue), nil)
+	f.due = newDatePicker(b.desk.today().AddDays(desk.DefaultMaterialsDue), nil)
 	f.saveBtn = &widget.Button{Text: lang.L("Save"), Icon: theme.Icon(theme.IconNameDocumentSave), Importance: widget.HighImportance, OnTapped: f.onSave}
 	cancel := &widget.Button{Text: lang.L("Cancel"), OnTapped: func() { f.dialog.Hide() }}
 	form := widget.NewForm(
@@ -46,8 +46,8 @@ func (b *materialsBoard) newMaterial() *materialForm {
 
 func (f *materialForm) onSave() {
 	d := f.b.desk
-	m := calendar.Material{LeaderID: d.leader().ID, Title: f.title.Text, From: f.from.Text, Due: f.due.date}
-	if err := d.svc().AddMaterial(d.ctx(), &m, d.user()); err != nil {
+	m := desk.Material{LeaderID: d.leader().ID, Title: f.title.Text, From: f.from.Text, Due: f.due.date}
+	if err := d.deskSvc().AddMaterial(d.ctx(), &m, d.user()); err != nil {
 		showErr(f.problem, err)
 		return
 	}

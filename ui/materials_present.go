@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // presentGapCount is how many of the leader's free gaps are offered.
@@ -25,7 +26,7 @@ const presentGapCount = 8
 // presented then; or they are marked presented now.
 type presentDialog struct {
 	b       *materialsBoard
-	waiting []calendar.Material
+	waiting []desk.Material
 	labels  []string // of waiting, as the choice shows them
 	choice  *widget.RadioGroup
 	gaps    []calendar.Slot
@@ -40,7 +41,7 @@ func (b *materialsBoard) openPresent(id int64) *presentDialog {
 	p := &presentDialog{b: b, problem: errorLabel()}
 	d := b.desk
 	for _, m := range b.all {
-		if m.State == calendar.MaterialReceived {
+		if m.State == desk.MaterialReceived {
 			p.waiting = append(p.waiting, m)
 		}
 	}
@@ -60,7 +61,7 @@ func (b *materialsBoard) openPresent(id int64) *presentDialog {
 	}
 
 	right := container.NewVBox(&widget.Label{Text: lang.L("The leader's next free gaps"), TextStyle: fyne.TextStyle{Bold: true}})
-	gaps, err := d.svc().PresentationGaps(d.ctx(), d.leader().ID, presentGapCount)
+	gaps, err := d.deskSvc().PresentationGaps(d.ctx(), d.leader().ID, presentGapCount)
 	if err != nil {
 		showErr(p.problem, err)
 	}
@@ -88,11 +89,11 @@ func (b *materialsBoard) openPresent(id int64) *presentDialog {
 }
 
 // chosen returns the materials picked, if any.
-func (p *presentDialog) chosen() (calendar.Material, bool) {
+func (p *presentDialog) chosen() (desk.Material, bool) {
 	i := slices.Index(p.labels, p.choice.Selected)
 	if i < 0 {
 		showErr(p.problem, errors.New(lang.L("Choose the materials to present.")))
-		return calendar.Material{}, false
+		return desk.Material{}, false
 	}
 	return p.waiting[i], true
 }
@@ -105,7 +106,7 @@ func (p *presentDialog) book(g calendar.Slot) {
 	}
 	d := p.b.desk
 	title := lang.L("Presenting materials: {{.Title}}", map[string]any{"Title": m.Title})
-	_, err := d.svc().PresentMaterialInGap(d.ctx(), m.ID, g, title, d.user())
+	_, err := d.deskSvc().PresentMaterialInGap(d.ctx(), m.ID, g, title, d.user())
 	p.done(err)
 }
 
@@ -116,7 +117,7 @@ func (p *presentDialog) presentNow() {
 		return
 	}
 	d := p.b.desk
-	p.done(d.svc().PresentMaterial(d.ctx(), m.ID, time.Time{}, d.user()))
+	p.done(d.deskSvc().PresentMaterial(d.ctx(), m.ID, time.Time{}, d.user()))
 }
 
 func (p *presentDialog) done(err error) {

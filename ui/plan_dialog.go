@@ -101,10 +101,10 @@ func (p *planDialog) refreshSummary() {
 		p.summary.SetText(lang.L("Choose at least one leader."))
 		return
 	}
-	var wp calendar.WeekPlan
+	var wp plan.WeekPlan
 	var err error
 	p.d.m.goAsync(func() {
-		wp, err = p.d.svc().WeekPlan(p.d.ctx(), ids, w)
+		wp, err = plan.Build(p.d.ctx(), p.d.svc(), ids, w)
 	}, func() {
 		if w != p.week {
 			return
@@ -157,7 +157,7 @@ func (p *planDialog) writeHTML(w io.Writer) error {
 	if len(ids) == 0 {
 		return errorf(lang.L("Choose at least one leader."))
 	}
-	wp, err := p.d.svc().WeekPlan(p.d.ctx(), ids, p.week)
+	wp, err := plan.Build(p.d.ctx(), p.d.svc(), ids, p.week)
 	if err != nil {
 		return err
 	}

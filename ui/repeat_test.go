@@ -11,7 +11,7 @@ import (
 )
 
 // weekTitles returns the titles in the grid for the week holding d.
-func (d *desk) weekTitles(day calendar.Date) map[string]int {
+func (d *uiDesk) weekTitles(day calendar.Date) map[string]int {
 	d.m.goToWeek(day)
 	out := map[string]int{}
 	for _, b := range d.blocks() {

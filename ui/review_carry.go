@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
 // carrySlotCount is how many free slots the carry dialog offers.
@@ -19,7 +20,7 @@ const carrySlotCount = 5
 // Briefing materials have no time: they stay open for next week.
 type carryDialog struct {
 	rw   *reviewWindow
-	item calendar.ReviewItem
+	item review.ReviewItem
 	note string
 
 	choice   *widget.RadioGroup
@@ -29,13 +30,13 @@ type carryDialog struct {
 	dialog   *dialog.CustomDialog
 }
 
-func newCarryDialog(rw *reviewWindow, it calendar.ReviewItem, note string) *carryDialog {
+func newCarryDialog(rw *reviewWindow, it review.ReviewItem, note string) *carryDialog {
 	c := &carryDialog{rw: rw, item: it, note: note, problem: errorLabel()}
 	c.choice = &widget.RadioGroup{Required: true}
 	c.carryBtn = &widget.Button{Text: lang.L("Carry over"), Icon: theme.Icon(theme.IconNameMailForward), Importance: widget.HighImportance, OnTapped: c.onCarry}
 	cancel := &widget.Button{Text: lang.L("Cancel"), OnTapped: func() { c.dialog.Hide() }}
 	var body fyne.CanvasObject
-	if it.Ref.Kind == calendar.RefMaterial {
+	if it.Ref.Kind == review.RefMaterial {
 		body = &widget.Label{Text: lang.L("Briefing materials have no time of their own: carried over, they stay open and come up again in next week's review."), Wrapping: fyne.TextWrapWord}
 	} else {
 		c.choice.Options = []string{lang.L("Looking for free slots…")}
@@ -67,7 +68,7 @@ func (c *carryDialog) findSlots() {
 	var slots []calendar.Slot
 	var err error
 	d.m.goAsync(func() {
-		slots, err = d.svc().CarrySlots(d.ctx(), leaderID, w, ref, carrySlotCount)
+		slots, err = d.reviewSvc().CarrySlots(d.ctx(), leaderID, w, ref, carrySlotCount)
 	}, func() {
 		c.slots = slots
 		allDay := c.item.Engagement.AllDay
@@ -81,7 +82,7 @@ func (c *carryDialog) findSlots() {
 		c.choice.Refresh()
 		c.carryBtn.Enable()
 		if err != nil {
-			showErr(c.problem, errorf(reviewErrorText(err)))
+			showErr(c.problem, err)
 		} else if len(slots) == 0 {
 			showErr(c.problem, errorf(lang.L("No free slot next week: the item goes onto the to-schedule list.")))
 			c.problem.Importance = widget.WarningImportance
@@ -90,13 +91,13 @@ func (c *carryDialog) findSlots() {
 }
 
 // target is where the chosen option sends the item.
-func (c *carryDialog) target() calendar.CarryTo {
+func (c *carryDialog) target() review.CarryTo {
 	for i, s := range c.slots {
 		if c.choice.Selected == c.choice.Options[i] {
-			return calendar.CarryTo{Start: s.Start}
+			return review.CarryTo{Start: s.Start}
 		}
 	}
-	return calendar.CarryTo{List: true}
+	return review.CarryTo{List: true}
 }
 
 // chooseList picks the to-schedule list, as a click on it does.
@@ -105,14 +106,14 @@ func (c *carryDialog) chooseList() { c.choice.SetSelected(listOption()) }
 // onCarry carries the item where chosen; a slot taken meanwhile is said.
 func (c *carryDialog) onCarry() {
 	d := c.rw.desk
-	to := calendar.CarryTo{}
-	if c.item.Ref.Kind != calendar.RefMaterial {
+	to := review.CarryTo{}
+	if c.item.Ref.Kind != review.RefMaterial {
 		to = c.target()
 	}
-	_, err := d.svc().Carry(d.ctx(), d.leader().ID, c.rw.week, c.item.Ref, to, c.note, d.user())
+	_, err := d.reviewSvc().Carry(d.ctx(), d.leader().ID, c.rw.week, c.item.Ref, to, c.note, d.user())
 	if err != nil {
 		c.problem.Importance = widget.DangerImportance
-		showErr(c.problem, errorf(reviewErrorText(err)))
+		showErr(c.problem, err)
 		return
 	}
 	c.dialog.Hide()

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
 // weekDesk opens the windows of the week's work from the main window's
@@ -56,11 +57,12 @@ func (d *weekDesk) changed() { d.m.reload() }
 
 // The desk's shortcuts to what the main window knows.
 
-func (d *weekDesk) svc() *calendar.Service  { return d.m.svc }
-func (d *weekDesk) leader() calendar.Leader { return d.m.leader }
-func (d *weekDesk) loc() *time.Location     { return d.m.loc }
-func (d *weekDesk) user() string            { return d.m.user }
-func (d *weekDesk) ctx() context.Context    { return context.Background() }
+func (d *weekDesk) svc() *calendar.Service     { return d.m.svc }
+func (d *weekDesk) reviewSvc() *review.Service { return d.m.reviewSvc }
+func (d *weekDesk) leader() calendar.Leader    { return d.m.leader }
+func (d *weekDesk) loc() *time.Location        { return d.m.loc }
+func (d *weekDesk) user() string               { return d.m.user }
+func (d *weekDesk) ctx() context.Context       { return context.Background() }
 
 // thisWeek is the week today is in, in the leader's zone.
 func (d *weekDesk) thisWeek() calendar.Week {

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
 // reviewDetail is the right-hand pane of the review: the chosen item,
@@ -30,7 +30,7 @@ type reviewDetail struct {
 	empty    *widget.Label
 	body     *fyne.Container
 
-	item *calendar.ReviewItem // nil when nothing is chosen
+	item *review.ReviewItem // nil when nothing is chosen
 }
 
 func newReviewDetail(rw *reviewWindow) *reviewDetail {
@@ -55,7 +55,7 @@ func newReviewDetail(rw *reviewWindow) *reviewDetail {
 }
 
 // show opens it in the pane.
-func (p *reviewDetail) show(it calendar.ReviewItem) {
+func (p *reviewDetail) show(it review.ReviewItem) {
 	if p.item == nil || !p.item.Ref.Same(it.Ref) {
 		p.note.SetText("")
 		showErr(p.problem, nil)
@@ -91,7 +91,7 @@ func (p *reviewDetail) fill() {
 	p.title.SetText(it.Title())
 	when := itemWhen(it, loc)
 	switch {
-	case it.Ref.Kind == calendar.RefMaterial && it.Material.From != "":
+	case it.Ref.Kind == review.RefMaterial && it.Material.From != "":
 		when += "\n" + lang.L("From") + ": " + it.Material.From
 	case it.Engagement.Location != "":
 		when += "\n" + it.Engagement.Location
@@ -127,15 +127,15 @@ func (p *reviewDetail) fill() {
 }
 
 // showHistory lists the reviews that carried the item to where it is.
-func (p *reviewDetail) showHistory(it calendar.ReviewItem) {
+func (p *reviewDetail) showHistory(it review.ReviewItem) {
 	p.history.RemoveAll()
 	if it.Times == 0 {
 		return
 	}
 	d := p.rw.desk
-	marks, err := d.svc().CarryHistory(d.ctx(), d.leader().ID, it.Ref)
+	marks, err := d.reviewSvc().CarryHistory(d.ctx(), d.leader().ID, it.Ref)
 	if err != nil {
-		p.history.Add(&widget.Label{Text: reviewErrorText(err), Importance: widget.DangerImportance})
+		p.history.Add(&widget.Label{Text: errorText(err), Importance: widget.DangerImportance})
 		return
 	}
 	for _, m := range marks {
@@ -153,7 +153,7 @@ func (p *reviewDetail) onDone() {
 		return
 	}
 	d := p.rw.desk
-	_, err := d.svc().MarkDone(d.ctx(), d.leader().ID, p.rw.week, p.item.Ref, p.note.Text, d.user())
+	_, err := d.reviewSvc().MarkDone(d.ctx(), d.leader().ID, p.rw.week, p.item.Ref, p.note.Text, d.user())
 	p.after(err)
 }
 
@@ -169,7 +169,7 @@ func (p *reviewDetail) onCarry() {
 // after shows a refusal, or reloads once a decision is taken.
 func (p *reviewDetail) after(err error) {
 	if err != nil {
-		showErr(p.problem, errorf(reviewErrorText(err)))
+		showErr(p.problem, err)
 		return
 	}
 	showErr(p.problem, nil)

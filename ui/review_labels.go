@@ -1,15 +1,14 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
 // reviewWeekTitle names a review's week: its dates and ISO week.
@@ -19,14 +18,14 @@ func reviewWeekTitle(w calendar.Week) string {
 
 // itemWhen says when an item of the review is, or what it is when it has
 // no time: briefing materials and their state, an entry to schedule.
-func itemWhen(it calendar.ReviewItem, loc *time.Location) string {
+func itemWhen(it review.ReviewItem, loc *time.Location) string {
 	switch it.Ref.Kind {
-	case calendar.RefMaterial:
+	case review.RefMaterial:
 		if it.Material.State == "" {
 			return lang.L("Briefing materials")
 		}
 		return lang.L("Briefing materials") + " · " + materialStateLabel(it.Material.State)
-	case calendar.RefToSchedule:
+	case review.RefToSchedule:
 		return lang.L("To schedule") + " · " + kindLabel(it.Engagement.Kind)
 	}
 	e := it.Engagement
@@ -38,7 +37,7 @@ func itemWhen(it calendar.ReviewItem, loc *time.Location) string {
 
 // carriedText is the count of an item's carries: ×2, flagged ‼ from
 // three on.
-func carriedText(it calendar.ReviewItem) string {
+func carriedText(it review.ReviewItem) string {
 	n := it.CarriedTimes()
 	switch {
 	case n == 0:
@@ -50,7 +49,7 @@ func carriedText(it calendar.ReviewItem) string {
 }
 
 // carriedImportance makes an item carried three times or more stand out.
-func carriedImportance(it calendar.ReviewItem) widget.Importance {
+func carriedImportance(it review.ReviewItem) widget.Importance {
 	if it.StandsOut() {
 		return widget.DangerImportance
 	}
@@ -59,20 +58,20 @@ func carriedImportance(it calendar.ReviewItem) widget.Importance {
 
 // carryPlace says where a carried item went: a time, or the list.
 type carryPlace struct {
-	over   calendar.CarryOver
+	over   review.CarryOver
 	booked *calendar.Engagement // nil unless booked and still there
 }
 
 // outcomeText says what the review decided of an item, and its note.
-func outcomeText(it calendar.ReviewItem, place *carryPlace, loc *time.Location) string {
+func outcomeText(it review.ReviewItem, place *carryPlace, loc *time.Location) string {
 	if it.Mark == nil {
 		return lang.L("To decide")
 	}
 	s := lang.L("Done")
-	if it.Mark.Outcome == calendar.OutcomeCarried {
+	if it.Mark.Outcome == review.OutcomeCarried {
 		s = lang.L("Carried over")
 		switch {
-		case it.Ref.Kind == calendar.RefMaterial:
+		case it.Ref.Kind == review.RefMaterial:
 			s += " · " + lang.L("stays open")
 		case place != nil && place.booked != nil:
 			b := place.booked
@@ -81,7 +80,7 @@ func outcomeText(it calendar.ReviewItem, place *carryPlace, loc *time.Location) 
 			} else {
 				s += " → " + dayHeader(calendar.DateOf(b.Start.In(loc))) + " " + clock(b.Start.In(loc))
 			}
-		case place != nil && place.over.State == calendar.CarryToSchedule:
+		case place != nil && place.over.State == review.CarryToSchedule:
 			s += " → " + lang.L("to-schedule list") + " (" + place.over.Ref().Key() + ")"
 		}
 	}
@@ -93,38 +92,18 @@ func outcomeText(it calendar.ReviewItem, place *carryPlace, loc *time.Location) 
 
 // outcomeImportance colours a decision: done recedes, a carry warns,
 // what waits for a decision is plain.
-func outcomeImportance(it calendar.ReviewItem) widget.Importance {
+func outcomeImportance(it review.ReviewItem) widget.Importance {
 	switch {
 	case it.Mark == nil:
 		return widget.MediumImportance
-	case it.Mark.Outcome == calendar.OutcomeDone:
+	case it.Mark.Outcome == review.OutcomeDone:
 		return widget.SuccessImportance
 	}
 	return widget.WarningImportance
 }
 
-// reviewErrorText is an error of the review for people: a refusal naming
-// the item or week, a refused move of materials, validation problems.
-func reviewErrorText(err error) string {
-	var re *calendar.ReviewError
-	if errors.As(err, &re) {
-		return lang.X(re.Code, re.English(), re.Args)
-	}
-	var ce *calendar.ConflictError
-	if errors.As(err, &ce) {
-		var msgs []string
-		for _, f := range ce.Findings {
-			if f.Severity == calendar.SeverityBlock {
-				msgs = append(msgs, lang.X(f.Code, f.Message(), f.Args()))
-			}
-		}
-		return lang.L("That time is taken: {{.Why}}", map[string]any{"Why": strings.Join(msgs, "; ")})
-	}
-	return deskErrorText(err)
-}
-
 // recordText describes a closed review.
-func recordText(r calendar.ReviewRecord, loc *time.Location) string {
+func recordText(r review.ReviewRecord, loc *time.Location) string {
 	return lang.L("Reviewed {{.When}} by {{.Who}}: {{.Done}} done, {{.Carried}} carried over, {{.Archived}} briefing materials filed. The review can be read, not changed.",
 		map[string]any{"When": longDate(calendar.DateOf(r.Closed.In(loc))) + " " + clock(r.Closed.In(loc)), "Who": r.By,
 			"Done": r.Done, "Carried": r.Carried, "Archived": r.Archived})

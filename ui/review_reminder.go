@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
 // reminderEvery is how often an open app looks whether a week wants
@@ -22,7 +23,7 @@ const reminderEvery = 10 * time.Minute
 // leader and week while the app runs: a secretary who has read it and
 // not reviewed yet knows.
 type reviewReminder struct {
-	svc    *calendar.Service
+	svc    *review.Service
 	now    func() time.Time
 	notify func(*fyne.Notification)
 
@@ -30,7 +31,7 @@ type reviewReminder struct {
 	sent map[int64]calendar.Week // leader → the week last reminded of
 }
 
-func newReviewReminder(svc *calendar.Service, now func() time.Time, notify func(*fyne.Notification)) *reviewReminder {
+func newReviewReminder(svc *review.Service, now func() time.Time, notify func(*fyne.Notification)) *reviewReminder {
 	return &reviewReminder{svc: svc, now: now, notify: notify, sent: map[int64]calendar.Week{}}
 }
 
@@ -68,8 +69,8 @@ func (r *reviewReminder) check(ctx context.Context) (bool, error) {
 // startReviewReminder looks at once and then every reminderEvery while
 // the app runs, on a goroutine of its own; the notification is sent on
 // the UI goroutine. The returned func stops it.
-func startReviewReminder(a fyne.App, svc *calendar.Service) (stop func()) {
-	r := newReviewReminder(svc, svc.Now, func(n *fyne.Notification) { fyne.Do(func() { a.SendNotification(n) }) })
+func startReviewReminder(a fyne.App, svc *review.Service, now func() time.Time) (stop func()) {
+	r := newReviewReminder(svc, now, func(n *fyne.Notification) { fyne.Do(func() { a.SendNotification(n) }) })
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
 		tick := time.NewTicker(reminderEvery)

@@ -16,7 +16,7 @@ func TestReminderFiresOnFridayAfternoonForAnUnreviewedWeekOnly(t *testing.T) {
 	d := newDesk(t)
 	ctx := context.Background()
 	now := friday16
-	r := newReviewReminder(d.svc, func() time.Time { return now }, fyne.CurrentApp().SendNotification)
+	r := newReviewReminder(d.rv, func() time.Time { return now }, fyne.CurrentApp().SendNotification)
 	want := fyne.NewNotification(tr("Friday review"), lang.L("This week of {{.Leaders}} is not reviewed yet: Week → Friday review…", map[string]any{"Leaders": "张书记"}))
 
 	for _, at := range []time.Time{
@@ -47,10 +47,10 @@ func TestReminderFiresOnFridayAfternoonForAnUnreviewedWeekOnly(t *testing.T) {
 	})
 
 	// A reviewed week needs no reminder, even for a reminder that never sent one.
-	if _, err := d.svc.CloseReview(ctx, d.leader.ID, w48, "", "秘书甲", true); err != nil {
+	if _, err := d.rv.CloseReview(ctx, d.leader.ID, w48, "", "秘书甲", true); err != nil {
 		t.Fatal(err)
 	}
-	fresh := newReviewReminder(d.svc, func() time.Time { return friday16 }, fyne.CurrentApp().SendNotification)
+	fresh := newReviewReminder(d.rv, func() time.Time { return friday16 }, fyne.CurrentApp().SendNotification)
 	test.AssertNotificationSent(t, nil, func() {
 		if sent, _ := fresh.check(ctx); sent {
 			t.Error("reminded of a reviewed week")

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/review"
 )
 
 // friday16 is the review's "now": Friday 27 November 2026, 16:00 in
@@ -22,16 +24,16 @@ var (
 
 // newReviewTestDesk is the desk with the sample week, received briefing
 // materials, the clock on Friday afternoon, and the review window open.
-func newReviewTestDesk(t *testing.T) (*desk, *weekDesk, *reviewWindow) {
+func newReviewTestDesk(t *testing.T) (*uiDesk, *weekDesk, *reviewWindow) {
 	t.Helper()
 	d := newDesk(t)
 	ctx := context.Background()
 	d.m.loadSampleWeek()
-	m := calendar.Material{LeaderID: d.leader.ID, Title: "新能源项目进展汇报", From: "华东电力公司"}
-	if err := d.svc.AddMaterial(ctx, &m, "秘书甲"); err != nil {
+	m := desk.Material{LeaderID: d.leader.ID, Title: "新能源项目进展汇报", From: "华东电力公司"}
+	if err := d.dk.AddMaterial(ctx, &m, "秘书甲"); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.svc.ReceiveMaterial(ctx, m.ID, calendar.Receipt{Copies: 2}, "秘书甲"); err != nil {
+	if err := d.dk.ReceiveMaterial(ctx, m.ID, desk.Receipt{Copies: 2}, "秘书甲"); err != nil {
 		t.Fatal(err)
 	}
 	d.svc.SetClock(func() time.Time { return friday16 })
@@ -135,7 +137,7 @@ func TestFridayReviewThroughTheUI(t *testing.T) {
 	}
 	test.Type(rw.detail.note, "同意，请发改局牵头")
 	test.Tap(rw.detail.doneBtn)
-	ms, _ := d.svc.Materials(ctx, d.leader.ID, calendar.MaterialArchived)
+	ms, _ := d.dk.Materials(ctx, d.leader.ID, desk.MaterialArchived)
 	if len(ms) != 1 || ms[0].Instructions != "同意，请发改局牵头" || rw.detail.problem.Visible() {
 		t.Fatalf("archived materials %+v; problem %q", ms, rw.detail.problem.Text)
 	}
@@ -143,7 +145,7 @@ func TestFridayReviewThroughTheUI(t *testing.T) {
 	// Close: the rest is marked done, once confirmed.
 	test.Tap(rw.closeBtn)
 	tapIn(t, rw.win, tr("Close review"))
-	rec, err := d.svc.Review(ctx, d.leader.ID, w48)
+	rec, err := d.rv.Review(ctx, d.leader.ID, w48)
 	if err != nil || rec.Done != 10 || rec.Carried != 2 || rec.Archived != 1 || rec.By != d.m.user {
 		t.Fatalf("recorded review %+v, %v", rec, err)
 	}
@@ -185,18 +187,18 @@ func TestAnItemCarriedThreeTimesStandsOutInTheReview(t *testing.T) {
 	d, _, rw := newReviewTestDesk(t)
 	ctx := context.Background()
 	w := w48
-	ref := calendar.ItemRef{}
+	ref := review.ItemRef{}
 	for _, it := range rw.rv.Items {
 		if it.Title() == "安全生产工作会议" {
 			ref = it.Ref
 		}
 	}
 	for range 3 {
-		res, err := d.svc.Carry(ctx, d.leader.ID, w, ref, calendar.CarryTo{}, "领导外出", "秘书甲")
+		res, err := d.rv.Carry(ctx, d.leader.ID, w, ref, review.CarryTo{}, "领导外出", "秘书甲")
 		if err != nil || res.Booked == nil {
 			t.Fatalf("carry in %s: %+v, %v", w, res, err)
 		}
-		ref, w = calendar.RefOf(*res.Booked), w.Next()
+		ref, w = review.RefOf(*res.Booked), w.Next()
 	}
 	rw.showWeek(w)
 	i, ok := rw.row("安全生产工作会议")

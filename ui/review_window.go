@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
 // reviewWindow is the Friday review (周五梳理) of one week of the leader's:
@@ -30,7 +32,7 @@ type reviewWindow struct {
 	detail    *reviewDetail
 	closeBtn  *widget.Button
 
-	rv     calendar.WeekReview
+	rv     review.WeekReview
 	places map[int64]*carryPlace // where each carry-over of the week went, by ID
 	err    error                 // of the last load
 	carry  *carryDialog          // the open carry dialog, for tests
@@ -40,7 +42,7 @@ type reviewWindow struct {
 // review's own order.
 type reviewRow struct {
 	order int
-	item  calendar.ReviewItem
+	item  review.ReviewItem
 }
 
 func newReviewWindow(d *weekDesk, w calendar.Week) *reviewWindow {
@@ -82,18 +84,18 @@ func newReviewWindow(d *weekDesk, w calendar.Week) *reviewWindow {
 }
 
 // outcomeRank orders decisions: to decide, carried, done.
-func outcomeRank(it calendar.ReviewItem) int {
+func outcomeRank(it review.ReviewItem) int {
 	switch {
 	case it.Mark == nil:
 		return 0
-	case it.Mark.Outcome == calendar.OutcomeCarried:
+	case it.Mark.Outcome == review.OutcomeCarried:
 		return 1
 	}
 	return 2
 }
 
 // placeOf returns where a carried item went, once loaded.
-func (rw *reviewWindow) placeOf(it calendar.ReviewItem) *carryPlace {
+func (rw *reviewWindow) placeOf(it review.ReviewItem) *carryPlace {
 	if it.Mark == nil || it.Mark.CarryID == 0 {
 		return nil
 	}
@@ -113,18 +115,18 @@ func (rw *reviewWindow) reload() {
 	leader, w := d.leader(), rw.week
 	rw.weekLabel.SetText(reviewWeekTitle(w))
 	rw.win.SetTitle(lang.L("Friday review") + " · " + leader.Name)
-	var rv calendar.WeekReview
+	var rv review.WeekReview
 	places := map[int64]*carryPlace{}
 	var err error
 	d.m.goAsync(func() {
-		if rv, err = d.svc().WeekReview(d.ctx(), leader.ID, w); err != nil {
+		if rv, err = d.reviewSvc().WeekReview(d.ctx(), leader.ID, w); err != nil {
 			return
 		}
 		for _, it := range rv.Items {
 			if it.Mark == nil || it.Mark.CarryID == 0 {
 				continue
 			}
-			c, cerr := d.svc().CarryOver(d.ctx(), it.Mark.CarryID)
+			c, cerr := d.reviewSvc().CarryOver(d.ctx(), it.Mark.CarryID)
 			if cerr != nil {
 				err = cerr
 				return
@@ -144,7 +146,7 @@ func (rw *reviewWindow) reload() {
 		rw.err = err
 		if err != nil {
 			rw.summary.Importance = widget.DangerImportance
-			rw.summary.SetText(reviewErrorText(err))
+			rw.summary.SetText(errorText(err))
 			return
 		}
 		rw.show(rv, places)
@@ -152,7 +154,7 @@ func (rw *reviewWindow) reload() {
 }
 
 // show puts a loaded review on screen.
-func (rw *reviewWindow) show(rv calendar.WeekReview, places map[int64]*carryPlace) {
+func (rw *reviewWindow) show(rv review.WeekReview, places map[int64]*carryPlace) {
 	rw.rv, rw.places = rv, places
 	rows := make([]reviewRow, len(rv.Items))
 	for i, it := range rv.Items {
@@ -201,7 +203,7 @@ func (rw *reviewWindow) onClose() {
 	}
 	undecided := 0
 	for _, it := range rw.rv.Items {
-		if it.Mark == nil && (it.Ref.Kind == calendar.RefEngagement || it.Ref.Kind == calendar.RefOccurrence) {
+		if it.Mark == nil && (it.Ref.Kind == review.RefEngagement || it.Ref.Kind == review.RefOccurrence) {
 			undecided++
 		}
 	}
@@ -224,8 +226,8 @@ func (rw *reviewWindow) onClose() {
 // closeReview closes the review, the rest marked done.
 func (rw *reviewWindow) closeReview(note string) {
 	d := rw.desk
-	if _, err := d.svc().CloseReview(d.ctx(), d.leader().ID, rw.week, note, d.user(), true); err != nil {
-		dialog.ShowError(errorf(reviewErrorText(err)), rw.win)
+	if _, err := d.reviewSvc().CloseReview(d.ctx(), d.leader().ID, rw.week, note, d.user(), true); err != nil {
+		dialog.ShowError(errors.New(errorText(err)), rw.win)
 		return
 	}
 	rw.afterChange()

@@ -14,7 +14,7 @@ import (
 )
 
 // book stores an engagement directly, as if booked earlier.
-func (d *desk) book(title string, kind calendar.Kind, start time.Time, length time.Duration) calendar.Engagement {
+func (d *uiDesk) book(title string, kind calendar.Kind, start time.Time, length time.Duration) calendar.Engagement {
 	d.t.Helper()
 	e := calendar.Engagement{LeaderID: d.leader.ID, Title: title, Kind: kind, Start: start, End: start.Add(length)}
 	if err := d.svc.Save(context.Background(), &e); err != nil {

@@ -9,6 +9,9 @@ import (
 
 	"anteroom/assets"
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
+	"anteroom/calendar/review"
 )
 
 // Options changes how Run starts the window.
@@ -24,14 +27,22 @@ type Options struct {
 	Import []string
 }
 
+// Services are the calendar's services the window works with.
+type Services struct {
+	Booking *calendar.Service
+	Desk    *desk.Service
+	Review  *review.Service
+	Imports *imports.Service
+}
+
 // Run builds the main window on a, shows it and blocks until the app quits.
-func Run(a fyne.App, svc *calendar.Service, opts Options) error {
+func Run(a fyne.App, svcs Services, opts Options) error {
 	if err := assets.LoadTranslations(); err != nil {
 		return err
 	}
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow(lang.L("Anteroom — the leader's schedule"))
-	m, err := newMainWindow(a, w, svc)
+	m, err := newMainWindow(a, w, svcs)
 	if err != nil {
 		return err
 	}
@@ -56,7 +67,7 @@ func Run(a fyne.App, svc *calendar.Service, opts Options) error {
 		}
 		a.Quit()
 	})
-	defer startReviewReminder(a, svc)()
+	defer startReviewReminder(a, svcs.Review, svcs.Booking.Now)()
 	w.ShowAndRun()
 	return nil
 }

@@ -9,14 +9,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // auditView shows a record's trail, oldest first: when, who, the move
 // from one state to the next, and the note.
 type auditView struct {
 	box     *fyne.Container
-	entries []calendar.AuditEntry
+	entries []desk.AuditEntry
 	content fyne.CanvasObject
 }
 
@@ -27,7 +27,7 @@ func newAuditView() *auditView {
 }
 
 // show lists es, naming states with stateName, times in loc.
-func (v *auditView) show(es []calendar.AuditEntry, loc *time.Location, stateName func(string) string) {
+func (v *auditView) show(es []desk.AuditEntry, loc *time.Location, stateName func(string) string) {
 	v.entries = es
 	v.box.RemoveAll()
 	for _, e := range es {
@@ -45,5 +45,5 @@ func (v *auditView) show(es []calendar.AuditEntry, loc *time.Location, stateName
 	v.box.Refresh()
 }
 
-func visitStateName(s string) string    { return visitStateLabel(calendar.VisitState(s)) }
-func materialStateName(s string) string { return materialStateLabel(calendar.MaterialState(s)) }
+func visitStateName(s string) string    { return visitStateLabel(desk.VisitState(s)) }
+func materialStateName(s string) string { return materialStateLabel(desk.MaterialState(s)) }

@@ -144,10 +144,10 @@ func (b *bookDialog) onStart() {
 func (b *bookDialog) findSlots() {
 	d := b.v.in.desk
 	b.slotsBox.RemoveAll()
-	slots, err := d.svc().VisitSlots(d.ctx(), b.v.req.ID, b.minutes(), bookSlotCount)
+	slots, err := d.deskSvc().VisitSlots(d.ctx(), b.v.req.ID, b.minutes(), bookSlotCount)
 	b.slots = slots
 	if err != nil {
-		b.slotsBox.Add(&widget.Label{Text: deskErrorText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
+		b.slotsBox.Add(&widget.Label{Text: errorText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
 	} else if len(slots) == 0 {
 		b.slotsBox.Add(&widget.Label{Text: lang.L("No free slot in the preferred times; choose a time below."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord})
 	}
@@ -215,18 +215,18 @@ func (b *bookDialog) showFindings() {
 // onBook books the chosen time; a finding that appeared meanwhile is shown.
 func (b *bookDialog) onBook() {
 	d := b.v.in.desk
-	fs, err := d.svc().BookVisit(d.ctx(), b.v.req.ID, b.slot(), d.user())
+	fs, err := d.deskSvc().BookVisit(d.ctx(), b.v.req.ID, b.slot(), d.user())
 	b.finish(fs, err)
 }
 
 // onOverride books over the blocking findings with the reason given.
 func (b *bookDialog) onOverride() {
 	d := b.v.in.desk
-	fs, err := d.svc().BookVisitOverride(d.ctx(), b.v.req.ID, b.slot(), b.reason.Text, d.user())
+	fs, err := d.deskSvc().BookVisitOverride(d.ctx(), b.v.req.ID, b.slot(), b.reason.Text, d.user())
 	var ve *calendar.ValidationError
 	if errors.As(err, &ve) {
 		if p, ok := ve.Field("reason"); ok {
-			b.reason.SetValidationError(errors.New(problemText(p)))
+			b.reason.SetValidationError(errors.New(translated(calendar.FieldProblem{Problem: p})))
 		}
 	}
 	b.finish(fs, err)

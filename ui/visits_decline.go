@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // declineDialog turns a request away: the reason, required, and the date
@@ -19,14 +19,14 @@ type declineDialog struct {
 	problem  *widget.Label
 	okBtn    *widget.Button
 	dialog   *dialog.CustomDialog
-	material calendar.Material // the materials now expected, once declined
+	material desk.Material // the materials now expected, once declined
 }
 
 func newDeclineDialog(v *visitDetail) *declineDialog {
 	dd := &declineDialog{v: v, problem: errorLabel()}
 	dd.reason = &widget.Entry{PlaceHolder: lang.L("Why the leader will not receive them, e.g. 日程已满，请报送书面材料"), MultiLine: true, Wrapping: fyne.TextWrapWord}
 	dd.reason.SetMinRowsVisible(3)
-	dd.due = newDatePicker(v.in.desk.today().AddDays(calendar.DefaultMaterialsDue), nil)
+	dd.due = newDatePicker(v.in.desk.today().AddDays(desk.DefaultMaterialsDue), nil)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Reason"), dd.reason),
 		widget.NewFormItem(lang.L("Materials due"), container.NewHBox(dd.due.button)),
@@ -48,7 +48,7 @@ func (dd *declineDialog) show() {
 
 func (dd *declineDialog) onOK() {
 	d := dd.v.in.desk
-	m, err := d.svc().DeclineVisit(d.ctx(), dd.v.req.ID, dd.reason.Text, dd.due.date, d.user())
+	m, err := d.deskSvc().DeclineVisit(d.ctx(), dd.v.req.ID, dd.reason.Text, dd.due.date, d.user())
 	if err != nil {
 		showErr(dd.problem, err)
 		return

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // visitsDesk opens the windows of the visits desk from the main window's
@@ -71,6 +72,7 @@ func (d *visitsDesk) changed() {
 // The desk's shortcuts to what the main window knows.
 
 func (d *visitsDesk) svc() *calendar.Service             { return d.m.svc }
+func (d *visitsDesk) deskSvc() *desk.Service             { return d.m.deskSvc }
 func (d *visitsDesk) leader() calendar.Leader            { return d.m.leader }
 func (d *visitsDesk) loc() *time.Location                { return d.m.loc }
 func (d *visitsDesk) user() string                       { return d.m.user }

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // visitDetail is the inbox's pane for one request: who asks and why,
@@ -18,14 +18,14 @@ import (
 // the decisions its state allows, and its trail.
 type visitDetail struct {
 	in  *visitInbox
-	req calendar.VisitRequest // ID 0: none chosen
+	req desk.VisitRequest // ID 0: none chosen
 
 	hint     *widget.Label
 	heading  *widget.Label
 	state    *widget.Label
 	facts    *fyne.Container
 	buttons  *fyne.Container
-	moveBtns map[calendar.VisitMove]*widget.Button
+	moveBtns map[desk.VisitMove]*widget.Button
 	problem  *widget.Label
 	audit    *auditView
 	body     *fyne.Container
@@ -37,7 +37,7 @@ type visitDetail struct {
 }
 
 func newVisitDetail(in *visitInbox) *visitDetail {
-	v := &visitDetail{in: in, moveBtns: map[calendar.VisitMove]*widget.Button{}}
+	v := &visitDetail{in: in, moveBtns: map[desk.VisitMove]*widget.Button{}}
 	v.hint = &widget.Label{Text: lang.L("Choose a request to see it and decide on it."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
 	v.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameSubHeadingText}
 	v.state = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -52,7 +52,7 @@ func newVisitDetail(in *visitInbox) *visitDetail {
 }
 
 // show describes r and offers the decisions its state allows.
-func (v *visitDetail) show(r calendar.VisitRequest) {
+func (v *visitDetail) show(r desk.VisitRequest) {
 	d := v.in.desk
 	loc := d.loc()
 	v.req = r
@@ -106,7 +106,7 @@ func (v *visitDetail) show(r calendar.VisitRequest) {
 	if len(r.Files) > 0 {
 		form.Append(lang.L("Files"), attachmentRows(r.Files))
 	}
-	if r.State == calendar.VisitDeclined {
+	if r.State == desk.VisitDeclined {
 		v.showMaterials(form)
 	}
 	v.facts.Objects = []fyne.CanvasObject{form}
@@ -117,9 +117,9 @@ func (v *visitDetail) show(r calendar.VisitRequest) {
 	for _, m := range r.State.Moves() {
 		b := &widget.Button{Text: visitMoveButton(m), OnTapped: func() { v.onMove(m) }}
 		switch m {
-		case calendar.MoveBook:
+		case desk.MoveBook:
 			b.Importance, b.Icon = widget.HighImportance, theme.Icon(theme.IconNameCalendar)
-		case calendar.MoveDecline, calendar.MoveCancel:
+		case desk.MoveDecline, desk.MoveCancel:
 			b.Importance = widget.WarningImportance
 		}
 		v.moveBtns[m] = b
@@ -127,7 +127,7 @@ func (v *visitDetail) show(r calendar.VisitRequest) {
 	}
 	v.buttons.Refresh()
 
-	trail, err := d.svc().Audit(d.ctx(), r.Subject())
+	trail, err := d.deskSvc().Audit(d.ctx(), r.Subject())
 	if err != nil {
 		v.showError(err)
 		return
@@ -139,7 +139,7 @@ func (v *visitDetail) show(r calendar.VisitRequest) {
 // each a tap away from the board.
 func (v *visitDetail) showMaterials(form *widget.Form) {
 	d := v.in.desk
-	ms, err := d.svc().Materials(d.ctx(), v.req.LeaderID, "")
+	ms, err := d.deskSvc().Materials(d.ctx(), v.req.LeaderID, "")
 	if err != nil {
 		v.showError(err)
 		return
@@ -149,7 +149,7 @@ func (v *visitDetail) showMaterials(form *widget.Form) {
 			continue
 		}
 		text := materialStateLabel(m.State)
-		if m.State == calendar.MaterialExpected && !m.Due.IsZero() {
+		if m.State == desk.MaterialExpected && !m.Due.IsZero() {
 			text += " · " + lang.L("Due {{.Date}}", map[string]any{"Date": dayHeader(m.Due)})
 		}
 		form.Append(lang.L("Briefing materials"), &widget.Button{Text: text, Icon: theme.Icon(theme.IconNameFile),
@@ -160,9 +160,9 @@ func (v *visitDetail) showMaterials(form *widget.Form) {
 
 // reload reads the shown request again.
 func (v *visitDetail) reload() {
-	r, err := v.in.desk.svc().VisitRequest(v.in.desk.ctx(), v.req.ID)
+	r, err := v.in.desk.deskSvc().VisitRequest(v.in.desk.ctx(), v.req.ID)
 	if err != nil {
-		v.req = calendar.VisitRequest{}
+		v.req = desk.VisitRequest{}
 		v.body.Hide()
 		v.hint.Show()
 		return
@@ -173,20 +173,20 @@ func (v *visitDetail) reload() {
 func (v *visitDetail) showError(err error) { showErr(v.problem, err) }
 
 // onMove takes decision m on the shown request.
-func (v *visitDetail) onMove(m calendar.VisitMove) {
+func (v *visitDetail) onMove(m desk.VisitMove) {
 	d := v.in.desk
 	switch m {
-	case calendar.MoveBook:
+	case desk.MoveBook:
 		v.booking = newBookDialog(v)
 		v.booking.show()
-	case calendar.MoveDecline:
+	case desk.MoveDecline:
 		v.decline = newDeclineDialog(v)
 		v.decline.show()
-	case calendar.MoveComplete:
-		v.apply(d.svc().MoveVisit(d.ctx(), v.req.ID, m, "", d.user()))
+	case desk.MoveComplete:
+		v.apply(d.deskSvc().MoveVisit(d.ctx(), v.req.ID, m, "", d.user()))
 	default:
 		v.note = newNoteDialog(visitMoveButton(m), lang.L("Note for the trail (optional)"), v.in.win, func(note string) error {
-			return d.svc().MoveVisit(d.ctx(), v.req.ID, m, note, d.user())
+			return d.deskSvc().MoveVisit(d.ctx(), v.req.ID, m, note, d.user())
 		}, v.afterChange)
 		v.note.show()
 	}

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // fileList collects local files to attach: chosen in the file dialog,
@@ -53,7 +53,7 @@ func (f *fileList) pick() {
 
 // add lists path unless it is listed already or is no local regular file.
 func (f *fileList) add(path string) {
-	if err := calendar.CheckLocalFile(path); err != nil {
+	if err := desk.CheckLocalFile(path); err != nil {
 		showErr(f.problem, err)
 		return
 	}

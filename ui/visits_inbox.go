@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // visitInbox is the window of visit requests: filtered by state, searched
@@ -25,18 +25,18 @@ type visitInbox struct {
 	state  *widget.Select // "all" or one state
 	search *widget.Entry
 	count  *widget.Label
-	table  *sortTable[calendar.VisitRequest]
+	table  *sortTable[desk.VisitRequest]
 	detail *visitDetail
 	newBtn *widget.Button
 
-	all  []calendar.VisitRequest // the leader's requests, as read
-	form *requestForm            // the open new-request form, for tests
+	all  []desk.VisitRequest // the leader's requests, as read
+	form *requestForm        // the open new-request form, for tests
 }
 
 // inboxStates are the state filter's choices, "all" first.
-var inboxStates = append([]calendar.VisitState{""}, calendar.VisitStates...)
+var inboxStates = append([]desk.VisitState{""}, desk.VisitStates...)
 
-func inboxStateLabel(s calendar.VisitState) string {
+func inboxStateLabel(s desk.VisitState) string {
 	if s == "" {
 		return lang.L("All states")
 	}
@@ -57,7 +57,7 @@ func newVisitInbox(d *visitsDesk) *visitInbox {
 	in.newBtn = &widget.Button{Text: lang.L("New request"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.HighImportance,
 		OnTapped: func() { in.newRequest() }}
 
-	firstWindow := func(r calendar.VisitRequest) string {
+	firstWindow := func(r desk.VisitRequest) string {
 		if len(r.Windows) == 0 {
 			return ""
 		}
@@ -68,20 +68,20 @@ func newVisitInbox(d *visitsDesk) *visitInbox {
 		}
 		return s
 	}
-	in.table = newSortTable([]tableCol[calendar.VisitRequest]{
-		{title: lang.L("State"), width: 66, text: func(r calendar.VisitRequest) string { return visitStateLabel(r.State) },
-			compare:    func(a, b calendar.VisitRequest) int { return cmp.Compare(stateRank(a.State), stateRank(b.State)) },
-			importance: func(r calendar.VisitRequest) widget.Importance { return visitStateImportance(r.State) }},
-		{title: lang.L("Organisation"), width: 130, text: func(r calendar.VisitRequest) string { return r.Org },
-			compare: func(a, b calendar.VisitRequest) int { return strings.Compare(a.Org, b.Org) }},
-		{title: lang.L("People"), width: 130, text: func(r calendar.VisitRequest) string { return r.PeopleText() },
-			compare: func(a, b calendar.VisitRequest) int { return strings.Compare(a.PeopleText(), b.PeopleText()) }},
-		{title: lang.L("Purpose"), width: 170, text: func(r calendar.VisitRequest) string { return r.Purpose },
-			compare: func(a, b calendar.VisitRequest) int { return strings.Compare(a.Purpose, b.Purpose) }},
+	in.table = newSortTable([]tableCol[desk.VisitRequest]{
+		{title: lang.L("State"), width: 66, text: func(r desk.VisitRequest) string { return visitStateLabel(r.State) },
+			compare:    func(a, b desk.VisitRequest) int { return cmp.Compare(stateRank(a.State), stateRank(b.State)) },
+			importance: func(r desk.VisitRequest) widget.Importance { return visitStateImportance(r.State) }},
+		{title: lang.L("Organisation"), width: 130, text: func(r desk.VisitRequest) string { return r.Org },
+			compare: func(a, b desk.VisitRequest) int { return strings.Compare(a.Org, b.Org) }},
+		{title: lang.L("People"), width: 130, text: func(r desk.VisitRequest) string { return r.PeopleText() },
+			compare: func(a, b desk.VisitRequest) int { return strings.Compare(a.PeopleText(), b.PeopleText()) }},
+		{title: lang.L("Purpose"), width: 170, text: func(r desk.VisitRequest) string { return r.Purpose },
+			compare: func(a, b desk.VisitRequest) int { return strings.Compare(a.Purpose, b.Purpose) }},
 		{title: lang.L("Preferred time"), width: 182, text: firstWindow,
-			compare: func(a, b calendar.VisitRequest) int { return firstStart(a).Compare(firstStart(b)) }},
-		{title: lang.L("Received"), width: 128, text: func(r calendar.VisitRequest) string { return compactTime(r.Created, d.loc()) },
-			compare: func(a, b calendar.VisitRequest) int { return a.Created.Compare(b.Created) }},
+			compare: func(a, b desk.VisitRequest) int { return firstStart(a).Compare(firstStart(b)) }},
+		{title: lang.L("Received"), width: 128, text: func(r desk.VisitRequest) string { return compactTime(r.Created, d.loc()) },
+			compare: func(a, b desk.VisitRequest) int { return a.Created.Compare(b.Created) }},
 	}, in.show)
 	in.table.sortCol, in.table.desc = 5, true // newest first
 
@@ -96,7 +96,7 @@ func newVisitInbox(d *visitsDesk) *visitInbox {
 
 // reload reads the leader's requests again and shows those the filters pass.
 func (in *visitInbox) reload() {
-	rs, err := in.desk.svc().VisitRequests(in.desk.ctx(), in.desk.leader().ID, "")
+	rs, err := in.desk.deskSvc().VisitRequests(in.desk.ctx(), in.desk.leader().ID, "")
 	if err != nil {
 		in.detail.showError(err)
 		return
@@ -115,7 +115,7 @@ func (in *visitInbox) filter() {
 		return // still building
 	}
 	state := inboxStates[max(in.state.SelectedIndex(), 0)]
-	var rows []calendar.VisitRequest
+	var rows []desk.VisitRequest
 	for _, r := range in.all {
 		if (state == "" || r.State == state) && r.Matches(in.search.Text) {
 			rows = append(rows, r)
@@ -126,10 +126,10 @@ func (in *visitInbox) filter() {
 }
 
 // show opens r in the detail pane.
-func (in *visitInbox) show(r calendar.VisitRequest) { in.detail.show(r) }
+func (in *visitInbox) show(r desk.VisitRequest) { in.detail.show(r) }
 
 // setState chooses the state filter.
-func (in *visitInbox) setState(s calendar.VisitState) {
+func (in *visitInbox) setState(s desk.VisitState) {
 	for i, x := range inboxStates {
 		if x == s {
 			in.state.SetSelectedIndex(i)
@@ -138,17 +138,17 @@ func (in *visitInbox) setState(s calendar.VisitState) {
 }
 
 // stateRank orders states as a request goes through them.
-func stateRank(s calendar.VisitState) int {
-	for i, x := range calendar.VisitStates {
+func stateRank(s desk.VisitState) int {
+	for i, x := range desk.VisitStates {
 		if x == s {
 			return i
 		}
 	}
-	return len(calendar.VisitStates)
+	return len(desk.VisitStates)
 }
 
 // firstStart is the start of the earliest preferred time; zero when none.
-func firstStart(r calendar.VisitRequest) time.Time {
+func firstStart(r desk.VisitRequest) time.Time {
 	if len(r.Windows) > 0 {
 		return r.Windows[0].Start
 	}

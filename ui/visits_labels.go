@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -12,32 +11,33 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // visitStateLabel names a visit request's state: 待处理, 已安排, 已婉拒 …
-func visitStateLabel(s calendar.VisitState) string {
-	return lang.X(s.StateCode(), calendar.English(s.StateCode()))
+func visitStateLabel(s desk.VisitState) string {
+	return lang.X(s.StateCode(), desk.English(s.StateCode()))
 }
 
 // materialStateLabel names a materials state: 待报送, 已接收 …
-func materialStateLabel(s calendar.MaterialState) string {
-	return lang.X(s.StateCode(), calendar.English(s.StateCode()))
+func materialStateLabel(s desk.MaterialState) string {
+	return lang.X(s.StateCode(), desk.English(s.StateCode()))
 }
 
 // visitMoveButton is the text of the button that takes a visit move.
-func visitMoveButton(m calendar.VisitMove) string {
+func visitMoveButton(m desk.VisitMove) string {
 	switch m {
-	case calendar.MoveBook:
+	case desk.MoveBook:
 		return lang.L("Book…")
-	case calendar.MoveDecline:
+	case desk.MoveDecline:
 		return lang.L("Decline…")
-	case calendar.MoveWithdraw:
+	case desk.MoveWithdraw:
 		return lang.L("Withdraw…")
-	case calendar.MoveComplete:
+	case desk.MoveComplete:
 		return lang.L("Visit took place")
-	case calendar.MoveNoShow:
+	case desk.MoveNoShow:
 		return lang.L("Nobody came…")
-	case calendar.MoveCancel:
+	case desk.MoveCancel:
 		return lang.L("Cancel visit…")
 	}
 	return string(m)
@@ -45,30 +45,16 @@ func visitMoveButton(m calendar.VisitMove) string {
 
 // visitStateImportance colours a state so that what waits for a decision
 // stands out and what is over recedes.
-func visitStateImportance(s calendar.VisitState) widget.Importance {
+func visitStateImportance(s desk.VisitState) widget.Importance {
 	switch s {
-	case calendar.VisitRequested:
+	case desk.VisitRequested:
 		return widget.WarningImportance
-	case calendar.VisitBooked:
+	case desk.VisitBooked:
 		return widget.SuccessImportance
-	case calendar.VisitDeclined:
+	case desk.VisitDeclined:
 		return widget.MediumImportance
 	}
 	return widget.LowImportance
-}
-
-// deskErrorText is an error of the visits desk for people: a refused move
-// naming the state and the move, each validation problem translated.
-func deskErrorText(err error) string {
-	var me *calendar.MoveError
-	if errors.As(err, &me) {
-		return lang.X(me.Code(), me.Error(), map[string]any{
-			"ID":    me.Subject.Visit + me.Subject.Material,
-			"State": lang.X(me.StateCode(), calendar.English(me.StateCode())),
-			"Move":  lang.X(me.MoveCode(), calendar.English(me.MoveCode())),
-		})
-	}
-	return errorText(err)
 }
 
 // errorLabel is a hidden red label for a form's problems.
@@ -85,7 +71,7 @@ func showErr(l *widget.Label, err error) {
 		l.Hide()
 		return
 	}
-	l.SetText(deskErrorText(err))
+	l.SetText(errorText(err))
 	l.Show()
 }
 
@@ -117,7 +103,7 @@ func compactTime(t time.Time, loc *time.Location) string {
 }
 
 // windowText is a preferred time: "11月24日 周二 09:00–12:00".
-func windowText(w calendar.TimeWindow, loc *time.Location) string {
+func windowText(w desk.TimeWindow, loc *time.Location) string {
 	s, e := w.Start.In(loc), w.End.In(loc)
 	if calendar.DateOf(s) == calendar.DateOf(e) {
 		return dayHeader(calendar.DateOf(s)) + " " + clock(s) + "–" + clock(e)
@@ -137,7 +123,7 @@ func sizeText(n int64) string {
 }
 
 // attachmentRows lists stored files by name and size.
-func attachmentRows(atts []calendar.Attachment) fyne.CanvasObject {
+func attachmentRows(atts []desk.Attachment) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, a := range atts {
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.Icon(theme.IconNameFile)), nil,

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // suggestions is how many directory matches the form offers at a time.
@@ -39,7 +40,7 @@ type requestForm struct {
 	problem    *widget.Label
 	saveBtn    *widget.Button
 	dialog     *dialog.CustomDialog
-	saved      calendar.VisitRequest
+	saved      desk.VisitRequest
 }
 
 // personRow is one person of the request.
@@ -66,11 +67,11 @@ func (in *visitInbox) newRequest() *requestForm {
 	f.purpose.SetMinRowsVisible(2)
 	f.visitors = &widget.Entry{PlaceHolder: lang.L("as many as named")}
 	f.files = newFileList(in.win)
-	f.addPerson(calendar.Visitor{})
+	f.addPerson(desk.Visitor{})
 	f.addWindow()
 
 	addPerson := &widget.Button{Text: lang.L("Add person"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.LowImportance,
-		OnTapped: func() { f.addPerson(calendar.Visitor{}) }}
+		OnTapped: func() { f.addPerson(desk.Visitor{}) }}
 	addWindow := &widget.Button{Text: lang.L("Add preferred time"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.LowImportance,
 		OnTapped: f.addWindow}
 	form := widget.NewForm(
@@ -94,7 +95,7 @@ func (in *visitInbox) newRequest() *requestForm {
 	return f
 }
 
-func (f *requestForm) addPerson(v calendar.Visitor) {
+func (f *requestForm) addPerson(v desk.Visitor) {
 	// An empty row is filled rather than a second one added.
 	for _, p := range f.people {
 		if strings.TrimSpace(p.name.Text) == "" && v.Name != "" {
@@ -160,7 +161,7 @@ func (f *requestForm) suggestOrgs() {
 	if q == "" {
 		return
 	}
-	orgs, err := d.svc().Organisations(d.ctx(), q)
+	orgs, err := d.deskSvc().Organisations(d.ctx(), q)
 	if err != nil {
 		return
 	}
@@ -179,7 +180,7 @@ func (f *requestForm) suggestOrgs() {
 // suggestPeople offers the people of organisation orgID as one-tap additions.
 func (f *requestForm) suggestPeople(orgID int64) {
 	d := f.in.desk
-	people, err := d.svc().People(d.ctx(), orgID, "")
+	people, err := d.deskSvc().People(d.ctx(), orgID, "")
 	if err != nil {
 		return
 	}
@@ -187,7 +188,7 @@ func (f *requestForm) suggestPeople(orgID int64) {
 	for _, p := range people[:min(len(people), suggestions)] {
 		text := strings.TrimSpace(p.Name + " " + p.Title)
 		row.Add(&widget.Button{Text: text, Icon: theme.Icon(theme.IconNameAccount), Importance: widget.LowImportance,
-			OnTapped: func() { f.addPerson(calendar.Visitor{PersonID: p.ID, Name: p.Name, Title: p.Title, Phone: p.Phone}) }})
+			OnTapped: func() { f.addPerson(desk.Visitor{PersonID: p.ID, Name: p.Name, Title: p.Title, Phone: p.Phone}) }})
 	}
 	if len(row.Objects) > 0 {
 		f.peopleHint.Add(row)
@@ -195,14 +196,14 @@ func (f *requestForm) suggestPeople(orgID int64) {
 }
 
 // request is what the form says.
-func (f *requestForm) request() (calendar.VisitRequest, error) {
+func (f *requestForm) request() (desk.VisitRequest, error) {
 	d := f.in.desk
-	r := calendar.VisitRequest{LeaderID: d.leader().ID, Org: f.org.Text, Phone: f.phone.Text, ReferredBy: f.referredBy.Text, Purpose: f.purpose.Text}
+	r := desk.VisitRequest{LeaderID: d.leader().ID, Org: f.org.Text, Phone: f.phone.Text, ReferredBy: f.referredBy.Text, Purpose: f.purpose.Text}
 	for _, p := range f.people {
-		r.People = append(r.People, calendar.Visitor{Name: p.name.Text, Title: p.title.Text, Phone: p.phone.Text})
+		r.People = append(r.People, desk.Visitor{Name: p.name.Text, Title: p.title.Text, Phone: p.phone.Text})
 	}
 	for _, w := range f.windows {
-		r.Windows = append(r.Windows, calendar.TimeWindow{Start: w.start.on(w.date.date, d.loc()), End: w.end.on(w.date.date, d.loc())})
+		r.Windows = append(r.Windows, desk.TimeWindow{Start: w.start.on(w.date.date, d.loc()), End: w.end.on(w.date.date, d.loc())})
 	}
 	if t := strings.TrimSpace(f.visitors.Text); t != "" {
 		n, err := strconv.Atoi(t)
@@ -219,7 +220,7 @@ func (f *requestForm) onSave() {
 	d := f.in.desk
 	r, err := f.request()
 	if err == nil {
-		err = d.svc().AddVisitRequest(d.ctx(), &r, f.files.paths, d.user())
+		err = d.deskSvc().AddVisitRequest(d.ctx(), &r, f.files.paths, d.user())
 	}
 	if err != nil {
 		showErr(f.problem, err)

@@ -15,13 +15,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // newVisitsTestDesk opens the desk with a files folder, and its visits desk.
-func newVisitsTestDesk(t *testing.T) (*desk, *visitsDesk) {
+func newVisitsTestDesk(t *testing.T) (*uiDesk, *visitsDesk) {
 	t.Helper()
 	d := newDesk(t)
-	d.svc.SetFilesDir(filepath.Join(t.TempDir(), "files"))
 	return d, newVisitsDesk(d.m)
 }
 
@@ -37,11 +37,11 @@ func localFile(t *testing.T, name, content string) string {
 // tue is Tuesday 24 November 2026 at hh:mm in Shanghai, the day after monday10.
 func tue(hh, mm int) time.Time { return time.Date(2026, 11, 24, hh, mm, 0, 0, monday10.Location()) }
 
-func addVisit(t *testing.T, d *desk, org, purpose string, windows ...calendar.TimeWindow) calendar.VisitRequest {
+func addVisit(t *testing.T, d *uiDesk, org, purpose string, windows ...desk.TimeWindow) desk.VisitRequest {
 	t.Helper()
-	r := calendar.VisitRequest{LeaderID: d.leader.ID, Org: org, Purpose: purpose,
-		People: []calendar.Visitor{{Name: "王伟", Title: "总经理"}}, Windows: windows}
-	if err := d.svc.AddVisitRequest(context.Background(), &r, nil, "秘书甲"); err != nil {
+	r := desk.VisitRequest{LeaderID: d.leader.ID, Org: org, Purpose: purpose,
+		People: []desk.Visitor{{Name: "王伟", Title: "总经理"}}, Windows: windows}
+	if err := d.dk.AddVisitRequest(context.Background(), &r, nil, "秘书甲"); err != nil {
 		t.Fatal(err)
 	}
 	return r
@@ -64,12 +64,12 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	if f.problem.Visible() {
 		t.Fatalf("saving the request: %s", f.problem.Text)
 	}
-	rs, err := d.svc.VisitRequests(ctx, d.leader.ID, "")
+	rs, err := d.dk.VisitRequests(ctx, d.leader.ID, "")
 	if err != nil || len(rs) != 1 {
 		t.Fatalf("stored requests %+v, %v", rs, err)
 	}
 	r := rs[0]
-	if r.State != calendar.VisitRequested || len(r.Files) != 1 || len(r.Windows) != 1 || !r.Windows[0].Start.Equal(tue(9, 0)) || r.People[0].Title != "总经理" {
+	if r.State != desk.VisitRequested || len(r.Files) != 1 || len(r.Windows) != 1 || !r.Windows[0].Start.Equal(tue(9, 0)) || r.People[0].Title != "总经理" {
 		t.Fatalf("stored %+v", r)
 	}
 	if len(in.table.rows) != 1 || in.detail.req.ID != r.ID {
@@ -77,10 +77,10 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	}
 
 	// Declined with a reason: the materials become expected.
-	if in.detail.moveBtns[calendar.MoveBook] == nil || in.detail.moveBtns[calendar.MoveWithdraw] == nil {
+	if in.detail.moveBtns[desk.MoveBook] == nil || in.detail.moveBtns[desk.MoveWithdraw] == nil {
 		t.Fatalf("a requested visit offers %v", slices.Collect(maps.Keys(in.detail.moveBtns)))
 	}
-	test.Tap(in.detail.moveBtns[calendar.MoveDecline])
+	test.Tap(in.detail.moveBtns[desk.MoveDecline])
 	dd := in.detail.decline
 	test.Tap(dd.okBtn)
 	if !dd.problem.Visible() {
@@ -92,7 +92,7 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	if dd.problem.Visible() {
 		t.Fatalf("declining: %s", dd.problem.Text)
 	}
-	if r, _ = d.svc.VisitRequest(ctx, r.ID); r.State != calendar.VisitDeclined {
+	if r, _ = d.dk.VisitRequest(ctx, r.ID); r.State != desk.VisitDeclined {
 		t.Fatalf("request is %s after declining", r.State)
 	}
 	if len(in.detail.moveBtns) != 0 || !strings.Contains(in.detail.state.Text, tr("visit.state.declined")) {
@@ -101,7 +101,7 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	if len(in.table.rows) != 0 {
 		t.Fatal("the declined request still shows under Requested")
 	}
-	in.setState(calendar.VisitDeclined)
+	in.setState(desk.VisitDeclined)
 	if len(in.table.rows) != 1 {
 		t.Fatal("the declined request does not show under Declined")
 	}
@@ -109,7 +109,7 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	// On the board: received with a file, presented in a free gap,
 	// instructed, archived.
 	b := vd.openBoard()
-	expected := b.column(calendar.MaterialExpected)
+	expected := b.column(desk.MaterialExpected)
 	if len(expected.items) != 1 || expected.items[0].Due != calendar.NewDate(2026, 11, 30) {
 		t.Fatalf("expected column %+v", expected.items)
 	}
@@ -118,10 +118,10 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	md.pages.SetText("12")
 	md.files.add(localFile(t, "汇报.docx", "新能源项目进展"))
 	test.Tap(md.receiveBtn)
-	if md.m.State != calendar.MaterialReceived || len(md.m.Files) != 1 || md.m.Copies != 2 {
+	if md.m.State != desk.MaterialReceived || len(md.m.Files) != 1 || md.m.Copies != 2 {
 		t.Fatalf("after receiving: %+v (%s)", md.m, md.problem.Text)
 	}
-	if len(b.column(calendar.MaterialReceived).items) != 1 || len(b.column(calendar.MaterialExpected).items) != 0 {
+	if len(b.column(desk.MaterialReceived).items) != 1 || len(b.column(desk.MaterialExpected).items) != 0 {
 		t.Fatal("the board did not move the materials to Received")
 	}
 	test.Tap(md.presentBtn)
@@ -131,7 +131,7 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	}
 	gap := p.gaps[0]
 	test.Tap(p.gapBtns[0])
-	if md.m.State != calendar.MaterialPresented || !md.m.Presented.Equal(gap.Start) || md.m.EngagementID == 0 {
+	if md.m.State != desk.MaterialPresented || !md.m.Presented.Equal(gap.Start) || md.m.EngagementID == 0 {
 		t.Fatalf("after booking a gap: %+v (%s)", md.m, p.problem.Text)
 	}
 	var presenting *calendar.Engagement
@@ -145,11 +145,11 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	}
 	test.Type(md.instructions, "请发改局研究办理")
 	test.Tap(md.instructBtn)
-	if md.m.State != calendar.MaterialInstructed || md.m.Instructions != "请发改局研究办理" {
+	if md.m.State != desk.MaterialInstructed || md.m.Instructions != "请发改局研究办理" {
 		t.Fatalf("after instructing: %+v (%s)", md.m, md.problem.Text)
 	}
 	test.Tap(md.archiveBtn)
-	if md.m.State != calendar.MaterialArchived || len(b.column(calendar.MaterialArchived).items) != 1 {
+	if md.m.State != desk.MaterialArchived || len(b.column(desk.MaterialArchived).items) != 1 {
 		t.Fatalf("after archiving: %+v", md.m)
 	}
 
@@ -179,13 +179,13 @@ func TestBookingAVisitThatHitsAConflictThroughTheUI(t *testing.T) {
 	if err := d.svc.Save(ctx, &meeting); err != nil {
 		t.Fatal(err)
 	}
-	r := addVisit(t, d, "华东电力公司", "汇报新能源项目", calendar.TimeWindow{Start: tue(9, 0), End: tue(12, 0)})
+	r := addVisit(t, d, "华东电力公司", "汇报新能源项目", desk.TimeWindow{Start: tue(9, 0), End: tue(12, 0)})
 	in := vd.openInbox()
 	in.table.Select(widget.TableCellID{Row: 0, Col: 1})
 	if in.detail.req.ID != r.ID {
 		t.Fatal("selecting the row did not show the request")
 	}
-	test.Tap(in.detail.moveBtns[calendar.MoveBook])
+	test.Tap(in.detail.moveBtns[desk.MoveBook])
 	bd := in.detail.booking
 
 	// The free slots lie in the preferred time, clear of the meeting and its buffer.
@@ -218,19 +218,19 @@ func TestBookingAVisitThatHitsAConflictThroughTheUI(t *testing.T) {
 		t.Fatal("the findings are not shown")
 	}
 	test.Tap(bd.overrideBtn)
-	if got, _ := d.svc.VisitRequest(ctx, r.ID); got.State != calendar.VisitRequested {
+	if got, _ := d.dk.VisitRequest(ctx, r.ID); got.State != desk.VisitRequested {
 		t.Fatal("an override without a reason was booked")
 	}
 	test.Type(bd.reason, "省领导交办，必须今日会见")
 	test.Tap(bd.overrideBtn)
-	got, _ := d.svc.VisitRequest(ctx, r.ID)
-	if got.State != calendar.VisitBooked {
+	got, _ := d.dk.VisitRequest(ctx, r.ID)
+	if got.State != desk.VisitBooked {
 		t.Fatalf("after the override the request is %s (%s)", got.State, bd.problem.Text)
 	}
 	if b := d.blockTitled("华东电力公司"); b == nil || !b.item.Start.Equal(tue(10, 30)) || b.item.Kind != calendar.KindVisit {
 		t.Fatal("the booked visit is not on the week grid at 10:30")
 	}
-	if !strings.Contains(in.detail.state.Text, tr("visit.state.booked")) || in.detail.moveBtns[calendar.MoveCancel] == nil {
+	if !strings.Contains(in.detail.state.Text, tr("visit.state.booked")) || in.detail.moveBtns[desk.MoveCancel] == nil {
 		t.Fatalf("the detail shows %q with %d decisions", in.detail.state.Text, len(in.detail.moveBtns))
 	}
 	if es := in.detail.audit.entries; len(es) != 2 || es[1].Note != "省领导交办，必须今日会见" {
@@ -238,10 +238,10 @@ func TestBookingAVisitThatHitsAConflictThroughTheUI(t *testing.T) {
 	}
 
 	// Cancelling frees the slot: the block goes faint, the engine lets the time go.
-	test.Tap(in.detail.moveBtns[calendar.MoveCancel])
+	test.Tap(in.detail.moveBtns[desk.MoveCancel])
 	test.Type(in.detail.note.entry, "对方行程变更")
 	test.Tap(in.detail.note.okBtn)
-	if got, _ := d.svc.VisitRequest(ctx, r.ID); got.State != calendar.VisitCancelled {
+	if got, _ := d.dk.VisitRequest(ctx, r.ID); got.State != desk.VisitCancelled {
 		t.Fatalf("after cancelling the request is %s", got.State)
 	}
 	if e, _ := d.svc.Engagement(ctx, got.EngagementID); e.Status != calendar.StatusCancelled {
@@ -251,10 +251,10 @@ func TestBookingAVisitThatHitsAConflictThroughTheUI(t *testing.T) {
 
 func TestBookingTakesAnOfferedSlot(t *testing.T) {
 	d, vd := newVisitsTestDesk(t)
-	r := addVisit(t, d, "市教育局", "调研汇报", calendar.TimeWindow{Start: tue(14, 0), End: tue(17, 0)})
+	r := addVisit(t, d, "市教育局", "调研汇报", desk.TimeWindow{Start: tue(14, 0), End: tue(17, 0)})
 	in := vd.openInbox()
 	in.show(r)
-	test.Tap(in.detail.moveBtns[calendar.MoveBook])
+	test.Tap(in.detail.moveBtns[desk.MoveBook])
 	bd := in.detail.booking
 	bd.length.SetSelected(lengthLabel(60))
 	if len(bd.slotsBox.Objects) < 2 {
@@ -267,7 +267,7 @@ func TestBookingTakesAnOfferedSlot(t *testing.T) {
 		t.Fatalf("choosing %q set %v", second.Text, bd.slot())
 	}
 	test.Tap(bd.bookBtn)
-	got, _ := d.svc.VisitRequest(context.Background(), r.ID)
+	got, _ := d.dk.VisitRequest(context.Background(), r.ID)
 	e, err := d.svc.Engagement(context.Background(), got.EngagementID)
 	if err != nil || !e.Start.Equal(want.Start) || e.Source != calendar.SourceVisit {
 		t.Fatalf("booked %+v (%v)", e, err)
@@ -277,31 +277,31 @@ func TestBookingTakesAnOfferedSlot(t *testing.T) {
 func TestIllegalMovesAreRefusedWithAClearMessageInTheUI(t *testing.T) {
 	d, vd := newVisitsTestDesk(t)
 	ctx := context.Background()
-	m := calendar.Material{LeaderID: d.leader.ID, Title: "城南工业园区规划", From: "发改局"}
-	if err := d.svc.AddMaterial(ctx, &m, "秘书甲"); err != nil {
+	m := desk.Material{LeaderID: d.leader.ID, Title: "城南工业园区规划", From: "发改局"}
+	if err := d.dk.AddMaterial(ctx, &m, "秘书甲"); err != nil {
 		t.Fatal(err)
 	}
 	b := vd.openBoard()
-	md := b.open(b.column(calendar.MaterialExpected).items[0])
+	md := b.open(b.column(desk.MaterialExpected).items[0])
 	// Someone else records the receipt meanwhile; this dialog still offers it.
-	if err := d.svc.ReceiveMaterial(ctx, m.ID, calendar.Receipt{}, "秘书乙"); err != nil {
+	if err := d.dk.ReceiveMaterial(ctx, m.ID, desk.Receipt{}, "秘书乙"); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(md.receiveBtn)
 	if !md.problem.Visible() || !strings.Contains(md.problem.Text, tr("materials.state.received")) || !strings.Contains(md.problem.Text, tr("materials.move.receive")) {
 		t.Fatalf("refusal says %q", md.problem.Text)
 	}
-	if md.presentBtn == nil || md.m.State != calendar.MaterialReceived {
+	if md.presentBtn == nil || md.m.State != desk.MaterialReceived {
 		t.Fatal("the dialog does not move on to what the materials allow now")
 	}
 
 	// A declined request offers no decision at all.
 	r := addVisit(t, d, "台商投资协会", "投资考察")
-	if _, err := d.svc.DeclineVisit(ctx, r.ID, "请书面报送", calendar.Date{}, "秘书甲"); err != nil {
+	if _, err := d.dk.DeclineVisit(ctx, r.ID, "请书面报送", calendar.Date{}, "秘书甲"); err != nil {
 		t.Fatal(err)
 	}
 	in := vd.openInbox()
-	r, _ = d.svc.VisitRequest(ctx, r.ID)
+	r, _ = d.dk.VisitRequest(ctx, r.ID)
 	in.show(r)
 	if len(in.detail.moveBtns) != 0 {
 		t.Fatalf("a declined request offers %d decisions", len(in.detail.moveBtns))
@@ -342,7 +342,7 @@ func TestNewRequestPicksARepeatVisitorFromTheDirectory(t *testing.T) {
 	}
 	test.Type(f.purpose, "商谈风电基地选址")
 	test.Tap(f.saveBtn)
-	rs, _ := d.svc.VisitRequests(context.Background(), d.leader.ID, "")
+	rs, _ := d.dk.VisitRequests(context.Background(), d.leader.ID, "")
 	if len(rs) != 2 || rs[0].OrgID != first.OrgID || rs[0].People[0].PersonID != first.People[0].PersonID {
 		t.Fatalf("the repeat visitor was not reused: %+v", rs)
 	}
@@ -380,15 +380,15 @@ func TestInboxAndBoardSearchSortAndHighlight(t *testing.T) {
 		t.Fatalf("sorted by organisation again: %v", desc)
 	}
 
-	late := calendar.Material{LeaderID: d.leader.ID, Title: "季度经济运行分析", From: "统计局", Due: calendar.NewDate(2026, 11, 20)}
-	soon := calendar.Material{LeaderID: d.leader.ID, Title: "安全生产检查报告", From: "应急局", Due: calendar.NewDate(2026, 11, 25)}
-	for _, m := range []*calendar.Material{&soon, &late} {
-		if err := d.svc.AddMaterial(ctx, m, "秘书甲"); err != nil {
+	late := desk.Material{LeaderID: d.leader.ID, Title: "季度经济运行分析", From: "统计局", Due: calendar.NewDate(2026, 11, 20)}
+	soon := desk.Material{LeaderID: d.leader.ID, Title: "安全生产检查报告", From: "应急局", Due: calendar.NewDate(2026, 11, 25)}
+	for _, m := range []*desk.Material{&soon, &late} {
+		if err := d.dk.AddMaterial(ctx, m, "秘书甲"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	b := vd.openBoard()
-	col := b.column(calendar.MaterialExpected)
+	col := b.column(desk.MaterialExpected)
 	if len(col.items) != 2 || col.items[0].ID != late.ID {
 		t.Fatalf("expected column by due date: %+v", col.items)
 	}

@@ -292,8 +292,8 @@ func TestDecodeErrors(t *testing.T) {
 			if !errors.As(err, &pe) || !errors.Is(err, ics.ErrMalformed) {
 				t.Fatalf("error %v", err)
 			}
-			if pe.File != "bad.ics" || pe.Line != c.line || pe.Code != c.code {
-				t.Errorf("got %s line %d %s, want line %d %s", pe.File, pe.Line, pe.Code, c.line, c.code)
+			if pe.File != "bad.ics" || pe.Line != c.line || pe.Key != c.code {
+				t.Errorf("got %s line %d %s, want line %d %s", pe.File, pe.Line, pe.Key, c.line, c.code)
 			}
 			if !strings.HasPrefix(err.Error(), "bad.ics") {
 				t.Errorf("message %q does not name the file", err)
@@ -302,7 +302,7 @@ func TestDecodeErrors(t *testing.T) {
 	}
 	_, err := ics.Decode(strings.NewReader(vcal(vevent("DTSTART:20261005T010000Z"))), "big.ics", ics.Options{MaxSize: 10})
 	var pe *ics.ParseError
-	if !errors.As(err, &pe) || pe.Code != "import.error.too_large" {
+	if !errors.As(err, &pe) || pe.Key != "import.error.too_large" {
 		t.Errorf("size limit: %v", err)
 	}
 }

@@ -17,8 +17,8 @@
 // Recurrences are kept as data (RRULE text, RDATE and EXDATE lists,
 // RECURRENCE-ID); expanding them is package calendar's job.
 //
-// ReadForImport (and ToIncoming) turn a file into what
-// calendar.Service.PlanImport takes: one calendar.Incoming per event, the
+// ReadForImport turns a file into what
+// imports.Service.PlanImport takes: one imports.Incoming per event, the
 // to-dos, and notes on what is not imported. A large file is read through
 // a memory mapping where the system has one, and nothing read keeps its
 // bytes.

@@ -5,7 +5,10 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
+
+	goical "github.com/emersion/go-ical"
 
 	"anteroom/calendar"
 )
@@ -17,8 +20,28 @@ const ProdID = "-//Anteroom//Anteroom//ZH"
 // METHOD:PUBLISH (RFC 5546 §3.2.1: a schedule published, not an
 // invitation), a VTIMEZONE for every zone a time is written in, and one
 // VEVENT per item, redacted to cal.Privacy. Every item has its UID,
-// SEQUENCE and DTSTAMP; lines are folded at 75 octets and end in CRLF.
+// SEQUENCE and DTSTAMP. It builds the file as go-ical's model
+// (ExportModel) and writes it with go-ical's encoder through a writer
+// that folds lines at 75 octets; lines end in CRLF.
 func Encode(w io.Writer, cal ExportCalendar) error {
+	model, err := ExportModel(cal)
+	if err != nil {
+		return err
+	}
+	fw := newFoldingWriter(w)
+	if len(model.Children) == 0 {
+		// go-ical refuses a calendar without components; an empty export
+		// is still a file of its own properties.
+		writeEmpty(fw, model)
+	} else if err := goical.NewEncoder(fw).Encode(model); err != nil {
+		return fmt.Errorf("ics: encode: %w", err)
+	}
+	return fw.Flush()
+}
+
+// ExportModel is the export as go-ical's model: what Encode writes and
+// what a CalDAV client sends.
+func ExportModel(cal ExportCalendar) (*goical.Calendar, error) {
 	level := cal.Privacy
 	if level == "" {
 		level = PrivacyFull
@@ -29,95 +52,89 @@ func Encode(w io.Writer, cal ExportCalendar) error {
 	}
 	stamp = stamp.UTC().Truncate(time.Second)
 
-	lw := newLineWriter(w)
-	lw.prop("BEGIN", "VCALENDAR")
-	lw.prop("VERSION", "2.0")
-	lw.prop("PRODID", ProdID)
-	lw.prop("CALSCALE", "GREGORIAN")
-	lw.prop("METHOD", "PUBLISH")
+	model := goical.NewCalendar()
+	setRaw(model.Props, goical.PropVersion, "2.0")
+	setRaw(model.Props, goical.PropProductID, ProdID)
+	setRaw(model.Props, goical.PropCalendarScale, "GREGORIAN")
+	setRaw(model.Props, goical.PropMethod, "PUBLISH")
 	if cal.Name != "" {
-		lw.textProp("X-WR-CALNAME", cal.Name)
+		setText(model.Props, "X-WR-CALNAME", cal.Name)
 	}
 	zones := exportZones(cal.Events)
-	for _, z := range zones {
-		writeVTimezone(lw, z.loc, z.from, z.to)
-	}
 	byName := make(map[string]*time.Location, len(zones))
 	for _, z := range zones {
+		model.Children = append(model.Children, vtimezoneComponent(z.loc, z.from, z.to))
 		byName[z.name] = z.loc
 	}
 	for i := range cal.Events {
 		e := Redact(cal.Events[i], level)
 		if e.UID == "" {
-			return fmt.Errorf("ics: export item %d (%q) has no UID", i, cal.Events[i].Summary)
+			return nil, fmt.Errorf("ics: export item %d (%q) has no UID", i, cal.Events[i].Summary)
 		}
-		writeEvent(lw, &e, byName[e.ZoneName], stamp)
+		model.Children = append(model.Children, eventComponent(&e, byName[e.ZoneName], stamp))
 	}
-	lw.prop("END", "VCALENDAR")
-	return lw.flush()
+	return model, nil
 }
 
-// writeEvent writes one VEVENT; loc is nil when times are written in UTC.
-func writeEvent(lw *lineWriter, e *ExportEvent, loc *time.Location, stamp time.Time) {
-	lw.prop("BEGIN", "VEVENT")
-	lw.textProp("UID", e.UID)
-	lw.start("DTSTAMP")
-	lw.timeValue(stamp, utcLayout)
-	lw.prop("SEQUENCE", strconv.Itoa(e.Sequence))
+// eventComponent is one VEVENT; loc is nil when times are written in UTC.
+func eventComponent(e *ExportEvent, loc *time.Location, stamp time.Time) *goical.Component {
+	c := goical.NewComponent(goical.CompEvent)
+	p := c.Props
+	setText(p, goical.PropUID, e.UID)
+	setRaw(p, goical.PropDateTimeStamp, stamp.Format(utcLayout))
+	setRaw(p, goical.PropSequence, strconv.Itoa(e.Sequence))
 	if !e.Created.IsZero() {
-		lw.start("CREATED")
-		lw.timeValue(e.Created.UTC(), utcLayout)
+		setRaw(p, goical.PropCreated, e.Created.UTC().Format(utcLayout))
 	}
 	if !e.LastModified.IsZero() {
-		lw.start("LAST-MODIFIED")
-		lw.timeValue(e.LastModified.UTC(), utcLayout)
+		setRaw(p, goical.PropLastModified, e.LastModified.UTC().Format(utcLayout))
 	}
 	if !e.RecurrenceID.IsZero() {
-		writeTime(lw, "RECURRENCE-ID", e.RecurrenceID, e.AllDay, loc)
+		p.Add(timeProp(goical.PropRecurrenceID, e.RecurrenceID, e.AllDay, loc))
 	}
 	if e.AllDay {
-		writeDate(lw, "DTSTART", e.StartDay)
-		writeDate(lw, "DTEND", e.EndDay)
+		p.Add(dateProp(goical.PropDateTimeStart, e.StartDay))
+		p.Add(dateProp(goical.PropDateTimeEnd, e.EndDay))
 	} else {
-		writeTime(lw, "DTSTART", e.Start, false, loc)
-		writeTime(lw, "DTEND", e.End, false, loc)
+		p.Add(timeProp(goical.PropDateTimeStart, e.Start, false, loc))
+		p.Add(timeProp(goical.PropDateTimeEnd, e.End, false, loc))
 	}
 	if e.RRule != "" {
-		lw.prop("RRULE", e.RRule)
+		setRaw(p, goical.PropRecurrenceRule, e.RRule)
 	}
 	for _, t := range e.RDates {
-		writeTime(lw, "RDATE", t, e.AllDay, loc)
+		p.Add(timeProp(goical.PropRecurrenceDates, t, e.AllDay, loc))
 	}
 	for _, t := range e.ExDates {
-		writeTime(lw, "EXDATE", t, e.AllDay, loc)
+		p.Add(timeProp(goical.PropExceptionDates, t, e.AllDay, loc))
 	}
-	lw.textProp("SUMMARY", e.Summary)
+	setText(p, goical.PropSummary, e.Summary)
 	if e.Location != "" {
-		lw.textProp("LOCATION", e.Location)
+		setText(p, goical.PropLocation, e.Location)
 	}
 	if e.Description != "" {
-		lw.textProp("DESCRIPTION", e.Description)
+		setText(p, goical.PropDescription, e.Description)
 	}
 	if s := statusText(e.Status); s != "" {
-		lw.prop("STATUS", s)
+		setRaw(p, goical.PropStatus, s)
 	}
-	if c := classText(e.Class); c != "" {
-		lw.prop("CLASS", c)
+	if cl := classText(e.Class); cl != "" {
+		setRaw(p, goical.PropClass, cl)
 	}
 	if e.Transparent {
-		lw.prop("TRANSP", "TRANSPARENT")
+		setRaw(p, goical.PropTransparency, "TRANSPARENT")
 	} else {
-		lw.prop("TRANSP", "OPAQUE")
+		setRaw(p, goical.PropTransparency, "OPAQUE")
 	}
 	if e.Organizer.Address != "" {
-		writeParty(lw, "ORGANIZER", e.Organizer)
+		p.Add(partyProp(goical.PropOrganizer, e.Organizer))
 	}
 	for _, a := range e.Attendees {
 		if a.Address != "" {
-			writeParty(lw, "ATTENDEE", a)
+			p.Add(partyProp(goical.PropAttendee, a))
 		}
 	}
-	lw.prop("END", "VEVENT")
+	return c
 }
 
 const (
@@ -126,42 +143,81 @@ const (
 	dateLayout  = "20060102"
 )
 
-// writeTime writes a DATE-TIME in loc with its TZID, or in UTC when loc
-// is nil; asDate writes the civil date of t instead (all-day series).
-func writeTime(lw *lineWriter, name string, t time.Time, asDate bool, loc *time.Location) {
+// setRaw sets a property whose value needs no escaping.
+func setRaw(p goical.Props, name, value string) {
+	p.Set(&goical.Prop{Name: name, Params: goical.Params{}, Value: value})
+}
+
+// setText sets a TEXT property, escaped as RFC 5545 §3.3.11 says.
+func setText(p goical.Props, name, text string) {
+	setRaw(p, name, string(appendEscaped(nil, text)))
+}
+
+// timeProp is a DATE-TIME in loc with its TZID, or in UTC when loc is
+// nil; asDate writes the civil date of t instead (all-day series).
+func timeProp(name string, t time.Time, asDate bool, loc *time.Location) *goical.Prop {
 	if asDate {
-		writeDate(lw, name, calendar.DateOf(t))
-		return
+		return dateProp(name, calendar.DateOf(t))
 	}
-	lw.start(name)
+	prop := &goical.Prop{Name: name, Params: goical.Params{}}
 	if loc == nil {
-		lw.timeValue(t.UTC(), utcLayout)
-		return
+		prop.Value = t.UTC().Format(utcLayout)
+		return prop
 	}
-	lw.param("TZID", loc.String())
-	lw.timeValue(t.In(loc), localLayout)
+	prop.Params.Set(goical.ParamTimezoneID, loc.String())
+	prop.Value = t.In(loc).Format(localLayout)
+	return prop
 }
 
-// writeDate writes a DATE value (RFC 5545 §3.3.4).
-func writeDate(lw *lineWriter, name string, d calendar.Date) {
-	lw.start(name)
-	lw.param("VALUE", "DATE")
-	lw.timeValue(d.In(time.UTC), dateLayout)
+// dateProp is a DATE value (RFC 5545 §3.3.4).
+func dateProp(name string, d calendar.Date) *goical.Prop {
+	prop := &goical.Prop{Name: name, Params: goical.Params{}, Value: d.In(time.UTC).Format(dateLayout)}
+	prop.Params.Set(goical.ParamValue, "DATE")
+	return prop
 }
 
-// writeParty writes an ORGANIZER or ATTENDEE as a mailto: address.
-func writeParty(lw *lineWriter, name string, p Party) {
-	lw.start(name)
-	if p.Name != "" {
-		lw.param("CN", p.Name)
+// partyProp is an ORGANIZER or ATTENDEE as a mailto: address.
+func partyProp(name string, pt Party) *goical.Prop {
+	prop := &goical.Prop{Name: name, Params: goical.Params{}, Value: "mailto:" + pt.Address}
+	if pt.Name != "" {
+		prop.Params.Set(goical.ParamCommonName, paramValue(pt.Name))
 	}
-	if p.Role != "" {
-		lw.param("ROLE", p.Role)
+	if pt.Role != "" {
+		prop.Params.Set(goical.ParamRole, paramValue(pt.Role))
 	}
-	if p.Status != "" {
-		lw.param("PARTSTAT", p.Status)
+	if pt.Status != "" {
+		prop.Params.Set(goical.ParamParticipationStatus, paramValue(pt.Status))
 	}
-	lw.value("mailto:" + p.Address)
+	return prop
+}
+
+// paramValue encodes what a parameter value cannot hold as RFC 6868 says;
+// the encoder quotes a value holding ":", ";" or ",".
+func paramValue(v string) string {
+	if strings.ContainsAny(v, "\"^\r\n") {
+		return caretEncoder.Replace(v)
+	}
+	return v
+}
+
+// caretEncoder applies RFC 6868 to a parameter value.
+var caretEncoder = strings.NewReplacer("^", "^^", "\"", "^'", "\r\n", "^n", "\n", "^n", "\r", "^n")
+
+// writeEmpty writes a calendar without components: its properties as
+// go-ical orders them, by name.
+func writeEmpty(w io.Writer, model *goical.Calendar) {
+	names := make([]string, 0, len(model.Props))
+	for name := range model.Props {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	io.WriteString(w, "BEGIN:VCALENDAR\r\n")
+	for _, name := range names {
+		for _, prop := range model.Props[name] {
+			io.WriteString(w, prop.Name+":"+prop.Value+"\r\n")
+		}
+	}
+	io.WriteString(w, "END:VCALENDAR\r\n")
 }
 
 func statusText(s calendar.Status) string {

@@ -207,3 +207,25 @@ func TestEncodeRequiresUID(t *testing.T) {
 		t.Error("an item without UID was written")
 	}
 }
+
+// TestEncodeIsGoICALFolded: the file is go-ical's encoding of the export
+// model, the same a CalDAV client sends, folded at 75 octets and nothing
+// else.
+func TestEncodeIsGoICALFolded(t *testing.T) {
+	cal := ics.ExportCalendar{Stamp: exportStamp, Events: exportSample(), Name: "张书记的日程; 测试, 长名字" + strings.Repeat("很长", 40)}
+	model, err := ics.ExportModel(cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plain bytes.Buffer
+	if err := goical.NewEncoder(&plain).Encode(model); err != nil {
+		t.Fatal(err)
+	}
+	folded := string(encode(t, cal))
+	if unfolded := strings.ReplaceAll(folded, "\r\n ", ""); unfolded != plain.String() {
+		t.Fatalf("Encode differs from go-ical's encoding once unfolded:\n%s\nwant:\n%s", unfolded, plain.String())
+	}
+	if folded == plain.String() {
+		t.Fatal("nothing was folded, though the name is long")
+	}
+}

@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"anteroom/calendar"
 	"errors"
 	"fmt"
 	"sort"
@@ -18,15 +19,15 @@ var (
 )
 
 // ParseError says why a file cannot be read: which file, which line
-// (physical, 1-based; 0 when the whole file is concerned) and why. Code is
-// a stable message key the UI and CLI translate with Args; Reason is the
-// English text.
+// (physical, 1-based; 0 when the whole file is concerned) and why. Key is
+// the reason's stable message key, filled with Params; Reason is its
+// English text. It is a calendar.Translatable naming the file and line.
 type ParseError struct {
 	File   string
 	Line   int
-	Code   string
+	Key    string
 	Reason string
-	Args   map[string]any
+	Params map[string]any
 	Err    error  // underlying cause, if any (an I/O error, ErrInternal)
 	Stack  []byte // goroutine stack of a recovered panic, for bug reports
 }
@@ -46,14 +47,14 @@ func (e *ParseError) Error() string {
 // file it is about, which may be unmapped.
 func (e *ParseError) detached() *ParseError {
 	c := *e
-	c.File, c.Code, c.Reason = strings.Clone(e.File), strings.Clone(e.Code), strings.Clone(e.Reason)
-	if e.Args != nil {
-		c.Args = make(map[string]any, len(e.Args))
-		for k, v := range e.Args {
+	c.File, c.Key, c.Reason = strings.Clone(e.File), strings.Clone(e.Key), strings.Clone(e.Reason)
+	if e.Params != nil {
+		c.Params = make(map[string]any, len(e.Params))
+		for k, v := range e.Params {
 			if s, ok := v.(string); ok {
 				v = strings.Clone(s)
 			}
-			c.Args[strings.Clone(k)] = v
+			c.Params[strings.Clone(k)] = v
 		}
 	}
 	return &c
@@ -62,13 +63,36 @@ func (e *ParseError) detached() *ParseError {
 // Unwrap returns the underlying cause.
 func (e *ParseError) Unwrap() error { return e.Err }
 
+// Code is the message naming the file, the line when there is one, and
+// the reason.
+func (e *ParseError) Code() string {
+	if e.Line > 0 {
+		return "{{.File}}, line {{.Line}}: {{.Reason}}"
+	}
+	return "{{.File}}: {{.Reason}}"
+}
+
+// Args fill File, Line and Reason, the reason itself Translatable.
+func (e *ParseError) Args() map[string]any {
+	return map[string]any{"File": e.File, "Line": e.Line, "Reason": parseReason{e}}
+}
+
+// parseReason is why a file cannot be read, Translatable.
+type parseReason struct{ e *ParseError }
+
+func (r parseReason) Error() string        { return r.e.Reason }
+func (r parseReason) Code() string         { return r.e.Key }
+func (r parseReason) Args() map[string]any { return r.e.Params }
+
+var _ calendar.Translatable = (*ParseError)(nil)
+
 // Is reports whether target is ErrMalformed and e says the file's content
 // is at fault, not its size, the disk, or this package.
 func (e *ParseError) Is(target error) bool {
 	if target != ErrMalformed {
 		return false
 	}
-	switch e.Code {
+	switch e.Key {
 	case "import.error.read", "import.error.too_large", "import.error.internal":
 		return false
 	}
@@ -133,5 +157,5 @@ func render(code string, a map[string]any) string {
 // by Decode.
 func syntaxError(line int, code string, kv ...any) *ParseError {
 	a := args(kv...)
-	return &ParseError{Line: line, Code: code, Reason: render(code, a), Args: a}
+	return &ParseError{Line: line, Key: code, Reason: render(code, a), Params: a}
 }

@@ -47,7 +47,6 @@ type eventBuilder struct {
 	dtstart, dtend, recurrenceID rawTime
 	dtstamp, lastModified        civil
 	duration                     duration
-	durationLine                 int
 	thisAndFuture                bool
 
 	rrule     rule
@@ -161,7 +160,7 @@ func (b *eventBuilder) add(cl *contentLine, no int) error {
 		if err != nil {
 			return syntaxError(no, "import.error.bad_rrule", "Value", quoteShort(cl.value), "Detail", err.Error())
 		}
-		if len(b.rrule.parts) > 0 {
+		if len(b.rrule.Parts) > 0 {
 			if r.String("") != b.rrule.String("") {
 				b.warnings = append(b.warnings, Warning{Line: no, Code: "import.rrule_extra", Args: args("Value", cl.value)})
 			}

@@ -2,114 +2,76 @@ package ics
 
 import (
 	"bufio"
+	"bytes"
 	"io"
-	"strings"
-	"time"
 )
 
 // maxLineOctets is the longest a content line may be, line break excluded
 // (RFC 5545 §3.1).
 const maxLineOctets = 75
 
-// lineWriter writes content lines folded at 75 octets, never inside a
-// UTF-8 sequence, each ended by CRLF (RFC 5545 §3.1). The first error
-// sticks and is returned by flush.
-type lineWriter struct {
+// foldingWriter folds the content lines written to it at 75 octets,
+// never inside a UTF-8 sequence, each ended by CRLF (RFC 5545 §3.1):
+// go-ical's encoder writes each line whole and unfolded. The first error
+// sticks and is returned by Write and Flush.
+type foldingWriter struct {
 	w    *bufio.Writer
-	line []byte // the content line being built
+	line []byte // the start of a line not yet ended
 	err  error
 }
 
-func newLineWriter(w io.Writer) *lineWriter {
-	return &lineWriter{w: bufio.NewWriterSize(w, 64<<10), line: make([]byte, 0, 256)}
+func newFoldingWriter(w io.Writer) *foldingWriter {
+	return &foldingWriter{w: bufio.NewWriterSize(w, 64<<10)}
 }
 
-// start begins a content line with its name.
-func (lw *lineWriter) start(name string) {
-	lw.line = append(lw.line[:0], name...)
-}
-
-// param adds ;NAME=value, quoting the value when it holds ":", ";" or ","
-// and encoding what a parameter cannot hold as RFC 6868 says.
-func (lw *lineWriter) param(name, value string) {
-	lw.line = append(lw.line, ';')
-	lw.line = append(lw.line, name...)
-	lw.line = append(lw.line, '=')
-	if strings.ContainsAny(value, "\"^\r\n") {
-		value = caretEncoder.Replace(value)
+// Write takes content lines ended by CRLF (or LF), whole or in parts.
+func (f *foldingWriter) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 && f.err == nil {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			f.line = append(f.line, p...)
+			break
+		}
+		line := p[:i]
+		if len(f.line) > 0 {
+			f.line = append(f.line, line...)
+			line = f.line
+		}
+		f.writeLine(bytes.TrimSuffix(line, []byte{'\r'}))
+		f.line, p = f.line[:0], p[i+1:]
 	}
-	if strings.ContainsAny(value, ":;,") {
-		lw.line = append(lw.line, '"')
-		lw.line = append(lw.line, value...)
-		lw.line = append(lw.line, '"')
-		return
-	}
-	lw.line = append(lw.line, value...)
+	return n, f.err
 }
 
-// caretEncoder applies RFC 6868 to a parameter value.
-var caretEncoder = strings.NewReplacer("^", "^^", "\"", "^'", "\r\n", "^n", "\n", "^n", "\r", "^n")
-
-// value ends the line with ":" and a raw value, and writes it.
-func (lw *lineWriter) value(v string) {
-	lw.line = append(lw.line, ':')
-	lw.line = append(lw.line, v...)
-	lw.flushLine()
-}
-
-// text ends the line with an escaped TEXT value.
-func (lw *lineWriter) text(v string) {
-	lw.line = append(lw.line, ':')
-	lw.line = appendEscaped(lw.line, v)
-	lw.flushLine()
-}
-
-// timeValue ends the line with a DATE-TIME value in the layout given.
-func (lw *lineWriter) timeValue(t time.Time, layout string) {
-	lw.line = append(lw.line, ':')
-	lw.line = t.AppendFormat(lw.line, layout)
-	lw.flushLine()
-}
-
-// prop writes NAME:value.
-func (lw *lineWriter) prop(name, v string) {
-	lw.start(name)
-	lw.value(v)
-}
-
-// textProp writes NAME:escaped-text.
-func (lw *lineWriter) textProp(name, v string) {
-	lw.start(name)
-	lw.text(v)
-}
-
-// flushLine folds and writes the line built so far.
-func (lw *lineWriter) flushLine() {
-	if lw.err != nil {
-		return
-	}
-	b := lw.line
+// writeLine folds and writes one line.
+func (f *foldingWriter) writeLine(b []byte) {
 	limit := maxLineOctets
 	for len(b) > limit {
 		cut := limit
 		for cut > 0 && b[cut]&0xC0 == 0x80 { // a UTF-8 continuation byte
 			cut--
 		}
-		lw.w.Write(b[:cut])
-		lw.w.WriteString("\r\n ")
+		f.w.Write(b[:cut])
+		f.w.WriteString("\r\n ")
 		b = b[cut:]
 		limit = maxLineOctets - 1 // the leading space counts
 	}
-	lw.w.Write(b)
-	_, lw.err = lw.w.WriteString("\r\n")
+	f.w.Write(b)
+	_, f.err = f.w.WriteString("\r\n")
 }
 
-// flush writes what is buffered and returns the first error.
-func (lw *lineWriter) flush() error {
-	if lw.err != nil {
-		return lw.err
+// Flush ends a last line left without its line break and writes what is
+// buffered.
+func (f *foldingWriter) Flush() error {
+	if len(f.line) > 0 && f.err == nil {
+		f.writeLine(f.line)
+		f.line = f.line[:0]
 	}
-	return lw.w.Flush()
+	if f.err != nil {
+		return f.err
+	}
+	return f.w.Flush()
 }
 
 // appendEscaped appends v escaped as a TEXT value (RFC 5545 §3.3.11);

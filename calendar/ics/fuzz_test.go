@@ -48,7 +48,7 @@ func FuzzDecode(f *testing.F) {
 			if errors.Is(err, ics.ErrInternal) {
 				t.Fatalf("%v\n%s", err, pe.Stack)
 			}
-			if pe.File != "fuzz.ics" || pe.Line < 0 || pe.Line > bytes.Count(data, []byte{'\n'})+bytes.Count(data, []byte{'\r'})+1 || pe.Code == "" {
+			if pe.File != "fuzz.ics" || pe.Line < 0 || pe.Line > bytes.Count(data, []byte{'\n'})+bytes.Count(data, []byte{'\r'})+1 || pe.Key == "" {
 				t.Fatalf("bad error %+v", pe)
 			}
 			return

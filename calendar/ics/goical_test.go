@@ -101,4 +101,9 @@ func TestAgreesWithGoICAL(t *testing.T) {
 		}
 	}
 	t.Logf("%d valid/spec files; go-ical fails on %d; %d placed events compared", files, failed, compared)
+	// Today go-ical reads all but 6 of 122 files and places 832 events;
+	// a comparison that reads far fewer has compared nothing worth the name.
+	if files < 100 || failed > files/10 || compared < 500 {
+		t.Fatalf("compared too little: %d files, go-ical failed on %d, %d events compared", files, failed, compared)
+	}
 }

@@ -18,6 +18,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/ics"
+	"anteroom/calendar/imports"
 	"anteroom/data"
 )
 
@@ -25,6 +26,7 @@ import (
 type importDB struct {
 	db     *data.DB
 	svc    *calendar.Service
+	imp    *imports.Service
 	leader calendar.Leader
 }
 
@@ -39,7 +41,7 @@ func openImportDB(tb testing.TB, path string) *importDB {
 	if err := svc.AddLeader(context.Background(), &leader); err != nil {
 		tb.Fatal(err)
 	}
-	return &importDB{db: db, svc: svc, leader: leader}
+	return &importDB{db: db, svc: svc, imp: imports.NewService(svc, db), leader: leader}
 }
 
 func (d *importDB) close(tb testing.TB) {
@@ -50,19 +52,19 @@ func (d *importDB) close(tb testing.TB) {
 
 // importFile imports one file as `anteroom import` does: read, plan,
 // apply in one transaction. It returns what was stored.
-func (d *importDB) importFile(tb testing.TB, r io.Reader) calendar.ImportResult {
+func (d *importDB) importFile(tb testing.TB, r io.Reader) imports.ImportResult {
 	tb.Helper()
 	ctx := context.Background()
 	items, todos, notes, err := ics.ReadForImport(r, "bench.ics", shanghai)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	plan, err := d.svc.PlanImport(ctx, d.leader, "bench.ics", items, todos, notes)
+	plan, err := d.imp.PlanImport(ctx, d.leader, "bench.ics", items, todos, notes)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	items = nil // the plan holds them now
-	res, err := d.svc.ApplyImport(ctx, plan)
+	res, err := d.imp.ApplyImport(ctx, plan)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -208,24 +210,34 @@ func BenchmarkExportEngagements10k(b *testing.B) {
 	b.SetBytes(int64(size))
 }
 
-// BenchmarkExportService10k is the whole export of `anteroom export`: the
-// 10,000 engagements found in SQLite (ExportItems: singles, series and
-// their overrides) and written (ExportEngagements).
-func BenchmarkExportService10k(b *testing.B) {
+// exportBenchDB stores the benchmark's 10,000 engagements in a new
+// database and returns it with the span to export.
+func exportBenchDB(b *testing.B) (*importDB, calendar.Date, calendar.Date) {
 	d := openImportDB(b, filepath.Join(b.TempDir(), "export.db"))
-	defer d.close(b)
 	ctx := context.Background()
 	items := benchEngagements(10_000)
-	rows := make([]calendar.ImportedRow, len(items))
+	rows := make([]imports.ImportedRow, len(items))
 	for i := range items {
 		items[i].ID, items[i].LeaderID = 0, d.leader.ID
-		rows[i] = calendar.ImportedRow{Engagement: &items[i], Version: calendar.ImportVersion{At: ics.BenchStamp}}
+		rows[i] = imports.ImportedRow{Engagement: &items[i], Version: imports.ImportVersion{At: ics.BenchStamp}}
 	}
 	if err := d.db.WithTx(ctx, func(st calendar.Store) error { return st.(*data.DB).WriteImported(ctx, rows) }); err != nil {
 		b.Fatal(err)
 	}
+	return d, calendar.NewDate(2026, 1, 1), calendar.NewDate(2027, 12, 31)
+}
+
+// BenchmarkExportService10k is the whole export of `anteroom export`: the
+// 10,000 engagements found in SQLite (ExportItems: singles, series and
+// their overrides) and written (ExportEngagements). Compare it with
+// BenchmarkExportItems10k, the same read alone, plus
+// BenchmarkGoICALEncode10k, go-ical building and encoding the same
+// export: like with like.
+func BenchmarkExportService10k(b *testing.B) {
+	d, from, to := exportBenchDB(b)
+	defer d.close(b)
+	ctx := context.Background()
 	leaders := map[int64]calendar.Leader{d.leader.ID: d.leader}
-	from, to := calendar.NewDate(2026, 1, 1), calendar.NewDate(2027, 12, 31)
 	var size int
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -241,4 +253,19 @@ func BenchmarkExportService10k(b *testing.B) {
 		size = buf.Len()
 	}
 	b.SetBytes(int64(size))
+}
+
+// BenchmarkExportItems10k is the read of BenchmarkExportService10k alone.
+func BenchmarkExportItems10k(b *testing.B) {
+	d, from, to := exportBenchDB(b)
+	defer d.close(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		found, err := d.svc.ExportItems(ctx, []int64{d.leader.ID}, from, to)
+		if err != nil || len(found) != 10_000 {
+			b.Fatalf("%d items, %v", len(found), err)
+		}
+	}
 }

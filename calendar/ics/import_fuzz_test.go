@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"anteroom/calendar"
 	"anteroom/calendar/ics"
+	"anteroom/calendar/imports"
 )
 
 // FuzzImport reads, plans and applies mutated files, the corpus and the
@@ -31,20 +31,20 @@ func FuzzImport(f *testing.F) {
 			}
 			return
 		}
-		plan, err := d.svc.PlanImport(ctx, d.leader, "fuzz.ics", items, todos, notes)
+		plan, err := d.imp.PlanImport(ctx, d.leader, "fuzz.ics", items, todos, notes)
 		if err != nil {
 			t.Fatalf("plan: %v", err)
 		}
-		if _, err := d.svc.ApplyImport(ctx, plan); err != nil {
+		if _, err := d.imp.ApplyImport(ctx, plan); err != nil {
 			t.Fatalf("apply: %v", err)
 		}
 		// A plan works on copies: items are as read, for the second import.
-		plan, err = d.svc.PlanImport(ctx, d.leader, "fuzz.ics", items, nil, notes)
+		plan, err = d.imp.PlanImport(ctx, d.leader, "fuzz.ics", items, nil, notes)
 		if err != nil {
 			t.Fatalf("plan again: %v", err)
 		}
 		for _, it := range plan.Items {
-			if it.Action == calendar.ImportNew || it.Action == calendar.ImportUpdated || it.Action == calendar.ImportCancelled {
+			if it.Action == imports.ImportNew || it.Action == imports.ImportUpdated || it.Action == imports.ImportCancelled {
 				t.Fatalf("the same file again: line %d %s (%v)", it.Incoming.Line, it.Action, it.Reason)
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // UntitledTitle is the title of an item whose file gives none (SUMMARY is
@@ -24,34 +25,18 @@ const UntitledTitle = "无标题 / Untitled"
 // momentLength is how long an item that ends when it starts is booked for.
 const momentLength = 15 * time.Minute
 
-// ToIncoming maps what a file says to what the importer works with
-// (calendar.Service.PlanImport): every event as a calendar.Incoming, the
-// to-dos, and notes on what is not imported (VFREEBUSY, unknown
-// components) and on the file as a whole. leaderZone is the zone cal was
-// decoded in (Options.Zone): items whose zone has no IANA name take its
-// name, so that they show, and repeat, in the leader's hours.
-//
-// Strings are copied: the result does not hold on to the file's bytes.
-func ToIncoming(cal *Calendar, leaderZone *time.Location) (items []calendar.Incoming, todos []calendar.ImportTodo, notes []calendar.Message) {
-	c := newConverter(leaderZone)
-	items = make([]calendar.Incoming, 0, len(cal.Events))
-	for i := range cal.Events {
-		items = append(items, c.incoming(&cal.Events[i]))
-	}
-	todos, notes = c.rest(cal)
-	return items, todos, notes
-}
-
-// ReadForImport reads an iCalendar file for import: ToIncoming of what
-// DecodeEach reads, without holding the file's events twice. name names
+// ReadForImport reads an iCalendar file for import: every event as a
+// imports.Incoming (PlanImport's input), the to-dos, and notes on what is
+// not imported, converted as DecodeEach reads so the file's events are
+// never held twice. Items whose zone has no IANA name take leaderZone's. name names
 // the file in errors, which are *ParseError.
-func ReadForImport(r io.Reader, name string, leaderZone *time.Location) ([]calendar.Incoming, []calendar.ImportTodo, []calendar.Message, error) {
+func ReadForImport(r io.Reader, name string, leaderZone *time.Location) ([]imports.Incoming, []imports.ImportTodo, []imports.Message, error) {
 	return ReadForImportContext(context.Background(), r, name, leaderZone)
 }
 
 // ReadForImportContext is ReadForImport that gives up with ctx.Err() soon
 // after ctx is done (the user pressed Cancel), between events.
-func ReadForImportContext(ctx context.Context, r io.Reader, name string, leaderZone *time.Location) ([]calendar.Incoming, []calendar.ImportTodo, []calendar.Message, error) {
+func ReadForImportContext(ctx context.Context, r io.Reader, name string, leaderZone *time.Location) ([]imports.Incoming, []imports.ImportTodo, []imports.Message, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, nil, nil, err
 	}
@@ -83,7 +68,7 @@ func ReadForImportContext(ctx context.Context, r io.Reader, name string, leaderZ
 	c := newConverter(leaderZone)
 	// One allocation for the items: the count is a guess (a line may be
 	// folded, a file lower case), append corrects it.
-	conv := c.startConverting(make([]calendar.Incoming, 0, bytes.Count(data, []byte("BEGIN:VEVENT"))), name, mapped)
+	conv := c.startConverting(make([]imports.Incoming, 0, bytes.Count(data, []byte("BEGIN:VEVENT"))), name, mapped)
 	n := 0
 	cal, err := decodeSafely(data, name, Options{Zone: leaderZone}, func(e *Event) error {
 		if n++; n%64 == 0 {
@@ -145,8 +130,8 @@ func (c *converter) intern(name string) string {
 }
 
 // incoming maps one event.
-func (c *converter) incoming(e *Event) calendar.Incoming {
-	in := calendar.Incoming{
+func (c *converter) incoming(e *Event) imports.Incoming {
+	in := imports.Incoming{
 		DTStamp: e.DTStamp,
 		Method:  c.intern(e.Method),
 		Line:    e.Line,
@@ -229,9 +214,9 @@ func repeatsAlike(t time.Time, name string) bool {
 
 // rest maps the to-dos, and the notes on skipped components and on the
 // whole file.
-func (c *converter) rest(cal *Calendar) ([]calendar.ImportTodo, []calendar.Message) {
-	var todos []calendar.ImportTodo
-	var notes []calendar.Message
+func (c *converter) rest(cal *Calendar) ([]imports.ImportTodo, []imports.Message) {
+	var todos []imports.ImportTodo
+	var notes []imports.Message
 	for _, w := range cal.Warnings {
 		notes = append(notes, message(w))
 	}
@@ -247,7 +232,7 @@ func (c *converter) rest(cal *Calendar) ([]calendar.ImportTodo, []calendar.Messa
 		if strings.TrimSpace(title) == "" {
 			title = UntitledTitle
 		}
-		todos = append(todos, calendar.ImportTodo{UID: uid, Title: title, Due: utc(t.Due), Priority: t.Priority})
+		todos = append(todos, imports.ImportTodo{UID: uid, Title: title, Due: utc(t.Due), Priority: t.Priority})
 		for _, w := range t.Warnings {
 			notes = append(notes, message(w))
 		}
@@ -275,8 +260,8 @@ func todoUID(t Todo) string {
 
 // message turns a reader's warning into a translatable message; string
 // arguments are copied, so the message does not hold the file's bytes.
-func message(w Warning) calendar.Message {
-	m := calendar.Message{Code: w.Code, English: english[w.Code], Line: w.Line}
+func message(w Warning) imports.Message {
+	m := imports.Message{Code: w.Code, English: english[w.Code], Line: w.Line}
 	if len(w.Args) > 0 {
 		m.Args = make(map[string]any, len(w.Args))
 		for k, v := range w.Args {

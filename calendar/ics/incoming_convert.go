@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"runtime/debug"
 
-	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // eventsPerBatch is how many events the decoder hands the converter at a
@@ -18,7 +18,7 @@ const eventsPerBatch = 256
 // core can take. Events are converted in the order they are added.
 type convertBehind struct {
 	c       *converter
-	items   []calendar.Incoming
+	items   []imports.Incoming
 	batch   []*Event
 	ready   chan []*Event // batches to convert
 	free    chan []*Event // batches converted, for reuse
@@ -32,7 +32,7 @@ type convertBehind struct {
 // items, which it appends to. mapped says whether the file's bytes are
 // mapped: reading them may then fault, should the file shrink under the
 // mapping, and that must become an error rather than a crash.
-func (c *converter) startConverting(items []calendar.Incoming, name string, mapped bool) *convertBehind {
+func (c *converter) startConverting(items []imports.Incoming, name string, mapped bool) *convertBehind {
 	b := &convertBehind{c: c, items: items, name: name, mapped: mapped,
 		ready: make(chan []*Event, 2), free: make(chan []*Event, 3), done: make(chan struct{})}
 	for range cap(b.free) - 1 {
@@ -54,7 +54,7 @@ func (b *convertBehind) add(e *Event) {
 // finish converts what is queued and returns the items, or the panic of
 // the converter as a *ParseError matching ErrInternal. Call it once,
 // before the events' bytes go away, whatever happened to the decoding.
-func (b *convertBehind) finish() ([]calendar.Incoming, error) {
+func (b *convertBehind) finish() ([]imports.Incoming, error) {
 	if len(b.batch) > 0 {
 		b.ready <- b.batch
 	}
@@ -69,8 +69,8 @@ func (b *convertBehind) run() {
 	defer func() {
 		if p := recover(); p != nil {
 			a := args("Detail", fmt.Sprint(p))
-			b.failure = &ParseError{File: b.name, Code: "import.error.internal", Reason: render("import.error.internal", a),
-				Args: a, Err: ErrInternal, Stack: debug.Stack()}
+			b.failure = &ParseError{File: b.name, Key: "import.error.internal", Reason: render("import.error.internal", a),
+				Params: a, Err: ErrInternal, Stack: debug.Stack()}
 			for batch := range b.ready { // let the decoder finish
 				b.free <- batch
 			}

@@ -7,7 +7,7 @@ import (
 	"time"
 	"unsafe"
 
-	"anteroom/calendar"
+	"anteroom/calendar/imports"
 )
 
 // TestMappedFileLeavesNoStringBehind reads a file through its mapping and
@@ -55,7 +55,7 @@ func TestMappedFileLeavesNoStringBehind(t *testing.T) {
 			check(what+" zone abbreviation", name)
 		}
 	}
-	checkMsg := func(m calendar.Message) {
+	checkMsg := func(m imports.Message) {
 		check("message code", m.Code)
 		for k, v := range m.Args {
 			if s, ok := v.(string); ok {

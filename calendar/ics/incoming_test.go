@@ -171,7 +171,7 @@ func TestReadForImportFromAFileKeepsNothingOfIt(t *testing.T) {
 	if _, _, _, err := ics.ReadForImport(f, bad, shanghai); err == nil {
 		t.Fatal("no error")
 	} else {
-		all = append(all, err.Error(), fmt.Sprint(err.(*ics.ParseError).Args))
+		all = append(all, err.Error(), fmt.Sprint(err.(*ics.ParseError).Params))
 	}
 	if len(strings.Join(all, "")) == 0 {
 		t.Fatal("nothing read")

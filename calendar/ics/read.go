@@ -80,7 +80,7 @@ func readAll(r io.Reader, name string, limit int64) ([]byte, error) {
 	}
 	if n > limit {
 		a := args("Limit", limit)
-		return nil, &ParseError{File: name, Code: "import.error.too_large", Reason: render("import.error.too_large", a), Args: a}
+		return nil, &ParseError{File: name, Key: "import.error.too_large", Reason: render("import.error.too_large", a), Params: a}
 	}
 	return buf.Bytes(), nil
 }
@@ -88,7 +88,7 @@ func readAll(r io.Reader, name string, limit int64) ([]byte, error) {
 // readError reports a file that cannot be read at all.
 func readError(name string, err error) *ParseError {
 	a := args("Detail", err.Error())
-	return &ParseError{File: name, Code: "import.error.read", Reason: render("import.error.read", a), Args: a, Err: err}
+	return &ParseError{File: name, Key: "import.error.read", Reason: render("import.error.read", a), Params: a, Err: err}
 }
 
 // sizeOf returns how many bytes r holds when it can tell: a file, a
@@ -112,8 +112,8 @@ func decodeSafely(data []byte, name string, opt Options, each func(*Event) error
 		if p := recover(); p != nil {
 			detail := fmt.Sprint(p)
 			a := args("Detail", detail)
-			cal, err = nil, &ParseError{File: name, Code: "import.error.internal", Reason: render("import.error.internal", a),
-				Args: a, Err: ErrInternal, Stack: debug.Stack()}
+			cal, err = nil, &ParseError{File: name, Key: "import.error.internal", Reason: render("import.error.internal", a),
+				Params: a, Err: ErrInternal, Stack: debug.Stack()}
 		}
 	}()
 	cal, err = decode(data, name, opt, each)

@@ -153,7 +153,7 @@ func (d *decoder) placeEvent(e *Event, b *eventBuilder, x *eventContext) {
 			e.End = e.Start
 		}
 	}
-	if len(b.rrule.parts) > 0 {
+	if len(b.rrule.Parts) > 0 {
 		e.RRule = d.normalizeRule(b, e, x)
 	}
 }
@@ -168,13 +168,13 @@ func (d *decoder) normalizeRule(b *eventBuilder, e *Event, x *eventContext) stri
 		x.warn = append(x.warn, Warning{Line: b.rruleLine, Code: "import.rrule_rscale", Args: args("Value", r.rscale)})
 	}
 	if r.rscale == "GREGORIAN" {
-		parts := r.parts[:0:0]
-		for _, p := range r.parts {
-			if p.name != "RSCALE" && p.name != "SKIP" {
+		parts := r.Parts[:0:0]
+		for _, p := range r.Parts {
+			if p.Name != "RSCALE" && p.Name != "SKIP" {
 				parts = append(parts, p)
 			}
 		}
-		r.parts = parts
+		r.Parts = parts
 	}
 	if r.until == "" {
 		return r.String("")

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"time"
+
+	goical "github.com/emersion/go-ical"
 )
 
 // zoneChange is one transition of a zone, as a VTIMEZONE observance
@@ -156,29 +158,29 @@ func fits(c time.Time, p yearlyPattern) bool {
 	return false
 }
 
-// writeVTimezone writes the VTIMEZONE of loc for instants in [from, to].
-func writeVTimezone(lw *lineWriter, loc *time.Location, from, to time.Time) {
-	lw.prop("BEGIN", "VTIMEZONE")
-	lw.prop("TZID", loc.String())
+// vtimezoneComponent is the VTIMEZONE of loc for instants in [from, to],
+// its observances and rules ours (vtimezoneFor), as go-ical's model.
+func vtimezoneComponent(loc *time.Location, from, to time.Time) *goical.Component {
+	tz := goical.NewComponent(goical.CompTimezone)
+	setRaw(tz.Props, goical.PropTimezoneID, loc.String())
 	for _, o := range vtimezoneFor(loc, from, to) {
-		comp := "STANDARD"
+		name := goical.CompTimezoneStandard
 		if o.change.dst {
-			comp = "DAYLIGHT"
+			name = goical.CompTimezoneDaylight
 		}
-		lw.prop("BEGIN", comp)
-		lw.start("DTSTART")
-		lw.timeValue(o.change.onset(), "20060102T150405")
+		obs := goical.NewComponent(name)
+		setRaw(obs.Props, goical.PropDateTimeStart, o.change.onset().Format(localLayout))
 		if o.rule != "" {
-			lw.prop("RRULE", o.rule)
+			setRaw(obs.Props, goical.PropRecurrenceRule, o.rule)
 		}
-		lw.prop("TZOFFSETFROM", formatUTCOffset(o.change.from))
-		lw.prop("TZOFFSETTO", formatUTCOffset(o.change.to))
+		setRaw(obs.Props, goical.PropTimezoneOffsetFrom, formatUTCOffset(o.change.from))
+		setRaw(obs.Props, goical.PropTimezoneOffsetTo, formatUTCOffset(o.change.to))
 		if o.change.name != "" {
-			lw.textProp("TZNAME", o.change.name)
+			setText(obs.Props, goical.PropTimezoneName, o.change.name)
 		}
-		lw.prop("END", comp)
+		tz.Children = append(tz.Children, obs)
 	}
-	lw.prop("END", "VTIMEZONE")
+	return tz
 }
 
 // formatUTCOffset writes a UTC-OFFSET value (RFC 5545 §3.3.14).

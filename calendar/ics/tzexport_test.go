@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	goical "github.com/emersion/go-ical"
 )
 
 // TestVTimezoneExport writes the VTIMEZONE of zones with awkward
@@ -23,11 +25,15 @@ func TestVTimezoneExport(t *testing.T) {
 				t.Skip("zone not installed")
 			}
 			var buf bytes.Buffer
-			lw := newLineWriter(&buf)
-			lw.prop("BEGIN", "VCALENDAR")
-			writeVTimezone(lw, loc, from, to)
-			lw.prop("END", "VCALENDAR")
-			if err := lw.flush(); err != nil {
+			cal := goical.NewCalendar()
+			setRaw(cal.Props, goical.PropVersion, "2.0")
+			setRaw(cal.Props, goical.PropProductID, ProdID)
+			cal.Children = append(cal.Children, vtimezoneComponent(loc, from, to))
+			fw := newFoldingWriter(&buf)
+			if err := goical.NewEncoder(fw).Encode(cal); err != nil {
+				t.Fatal(err)
+			}
+			if err := fw.Flush(); err != nil {
 				t.Fatal(err)
 			}
 			text := strings.ReplaceAll(buf.String(), "TZID:"+name, "TZID:exported")

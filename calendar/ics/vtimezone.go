@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	rrulego "github.com/teambition/rrule-go"
 )
 
 // vtimezone is a VTIMEZONE component as read (RFC 5545 §3.6.5): a TZID and
@@ -175,7 +177,8 @@ func (o observance) complete() error {
 // are yearly: FREQ=YEARLY with BYMONTH and BYDAY ("2SU", "-1SU"),
 // BYMONTHDAY, or both ("BYMONTHDAY=8,…,14;BYDAY=SU"), INTERVAL, COUNT,
 // UNTIL, and a time of day by BYHOUR and BYMINUTE (Lotus Notes). Other
-// rules are refused.
+// rules are refused. The one grammar reads the rule and rrule-go, the one
+// expander, expands it, in wall-clock time (as UTC) from the start.
 func yearlyOnsets(start civil, from int, s string) (out []civil, openEnded bool, err error) {
 	r, err := parseRule(s)
 	if err != nil {
@@ -183,24 +186,21 @@ func yearlyOnsets(start civil, from int, s string) (out []civil, openEnded bool,
 	}
 	var (
 		interval, count = 1, 0
-		months          []int
-		days            []int
-		byday           []weekdayNum
 		until           civil
 		hasUntil        bool
 	)
-	for _, p := range r.parts {
-		switch p.name {
+	for _, p := range r.Parts {
+		switch p.Name {
 		case "FREQ":
-			if p.value != "YEARLY" {
-				return nil, false, fmt.Errorf("%w: FREQ=%s", errUnsupportedRule, p.value)
+			if p.Value != "YEARLY" {
+				return nil, false, fmt.Errorf("%w: FREQ=%s", errUnsupportedRule, p.Value)
 			}
 		case "INTERVAL":
-			interval, _ = strconv.Atoi(p.value)
+			interval, _ = strconv.Atoi(p.Value)
 		case "COUNT":
-			count, _ = strconv.Atoi(p.value)
+			count, _ = strconv.Atoi(p.Value)
 		case "UNTIL":
-			until, _ = parseCivil(p.value)
+			until, _ = parseCivil(p.Value)
 			if until.utc {
 				// Compare as local time in the offset the onsets are written in.
 				until = civilOf(until.asUTC().Add(time.Duration(from) * time.Second))
@@ -209,18 +209,13 @@ func yearlyOnsets(start civil, from int, s string) (out []civil, openEnded bool,
 				until.hour, until.min, until.sec = 23, 59, 59
 			}
 			hasUntil = true
-		case "BYMONTH":
-			months = atoiList(p.value)
-		case "BYMONTHDAY":
-			days = atoiList(p.value)
-		case "BYDAY":
-			byday = parseByDay(p.value)
 		case "BYHOUR", "BYMINUTE", "BYSECOND":
-			n, err := strconv.Atoi(p.value)
+			// One time of day, which the start takes too: onsets are after it.
+			n, err := strconv.Atoi(p.Value)
 			if err != nil {
-				return nil, false, fmt.Errorf("%w: %s=%s", errUnsupportedRule, p.name, p.value)
+				return nil, false, fmt.Errorf("%w: %s=%s", errUnsupportedRule, p.Name, p.Value)
 			}
-			switch p.name {
+			switch p.Name {
 			case "BYHOUR":
 				start.hour = n
 			case "BYMINUTE":
@@ -228,125 +223,50 @@ func yearlyOnsets(start civil, from int, s string) (out []civil, openEnded bool,
 			default:
 				start.sec = n
 			}
-		case "WKST":
+		case "BYMONTH", "BYMONTHDAY", "BYDAY", "WKST":
 		default:
-			return nil, false, fmt.Errorf("%w: %s", errUnsupportedRule, p.name)
+			return nil, false, fmt.Errorf("%w: %s", errUnsupportedRule, p.Name)
 		}
 	}
-	openEnded = count == 0 && !hasUntil
-	if len(months) == 0 {
-		months = []int{int(start.month)}
+	opt, err := r.Option()
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: %v", errUnsupportedRule, err)
 	}
-	sort.Ints(months)
+	openEnded = count == 0 && !hasUntil
+	if len(opt.Bymonth) == 0 {
+		opt.Bymonth = []int{int(start.month)} // a zone's rule keeps to the month it starts in
+	}
+	// COUNT, which includes DTSTART, and UNTIL, which is local time, are
+	// applied below; an endless rule starts near the years that matter.
+	opt.Count, opt.Until = 0, time.Time{}
 	y0 := start.year
 	if count == 0 && y0 < vtzFirstYear {
 		y0 += (vtzFirstYear - y0) / interval * interval
 	}
-	for y := y0; y <= vtzLastYear; y += interval {
-		for _, m := range months {
-			for _, d := range monthDays(y, time.Month(m), days, byday, start.day) {
-				c := civil{year: y, month: time.Month(m), day: d, hour: start.hour, min: start.min, sec: start.sec, hasTime: true}
-				if !start.before(c) {
-					continue
-				}
-				if hasUntil && until.before(c) {
-					return out, openEnded, nil
-				}
-				if count > 0 && len(out)+1 >= count || len(out) >= maxOnsets {
-					return out, openEnded, nil // COUNT includes DTSTART
-				}
-				out = append(out, c)
-			}
-		}
+	opt.Dtstart = time.Date(y0, start.month, start.day, start.hour, start.min, start.sec, 0, time.UTC)
+	set, err := rrulego.NewRRule(opt)
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: %v", errUnsupportedRule, err)
 	}
-	return out, openEnded, nil
-}
-
-// weekdayNum is a BYDAY entry: the nth (negative: from the end) weekday of
-// the month, or every such weekday when n is 0.
-type weekdayNum struct {
-	n  int
-	wd time.Weekday
-}
-
-var weekdayByName = map[string]time.Weekday{"SU": time.Sunday, "MO": time.Monday, "TU": time.Tuesday,
-	"WE": time.Wednesday, "TH": time.Thursday, "FR": time.Friday, "SA": time.Saturday}
-
-func parseByDay(s string) []weekdayNum {
-	var out []weekdayNum
-	for _, v := range strings.Split(s, ",") {
-		if len(v) < 2 {
+	last := time.Date(vtzLastYear, time.December, 31, 23, 59, 59, 0, time.UTC)
+	next := set.Iterator()
+	for {
+		t, ok := next()
+		if !ok || t.After(last) {
+			return out, openEnded, nil
+		}
+		c := civilOf(t)
+		if !start.before(c) {
 			continue
 		}
-		n, _ := strconv.Atoi(v[:len(v)-2])
-		out = append(out, weekdayNum{n, weekdayByName[v[len(v)-2:]]})
+		if hasUntil && until.before(c) {
+			return out, openEnded, nil
+		}
+		if count > 0 && len(out)+1 >= count || len(out) >= maxOnsets {
+			return out, openEnded, nil // COUNT includes DTSTART
+		}
+		out = append(out, c)
 	}
-	return out
-}
-
-func atoiList(s string) []int {
-	var out []int
-	for _, v := range strings.Split(s, ",") {
-		if n, err := strconv.Atoi(v); err == nil {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-// monthDays returns the days of month m in year y a yearly rule picks,
-// ascending.
-func monthDays(y int, m time.Month, bymonthday []int, byday []weekdayNum, startDay int) []int {
-	last := daysIn(m, y)
-	first := time.Date(y, m, 1, 12, 0, 0, 0, time.UTC).Weekday()
-	weekdayOf := func(d int) time.Weekday { return (first + time.Weekday(d-1)) % 7 }
-	var in []int
-	if len(bymonthday) > 0 {
-		for _, d := range bymonthday {
-			if d < 0 {
-				d = last + 1 + d
-			}
-			if d >= 1 && d <= last {
-				in = append(in, d)
-			}
-		}
-	}
-	switch {
-	case len(byday) == 0 && len(in) == 0:
-		if startDay <= last {
-			in = []int{startDay}
-		}
-	case len(byday) > 0 && len(in) > 0: // BYMONTHDAY limited by BYDAY
-		var keep []int
-		for _, d := range in {
-			for _, b := range byday {
-				if weekdayOf(d) == b.wd {
-					keep = append(keep, d)
-					break
-				}
-			}
-		}
-		in = keep
-	case len(byday) > 0:
-		for _, b := range byday {
-			var all []int
-			for d := 1; d <= last; d++ {
-				if weekdayOf(d) == b.wd {
-					all = append(all, d)
-				}
-			}
-			switch {
-			case b.n == 0:
-				in = append(in, all...)
-			case b.n > 0 && b.n <= len(all):
-				in = append(in, all[b.n-1])
-			case b.n < 0 && -b.n <= len(all):
-				in = append(in, all[len(all)+b.n])
-			}
-		}
-	}
-	sort.Ints(in)
-	return in
 }
 
 // before reports whether c is earlier than o, both read as wall clocks.

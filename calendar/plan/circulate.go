@@ -33,7 +33,7 @@ func FileBase(w calendar.Week) string { return "plan-" + w.String() }
 // only times and leaders. Both files are complete before either takes its
 // place; a failure leaves no half-written file.
 func Circulate(ctx context.Context, svc *calendar.Service, leaderIDs []int64, w calendar.Week, privacy ics.Privacy, dir string, tr Translator) (Circulated, error) {
-	p, err := svc.WeekPlan(ctx, leaderIDs, w)
+	p, err := Build(ctx, svc, leaderIDs, w)
 	if err != nil {
 		return Circulated{}, err
 	}
@@ -65,8 +65,8 @@ func Circulate(ctx context.Context, svc *calendar.Service, leaderIDs []int64, w 
 
 // WritePlan writes the plan of week w for the leaders with these IDs to
 // path (WriteHTML), through a temporary file renamed into place.
-func WritePlan(ctx context.Context, svc *calendar.Service, leaderIDs []int64, w calendar.Week, path string, tr Translator) (calendar.WeekPlan, error) {
-	p, err := svc.WeekPlan(ctx, leaderIDs, w)
+func WritePlan(ctx context.Context, svc *calendar.Service, leaderIDs []int64, w calendar.Week, path string, tr Translator) (WeekPlan, error) {
+	p, err := Build(ctx, svc, leaderIDs, w)
 	if err != nil {
 		return p, err
 	}

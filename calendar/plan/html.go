@@ -15,13 +15,13 @@ import (
 // Chinese. Each day has its rows under one day cell; Monday to Friday
 // always show, the weekend only when something is on. now is the time the
 // plan is said to be prepared at, in loc.
-func WriteHTML(w io.Writer, p calendar.WeekPlan, tr Translator, now time.Time, loc *time.Location) error {
+func WriteHTML(w io.Writer, p WeekPlan, tr Translator, now time.Time, loc *time.Location) error {
 	return writeHTML(w, p, tr, now, loc, false)
 }
 
 // writeHTML is WriteHTML; busyOnly shows every row as the busy level of an
 // export does (ics.PrivacyBusy): its time and leader, nothing of what.
-func writeHTML(w io.Writer, p calendar.WeekPlan, tr Translator, now time.Time, loc *time.Location, busyOnly bool) error {
+func writeHTML(w io.Writer, p WeekPlan, tr Translator, now time.Time, loc *time.Location, busyOnly bool) error {
 	l := labels{tr}
 	page := htmlPage{
 		Lang:     l.lang(),

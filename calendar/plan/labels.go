@@ -101,7 +101,7 @@ func (l labels) columns() []string {
 
 // when is a row's time: 08:30–09:30, 全天, or with the end's date when it
 // ends on a later day.
-func (l labels) when(r calendar.PlanRow) string {
+func (l labels) when(r PlanRow) string {
 	if r.AllDay {
 		return l.t("review.plan.all_day", "All day")
 	}

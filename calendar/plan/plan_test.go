@@ -59,7 +59,7 @@ func planDesk(t *testing.T) (*calendar.Service, []int64) {
 		ids = append(ids, l.ID)
 	}
 	secretary, _ := svc.Leader(ctx, ids[0])
-	if _, err := svc.LoadSampleWeek(ctx, secretary, w48.Monday()); err != nil {
+	if _, err := calendar.LoadSampleWeek(ctx, svc, secretary, w48.Monday()); err != nil {
 		t.Fatal(err)
 	}
 	e := calendar.Engagement{LeaderID: ids[1], Title: "县政府常务会议", Location: "县政府第一会议室", Organiser: "县政府办",
@@ -131,7 +131,7 @@ func find(n *html.Node, tag string) []*html.Node {
 
 func TestPrintedPlanHasItsRowsAndNoConfidentialTitle(t *testing.T) {
 	svc, ids := planDesk(t)
-	p, err := svc.WeekPlan(context.Background(), ids, w48)
+	p, err := plan.Build(context.Background(), svc, ids, w48)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,9 +212,9 @@ func TestPrintedPlanHasItsRowsAndNoConfidentialTitle(t *testing.T) {
 }
 
 func TestPrintedPlanEscapesWhatItQuotes(t *testing.T) {
-	p := calendar.WeekPlan{Week: w48, Leaders: []calendar.Leader{{ID: 1, Name: "<b>王</b>"}}, Days: []calendar.PlanDay{{
+	p := plan.WeekPlan{Week: w48, Leaders: []calendar.Leader{{ID: 1, Name: "<b>王</b>"}}, Days: []plan.PlanDay{{
 		Date: w48.Monday(),
-		Rows: []calendar.PlanRow{{Leader: calendar.Leader{ID: 1, Name: "<b>王</b>"}, Title: `<script>alert("x")</script>`,
+		Rows: []plan.PlanRow{{Leader: calendar.Leader{ID: 1, Name: "<b>王</b>"}, Title: `<script>alert("x")</script>`,
 			Start: time.Date(2026, 11, 23, 9, 0, 0, 0, shanghai), End: time.Date(2026, 11, 24, 10, 0, 0, 0, shanghai)}},
 	}}}
 	var buf bytes.Buffer

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 	"anteroom/calendar/share/state"
 	"anteroom/dav"
 )
@@ -44,9 +45,9 @@ type Report struct {
 
 // Unreadable is one object a sync left as it was on the server.
 type Unreadable struct {
-	Href   string            `json:"href"`
-	Reason *calendar.Message `json:"-"`
-	Err    error             `json:"-"`
+	Href   string           `json:"href"`
+	Reason *imports.Message `json:"-"`
+	Err    error            `json:"-"`
 }
 
 // Sync pulls what changed on the server into the leader's book, then
@@ -179,7 +180,7 @@ type serverObject struct {
 }
 
 // rootUID is the UID of the calendar object items were read from.
-func rootUID(items []calendar.Incoming) string {
+func rootUID(items []imports.Incoming) string {
 	for _, in := range items {
 		if in.Engagement.RecurrenceID.IsZero() {
 			return in.Engagement.UID
@@ -200,7 +201,7 @@ func (e *Engine) take(ctx context.Context, book state.Book, leader calendar.Lead
 	type pending struct {
 		obj    serverObject
 		uid    string
-		items  []calendar.Incoming
+		items  []imports.Incoming
 		synced bool // the UID was synced before: the server's version is the truth
 		known  bool // this desk holds the UID
 	}
@@ -239,46 +240,47 @@ func (e *Engine) take(ctx context.Context, book state.Book, leader calendar.Lead
 	if len(todo) == 0 {
 		return nil
 	}
-	var items []calendar.Incoming
+	var items []imports.Incoming
 	force := map[string]bool{}
 	for _, p := range todo {
 		items = append(items, p.items...)
 		force[p.uid] = p.synced
 	}
 	return inTx(ctx, e.store, e.now, func(tx Store, svc *calendar.Service) error {
-		plan, err := planFromServer(ctx, svc, leader, items, force)
+		imp := imports.NewService(svc, tx)
+		plan, err := planFromServer(ctx, svc, imp, leader, items, force)
 		if err != nil {
 			return err
 		}
 		plan.By = "sync"
-		if _, err := svc.ApplyImport(ctx, plan); err != nil {
+		if _, err := imp.ApplyImport(ctx, plan); err != nil {
 			return err
 		}
-		taken := map[string]calendar.ImportAction{}
+		taken := map[string]imports.ImportAction{}
 		for _, it := range plan.Items {
 			uid := it.Incoming.Engagement.UID
-			if a, seen := taken[uid]; !seen || a == calendar.ImportUnchanged || a == calendar.ImportSkipped {
+			if a, seen := taken[uid]; !seen || a == imports.ImportUnchanged || a == imports.ImportSkipped {
 				taken[uid] = it.Action
 			}
-			if it.Action == calendar.ImportSkipped && it.Reason != nil && it.Incoming.Engagement.RecurrenceID.IsZero() {
+			if it.Action == imports.ImportSkipped && it.Reason != nil && it.Incoming.Engagement.RecurrenceID.IsZero() {
 				rep.Unreadable = append(rep.Unreadable, Unreadable{Href: dav.ObjectPath(book.Calendar, uid), Reason: it.Reason})
 			}
 		}
 		now := e.now().UTC()
 		for _, p := range todo {
 			switch a := taken[p.uid]; {
-			case a == calendar.ImportSkipped:
+			case a == imports.ImportSkipped:
 				continue // not ours to keep (another leader's item): leave no state
-			case a == calendar.ImportNew && !p.known:
+			case a == imports.ImportNew && !p.known:
 				rep.PulledNew++
-			case a == calendar.ImportNew, a == calendar.ImportUpdated, a == calendar.ImportCancelled:
+			case a == imports.ImportNew, a == imports.ImportUpdated, a == imports.ImportCancelled:
 				rep.PulledUpdated++
 			}
 			rev, err := tx.LocalRev(ctx, p.uid)
 			if err != nil {
 				return err
 			}
-			if !p.synced && taken[p.uid] == calendar.ImportUnchanged {
+			if !p.synced && taken[p.uid] == imports.ImportUnchanged {
 				rev = 0 // this desk's version was newer: the push sends it
 			}
 			if err := tx.PutSyncItem(ctx, state.Item{LeaderID: book.LeaderID, UID: p.uid, Href: p.obj.href, ETag: p.obj.etag, Rev: rev, At: now}); err != nil {
@@ -294,8 +296,8 @@ func (e *Engine) take(ctx context.Context, book state.Book, leader calendar.Lead
 // and DTSTAMP say (another desk's clock, a phone that keeps SEQUENCE):
 // items the import rules would keep as older, or deleted here, are given a
 // SEQUENCE just past the stored one and planned again.
-func planFromServer(ctx context.Context, svc *calendar.Service, leader calendar.Leader, items []calendar.Incoming, force map[string]bool) (*calendar.ImportPlan, error) {
-	plan, err := svc.PlanImport(ctx, leader, "sync", items, nil, nil)
+func planFromServer(ctx context.Context, svc *calendar.Service, imp *imports.Service, leader calendar.Leader, items []imports.Incoming, force map[string]bool) (*imports.ImportPlan, error) {
+	plan, err := imp.PlanImport(ctx, leader, "sync", items, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -317,7 +319,7 @@ func planFromServer(ctx context.Context, svc *calendar.Service, leader calendar.
 	if !again {
 		return plan, nil
 	}
-	return svc.PlanImport(ctx, leader, "sync", items, nil, nil)
+	return imp.PlanImport(ctx, leader, "sync", items, nil, nil)
 }
 
 // takeDeletion applies an object deleted on the server: the engagement is

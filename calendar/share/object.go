@@ -10,6 +10,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/ics"
+	"anteroom/calendar/imports"
 )
 
 // objectData is the calendar object of one UID: rows (a single engagement,
@@ -62,7 +63,7 @@ func localObject(ctx context.Context, s Store, leader calendar.Leader, uid strin
 }
 
 // readObject reads what a server holds at path with the tolerant reader.
-func readObject(data []byte, path string, loc *time.Location) ([]calendar.Incoming, error) {
+func readObject(data []byte, path string, loc *time.Location) ([]imports.Incoming, error) {
 	items, _, _, err := ics.ReadForImport(bytes.NewReader(data), path, loc)
 	return items, err
 }

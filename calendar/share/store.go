@@ -2,17 +2,18 @@ package share
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"anteroom/calendar"
+	"anteroom/calendar/imports"
 	"anteroom/calendar/share/state"
 )
 
 // Store is what the engine needs of storage (package data's DB has it):
 // the calendar, transactions, and the sync state of package state.
 type Store interface {
-	calendar.Store
-	calendar.TxStore
+	imports.Store
 
 	SaveSyncAccount(ctx context.Context, a *state.Account) error
 	SyncAccounts(ctx context.Context) ([]state.Account, error)
@@ -37,12 +38,15 @@ type Store interface {
 	ResolveSyncConflict(ctx context.Context, id int64, kept string, at time.Time) error
 }
 
+// errNotSyncStore: a store whose transaction is not a Store.
+var errNotSyncStore = errors.New("share: the store's transaction keeps no sync state")
+
 // inTx runs fn in one transaction of s, with a Service bound to it.
 func inTx(ctx context.Context, s Store, now func() time.Time, fn func(tx Store, svc *calendar.Service) error) error {
 	return s.WithTx(ctx, func(st calendar.Store) error {
 		tx, ok := st.(Store)
 		if !ok {
-			return calendar.ErrCannotImport
+			return errNotSyncStore
 		}
 		svc := calendar.NewService(st)
 		svc.SetClock(now)

@@ -93,7 +93,7 @@ func runAdd(env *env, args []string) error {
 		return refuse(env, *asJSON, findings, notBooked())
 	}
 	if err != nil {
-		return describe(err)
+		return describe(err, about{})
 	}
 	saved := map[string]any{"saved": true, "engagement": toAgendaItem(eng, leader, loc), "findings": toFindingsJSON(findings)}
 	return emit(env, *asJSON, saved, func() {
@@ -125,7 +125,7 @@ func runCheck(env *env, args []string) error {
 	}
 	findings, err := env.svc.Check(ctx, sl.leader, calendar.Engagement{LeaderID: sl.leader.ID, Kind: sl.kind, Start: sl.start, End: sl.end, ZoneName: sl.loc.String()})
 	if err != nil {
-		return describe(err)
+		return describe(err, about{})
 	}
 	verdict := map[string]any{"free": len(findings) == 0, "findings": toFindingsJSON(findings)}
 	err = emit(env, *sf.asJSON, verdict, func() {
@@ -183,7 +183,7 @@ func runFree(env *env, args []string) error {
 	}
 	slots, err := env.svc.FreeSlots(ctx, leader, k, d, begin, finish, *limit)
 	if err != nil {
-		return describe(err)
+		return describe(err, about{})
 	}
 	out := jsonList(slots, func(s calendar.Slot) slotJSON { return toSlotJSON(s, loc) })
 	return emit(env, *asJSON, out, func() {

@@ -49,6 +49,15 @@ func TestAddCheckFreeThroughTheCommandLine(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("add --force --reason: exit %d, %s", code, errOut)
 	}
+	var forced struct {
+		Saved      bool `json:"saved"`
+		Engagement struct {
+			Title string `json:"title"`
+		} `json:"engagement"`
+	}
+	if err := json.Unmarshal([]byte(out), &forced); err != nil || !forced.Saved || forced.Engagement.Title != "临时碰头会" {
+		t.Fatalf("add --force --reason --json printed %q (%v); want saved 临时碰头会", out, err)
+	}
 	if after := len(agenda(t, db, "--from", "2026-11-23", "--to", "2026-11-23")); after != before+1 {
 		t.Fatalf("forced add: %d items on Monday, want %d", after, before+1)
 	}

@@ -12,6 +12,9 @@ import (
 
 	"anteroom/assets"
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
+	"anteroom/calendar/review"
 	"anteroom/data"
 )
 
@@ -38,10 +41,13 @@ type command struct {
 
 // env is what a command works with: the open service and the output streams.
 type env struct {
-	svc    *calendar.Service
-	db     *data.DB // the storage under svc, for what is not the calendar's (sync state)
-	stdout io.Writer
-	stderr io.Writer
+	svc       *calendar.Service // booking
+	deskSvc   *desk.Service
+	reviewSvc *review.Service
+	importSvc *imports.Service
+	db        *data.DB // the storage under the services, for what is not the calendar's (sync state)
+	stdout    io.Writer
+	stderr    io.Writer
 }
 
 var commands = []command{
@@ -119,7 +125,7 @@ func runSafely(args []string, stdout, stderr io.Writer) int {
 			}
 			return ee.code
 		}
-		fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, terminalText(errorText(describe(err))))
+		fmt.Fprintf(stderr, "anteroom %s: %s\n", cmd.name, terminalText(errorText(describe(err, about{}))))
 		return 1
 	}
 	return 0
@@ -136,8 +142,8 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 			return err
 		}
 	}
-	return withStorage(dbPath, stderr, func(db *data.DB, svc *calendar.Service) error {
-		return readOnlyMessage(cmd.run(&env{svc: svc, db: db, stdout: stdout, stderr: stderr}, args), dbPath)
+	return withStorage(dbPath, stderr, func(db *data.DB, s services) error {
+		return readOnlyMessage(cmd.run(&env{svc: s.booking, deskSvc: s.desk, reviewSvc: s.review, importSvc: s.imports, db: db, stdout: stdout, stderr: stderr}, args), dbPath)
 	})
 }
 
@@ -146,13 +152,13 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 // error closing it is returned when use succeeded. What the user should
 // know about the database, and a change that has to wait for another
 // Anteroom, goes to notes.
-func withService(dbPath string, notes io.Writer, use func(*calendar.Service) error) (err error) {
-	return withStorage(dbPath, notes, func(_ *data.DB, svc *calendar.Service) error { return use(svc) })
+func withService(dbPath string, notes io.Writer, use func(services) error) (err error) {
+	return withStorage(dbPath, notes, func(_ *data.DB, s services) error { return use(s) })
 }
 
 // withStorage is withService that also gives use the database.
-func withStorage(dbPath string, notes io.Writer, use func(*data.DB, *calendar.Service) error) (err error) {
-	db, svc, err := openStorage(dbPath, notes)
+func withStorage(dbPath string, notes io.Writer, use func(*data.DB, services) error) (err error) {
+	db, svcs, err := openStorage(dbPath, notes)
 	if err != nil {
 		return err
 	}
@@ -164,7 +170,7 @@ func withStorage(dbPath string, notes io.Writer, use func(*data.DB, *calendar.Se
 			err = cerr
 		}
 	}()
-	return use(db, svc)
+	return use(db, svcs)
 }
 
 func parseGlobals(args []string, stderr io.Writer) (globals, []string, error) {

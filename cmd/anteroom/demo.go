@@ -35,7 +35,7 @@ func runDemo(env *env, args []string) error {
 		}
 	}
 	monday := calendar.WeekStart(day)
-	n, err := env.svc.LoadSampleWeek(ctx, leader, monday)
+	n, err := calendar.LoadSampleWeek(ctx, env.svc, leader, monday)
 	if err != nil {
 		return err
 	}

@@ -11,22 +11,57 @@ import (
 	"anteroom/calendar"
 )
 
-// describe turns a validation error into its problems in the user's
-// language, each naming its field; other errors pass through.
-func describe(err error) error {
-	var be *calendar.BusyError
-	if errors.As(err, &be) {
-		return errors.New(lang.X(be.Code(), be.Error(), be.Args()))
+// about is what a command was working on, for describe: the record it
+// named (what and id) and the flags that set each field of the domain.
+type about struct {
+	what   string
+	id     any // an int64 or a string ID; zero when none was named
+	fields map[string]string
+}
+
+// describe is the command line's one translator of errors: a
+// calendar.Translatable in the user's language, each problem of a
+// validation named by the flag that set its field, a record named by the
+// command and not found by its ID; other errors pass through.
+func describe(err error, a about) error {
+	var t calendar.Translatable
+	switch {
+	case errors.As(err, &t):
+		return errors.New(translate(t, a.fields))
+	case errors.Is(err, calendar.ErrNotFound) && a.what != "" && a.id != nil && a.id != int64(0) && a.id != "":
+		return errors.New(lang.L("{{.What}} {{.ID}} does not exist", map[string]any{"What": a.what, "ID": a.id}))
 	}
-	var ve *calendar.ValidationError
-	if !errors.As(err, &ve) {
-		return err
+	return err
+}
+
+// translate renders t in the user's language; arguments that are
+// Translatable are rendered too, lists joined by "; ", a field's problem
+// named by its flag (fields) or its field.
+func translate(t calendar.Translatable, fields map[string]string) string {
+	args := make(map[string]any, len(t.Args()))
+	for k, v := range t.Args() {
+		switch v := v.(type) {
+		case calendar.Translatable:
+			args[k] = translate(v, fields)
+		case []calendar.Translatable:
+			parts := make([]string, len(v))
+			for i, p := range v {
+				parts[i] = translate(p, fields)
+			}
+			args[k] = strings.Join(parts, "; ")
+		default:
+			args[k] = v
+		}
 	}
-	msgs := make([]string, len(ve.Problems))
-	for i, p := range ve.Problems {
-		msgs[i] = p.Field + ": " + lang.X(p.Code, p.Message, p.Args)
+	text := lang.X(t.Code(), t.Error(), args)
+	if fp, ok := t.(calendar.FieldProblem); ok {
+		name := fp.Field()
+		if f, ok := fields[name]; ok {
+			name = "--" + f
+		}
+		text = name + ": " + text
 	}
-	return errors.New(strings.Join(msgs, "; "))
+	return text
 }
 
 // cliUser names who runs the command, for the override log.

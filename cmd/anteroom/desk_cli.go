@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/review"
 )
 
 // What the visit and materials commands share: sub-command dispatch, a
@@ -68,12 +69,12 @@ func parseWithID(fs *flag.FlagSet, args []string) (int64, error) {
 // parseMaterialID is parseWithID for briefing materials, which also take
 // the name week show prints for them: M3 as well as 3.
 func parseMaterialID(fs *flag.FlagSet, args []string) (int64, error) {
-	return parseWithRefID(fs, args, calendar.RefMaterial)
+	return parseWithRefID(fs, args, review.RefMaterial)
 }
 
 // parseWithRefID is parseWithID that also takes the ID with the letter
 // of kind in front, in either case; kind 0 takes digits only.
-func parseWithRefID(fs *flag.FlagSet, args []string, kind calendar.RefKind) (int64, error) {
+func parseWithRefID(fs *flag.FlagSet, args []string, kind review.RefKind) (int64, error) {
 	idArg, err := parseAroundArg(fs, args, lang.L("name the ID (anteroom visit list, anteroom materials list)"))
 	if err != nil {
 		return 0, err
@@ -133,42 +134,6 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
-// describeDesk is describe for the visits desk: a refused move in the
-// user's language, a missing record by its ID, and each validation
-// problem named by the flag that set the field (fields maps domain field
-// names to flag names).
-func describeDesk(err error, what string, id int64, fields map[string]string) error {
-	var me *calendar.MoveError
-	var ve *calendar.ValidationError
-	switch {
-	case errors.As(err, &me):
-		return errors.New(moveErrorText(me))
-	case errors.Is(err, calendar.ErrNotFound) && id != 0:
-		return errors.New(lang.L("{{.What}} {{.ID}} does not exist", map[string]any{"What": what, "ID": id}))
-	case errors.As(err, &ve):
-		msgs := make([]string, len(ve.Problems))
-		for i, p := range ve.Problems {
-			name := p.Field
-			if f, ok := fields[p.Field]; ok {
-				name = "--" + f
-			}
-			msgs[i] = name + ": " + lang.X(p.Code, p.Message, p.Args)
-		}
-		return errors.New(strings.Join(msgs, "; "))
-	}
-	return err
-}
-
-// moveErrorText is a refused move in the user's language, naming the
-// record's state and the move asked for.
-func moveErrorText(me *calendar.MoveError) string {
-	return lang.X(me.Code(), me.Error(), map[string]any{
-		"ID":    me.Subject.Visit + me.Subject.Material,
-		"State": lang.X(me.StateCode(), calendar.English(me.StateCode())),
-		"Move":  lang.X(me.MoveCode(), calendar.English(me.MoveCode())),
-	})
-}
-
 // parseDue reads an optional YYYY-MM-DD flag.
 func parseDue(name, value string) (calendar.Date, error) {
 	if value == "" {
@@ -200,8 +165,8 @@ type fileJSON struct {
 	Size   int64  `json:"size"`
 }
 
-func toFilesJSON(atts []calendar.Attachment) []fileJSON {
-	return jsonList(atts, func(a calendar.Attachment) fileJSON { return fileJSON{Name: a.Name, SHA256: a.Hash, Size: a.Size} })
+func toFilesJSON(atts []desk.Attachment) []fileJSON {
+	return jsonList(atts, func(a desk.Attachment) fileJSON { return fileJSON{Name: a.Name, SHA256: a.Hash, Size: a.Size} })
 }
 
 // auditJSON is one line of a record's trail.
@@ -213,14 +178,14 @@ type auditJSON struct {
 	Note string `json:"note,omitempty"`
 }
 
-func toAuditJSON(es []calendar.AuditEntry, loc *time.Location) []auditJSON {
-	return jsonList(es, func(e calendar.AuditEntry) auditJSON {
+func toAuditJSON(es []desk.AuditEntry, loc *time.Location) []auditJSON {
+	return jsonList(es, func(e desk.AuditEntry) auditJSON {
 		return auditJSON{At: timeJSON(e.At, loc), Who: e.Who, From: e.From, To: e.To, Note: e.Note}
 	})
 }
 
 // printAudit writes a trail one line an entry: when, who, from → to, note.
-func printAudit(w io.Writer, es []calendar.AuditEntry, loc *time.Location, stateName func(string) string) {
+func printAudit(w io.Writer, es []desk.AuditEntry, loc *time.Location, stateName func(string) string) {
 	for _, e := range es {
 		move := stateName(e.To)
 		if e.From != "" {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 func testEnv() (*env, *bytes.Buffer, *bytes.Buffer) {
@@ -67,13 +67,13 @@ func TestOverrideNeedsAReason(t *testing.T) {
 }
 
 func TestParseStateFilter(t *testing.T) {
-	if st, err := parseStateFilter[calendar.VisitState]("", "no"); err != nil || st != "" {
+	if st, err := parseStateFilter[desk.VisitState]("", "no"); err != nil || st != "" {
 		t.Errorf("empty: %q, %v; want every state", st, err)
 	}
-	if st, err := parseStateFilter[calendar.VisitState]("booked", "no"); err != nil || st != calendar.VisitState("booked") {
+	if st, err := parseStateFilter[desk.VisitState]("booked", "no"); err != nil || st != desk.VisitState("booked") {
 		t.Errorf("booked: %q, %v", st, err)
 	}
-	_, err := parseStateFilter[calendar.MaterialState]("booked", "is not a materials state")
+	_, err := parseStateFilter[desk.MaterialState]("booked", "is not a materials state")
 	if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), `--state "booked"`) || !strings.Contains(err.Error(), "is not a materials state") {
 		t.Errorf("booked as materials state: %v", err)
 	}

@@ -59,7 +59,7 @@ func runHolidays(env *env, args []string) error {
 		}
 		n, err := env.svc.ImportHolidays(ctx, leader.ID, items)
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, describe(err))
+			return fmt.Errorf("%s: %w", path, describe(err, about{}))
 		}
 		results = append(results, result{File: path, Days: n, Timed: timed})
 	}

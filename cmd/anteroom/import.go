@@ -10,6 +10,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/ics"
+	"anteroom/calendar/imports"
 )
 
 // importFile is what `import --json` says about one file.
@@ -51,7 +52,7 @@ func runImport(env *env, args []string) error {
 	var files []importFile
 	failed := false
 	for _, path := range fs.Args() {
-		f := importOne(ctx, env.svc, leader, path, *dryRun)
+		f := importOne(ctx, env.importSvc, leader, path, *dryRun)
 		if !f.OK {
 			failed = true
 			fmt.Fprintln(env.stderr, terminalText(f.Error))
@@ -88,7 +89,7 @@ func importLeader(ctx context.Context, svc *calendar.Service, name string, dryRu
 }
 
 // importOne reads, plans and (unless dryRun) stores one file.
-func importOne(ctx context.Context, svc *calendar.Service, leader calendar.Leader, path string, dryRun bool) importFile {
+func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader, path string, dryRun bool) importFile {
 	out := importFile{File: path, Warnings: []string{}}
 	fail := func(err error) importFile {
 		out.Error = importErrorText(path, err)
@@ -112,7 +113,7 @@ func importOne(ctx context.Context, svc *calendar.Service, leader calendar.Leade
 		return fail(err)
 	}
 	plan.By = cliUser()
-	var res calendar.ImportResult
+	var res imports.ImportResult
 	if dryRun {
 		res = planned(plan)
 	} else if res, err = svc.ApplyImport(ctx, plan); err != nil {
@@ -132,7 +133,7 @@ func importOne(ctx context.Context, svc *calendar.Service, leader calendar.Leade
 		for _, w := range it.Incoming.Warnings {
 			ws = append(ws, importWarning{msg: w})
 		}
-		if it.Action == calendar.ImportSkipped && it.Reason != nil {
+		if it.Action == imports.ImportSkipped && it.Reason != nil {
 			r := *it.Reason
 			r.Line = it.Incoming.Line
 			ws = append(ws, importWarning{msg: r, skipped: it.Incoming.Engagement.Title, isSkip: true})
@@ -158,7 +159,7 @@ const warningsOfAKind = 3
 // importWarning is one thing to tell the user about a file: a reader's or
 // planner's message, or why an item was skipped.
 type importWarning struct {
-	msg     calendar.Message
+	msg     imports.Message
 	skipped string // the title of the item skipped, when isSkip
 	isSkip  bool
 }
@@ -179,19 +180,19 @@ func (w importWarning) text() string {
 }
 
 // planned is what applying plan as it stands would count.
-func planned(plan *calendar.ImportPlan) calendar.ImportResult {
-	var r calendar.ImportResult
+func planned(plan *imports.ImportPlan) imports.ImportResult {
+	var r imports.ImportResult
 	for _, it := range plan.Items {
 		switch {
-		case it.Action == calendar.ImportUnchanged:
+		case it.Action == imports.ImportUnchanged:
 			r.Unchanged++
-		case !it.Selected || it.Action == calendar.ImportSkipped:
+		case !it.Selected || it.Action == imports.ImportSkipped:
 			r.Skipped++
-		case it.Action == calendar.ImportNew:
+		case it.Action == imports.ImportNew:
 			r.New++
-		case it.Action == calendar.ImportUpdated:
+		case it.Action == imports.ImportUpdated:
 			r.Updated++
-		case it.Action == calendar.ImportCancelled:
+		case it.Action == imports.ImportCancelled:
 			r.Cancelled++
 		}
 	}
@@ -201,7 +202,7 @@ func planned(plan *calendar.ImportPlan) calendar.ImportResult {
 
 // messageText is an importer's message in the user's language, with the
 // line it is about.
-func messageText(m calendar.Message) string {
+func messageText(m imports.Message) string {
 	text := lang.X(m.Code, m.English, m.Args)
 	if m.Line > 0 {
 		return lang.L("line {{.Line}}: {{.Message}}", map[string]any{"Line": m.Line, "Message": text})
@@ -214,13 +215,9 @@ func messageText(m calendar.Message) string {
 func importErrorText(path string, err error) string {
 	var pe *ics.ParseError
 	if errors.As(err, &pe) {
-		reason := lang.X(pe.Code, pe.Reason, pe.Args)
-		if pe.Line > 0 {
-			return lang.L("{{.File}}, line {{.Line}}: {{.Reason}}", map[string]any{"File": pe.File, "Line": pe.Line, "Reason": reason})
-		}
-		return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": pe.File, "Reason": reason})
+		return translate(pe, nil)
 	}
-	return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": path, "Reason": describe(err).Error()})
+	return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": path, "Reason": describe(err, about{}).Error()})
 }
 
 // printImport writes a summary of each file and its warnings.

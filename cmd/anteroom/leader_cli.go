@@ -48,7 +48,7 @@ func describeLeader(err error, name string) error {
 	if errors.Is(err, data.ErrDuplicate) {
 		return fmt.Errorf("%w: --name %q: %s", errUsage, name, lang.L("another leader has that name"))
 	}
-	return describeDesk(err, lang.L("Leader"), 0, leaderFields)
+	return describe(err, about{what: lang.L("Leader"), fields: leaderFields})
 }
 
 // runLeaderAdd adds a leader, last in the order, and prints its ID.

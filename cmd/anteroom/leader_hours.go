@@ -253,7 +253,7 @@ func runLeaderHours(env *env, args []string) error {
 			return err
 		}
 		if err := env.svc.SaveAvailability(ctx, a); err != nil {
-			return describeDesk(err, "", 0, hoursFields())
+			return describe(err, about{fields: hoursFields()})
 		}
 	}
 	return emit(env, *f.asJSON, toAvailabilityJSON(l, a), func() { printAvailability(env.stdout, toAvailabilityJSON(l, a)) })

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // materialsCommands are the verbs of `anteroom materials`.
@@ -52,7 +53,7 @@ type materialJSON struct {
 	Trail        []auditJSON `json:"trail,omitempty"`
 }
 
-func toMaterialJSON(m calendar.Material, loc *time.Location, now time.Time) materialJSON {
+func toMaterialJSON(m desk.Material, loc *time.Location, now time.Time) materialJSON {
 	j := materialJSON{ID: m.ID, State: string(m.State), VisitID: m.VisitID, Title: m.Title, From: m.From,
 		Overdue: m.Overdue(calendar.DateOf(now.In(loc))), Received: timeJSON(m.Received, loc), ReceivedBy: m.ReceivedBy,
 		Copies: m.Copies, Pages: m.Pages, Files: toFilesJSON(m.Files), Presented: timeJSON(m.Presented, loc),
@@ -75,7 +76,7 @@ func runMaterialsList(env *env, args []string) error {
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
-	st, err := parseStateFilter[calendar.MaterialState](*state, lang.L("is not a materials state"))
+	st, err := parseStateFilter[desk.MaterialState](*state, lang.L("is not a materials state"))
 	if err != nil {
 		return err
 	}
@@ -84,18 +85,18 @@ func runMaterialsList(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ms, err := env.svc.Materials(ctx, leader.ID, st)
+	ms, err := env.deskSvc.Materials(ctx, leader.ID, st)
 	if err != nil {
 		return err
 	}
 	today := calendar.DateOf(env.svc.Now().In(loc))
-	var shown []calendar.Material
+	var shown []desk.Material
 	for _, m := range ms {
 		if m.Matches(*search) && (!*overdue || m.Overdue(today)) {
 			shown = append(shown, m)
 		}
 	}
-	out := jsonList(shown, func(m calendar.Material) materialJSON { return toMaterialJSON(m, loc, env.svc.Now()) })
+	out := jsonList(shown, func(m desk.Material) materialJSON { return toMaterialJSON(m, loc, env.svc.Now()) })
 	return emit(env, *asJSON, out, func() {
 		if len(shown) == 0 {
 			fmt.Fprintln(env.stdout, lang.L("No briefing materials."))
@@ -122,11 +123,11 @@ func runMaterialsShow(env *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	m, loc, err := loadMaterial(ctx, env.svc, id)
+	m, loc, err := loadMaterial(ctx, env, id)
 	if err != nil {
 		return err
 	}
-	trail, err := env.svc.Audit(ctx, m.Subject())
+	trail, err := env.deskSvc.Audit(ctx, m.Subject())
 	if err != nil {
 		return err
 	}
@@ -136,7 +137,7 @@ func runMaterialsShow(env *env, args []string) error {
 }
 
 // printMaterial writes materials, their details one a line, and their trail.
-func printMaterial(w io.Writer, m calendar.Material, trail []calendar.AuditEntry, loc *time.Location) {
+func printMaterial(w io.Writer, m desk.Material, trail []desk.AuditEntry, loc *time.Location) {
 	fmt.Fprintf(w, "%d  %s  %s\n", m.ID, materialStateName(string(m.State)), terminalText(m.Title))
 	fmt.Fprintf(w, "  %s: %s\n", lang.L("From"), terminalText(m.From))
 	for _, a := range m.Files {
@@ -164,14 +165,14 @@ func runMaterialsReceive(env *env, args []string) error {
 		return err
 	}
 	return materialStep(env, id, *asJSON, func(ctx context.Context, loc *time.Location) error {
-		rc := calendar.Receipt{By: *by, Copies: *copies, Pages: *pages, Files: files}
+		rc := desk.Receipt{By: *by, Copies: *copies, Pages: *pages, Files: files}
 		if *when != "" {
 			var err error
 			if rc.At, err = parseWhen("at", *when, loc); err != nil {
 				return err
 			}
 		}
-		return env.svc.ReceiveMaterial(ctx, id, rc, cliUser())
+		return env.deskSvc.ReceiveMaterial(ctx, id, rc, cliUser())
 	})
 }
 
@@ -198,26 +199,26 @@ func runMaterialsPresent(env *env, args []string) error {
 					return err
 				}
 			}
-			return env.svc.PresentMaterial(ctx, id, at, cliUser())
+			return env.deskSvc.PresentMaterial(ctx, id, at, cliUser())
 		}
-		m, err := env.svc.Material(ctx, id)
+		m, err := env.deskSvc.Material(ctx, id)
 		if err != nil {
 			return err
 		}
-		gaps, err := env.svc.PresentationGaps(ctx, m.LeaderID, 1)
+		gaps, err := env.deskSvc.PresentationGaps(ctx, m.LeaderID, 1)
 		if err != nil {
 			return err
 		}
 		if len(gaps) == 0 {
 			return errors.New(lang.L("the leader has no free gap in the next two weeks"))
 		}
-		_, err = env.svc.PresentMaterialInGap(ctx, id, gaps[0], presentTitle(m), cliUser())
+		_, err = env.deskSvc.PresentMaterialInGap(ctx, id, gaps[0], presentTitle(m), cliUser())
 		return err
 	})
 }
 
 // presentTitle is the title of the engagement in which materials are presented.
-func presentTitle(m calendar.Material) string {
+func presentTitle(m desk.Material) string {
 	return lang.L("Presenting materials: {{.Title}}", map[string]any{"Title": m.Title})
 }
 
@@ -231,7 +232,7 @@ func runMaterialsInstruct(env *env, args []string) error {
 		return err
 	}
 	return materialStep(env, id, *asJSON, func(ctx context.Context, _ *time.Location) error {
-		return env.svc.InstructMaterial(ctx, id, *text, cliUser())
+		return env.deskSvc.InstructMaterial(ctx, id, *text, cliUser())
 	})
 }
 
@@ -244,21 +245,21 @@ func runMaterialsArchive(env *env, args []string) error {
 		return err
 	}
 	return materialStep(env, id, *asJSON, func(ctx context.Context, _ *time.Location) error {
-		return env.svc.ArchiveMaterial(ctx, id, cliUser())
+		return env.deskSvc.ArchiveMaterial(ctx, id, cliUser())
 	})
 }
 
 // materialStep runs one move on materials id and reports where they stand.
 func materialStep(env *env, id int64, asJSON bool, step func(context.Context, *time.Location) error) error {
 	ctx := context.Background()
-	_, loc, err := loadMaterial(ctx, env.svc, id)
+	_, loc, err := loadMaterial(ctx, env, id)
 	if err != nil {
 		return err
 	}
 	if err := step(ctx, loc); err != nil {
-		return describeDesk(err, lang.L("Briefing materials"), id, materialFlags)
+		return describe(err, about{what: lang.L("Briefing materials"), id: id, fields: materialFlags})
 	}
-	m, err := env.svc.Material(ctx, id)
+	m, err := env.deskSvc.Material(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -268,12 +269,12 @@ func materialStep(env *env, id int64, asJSON bool, step func(context.Context, *t
 }
 
 // loadMaterial reads materials and their leader's zone.
-func loadMaterial(ctx context.Context, svc *calendar.Service, id int64) (calendar.Material, *time.Location, error) {
-	m, err := svc.Material(ctx, id)
+func loadMaterial(ctx context.Context, env *env, id int64) (desk.Material, *time.Location, error) {
+	m, err := env.deskSvc.Material(ctx, id)
 	if err != nil {
-		return m, nil, describeDesk(err, lang.L("Briefing materials"), id, nil)
+		return m, nil, describe(err, about{what: lang.L("Briefing materials"), id: id})
 	}
-	leader, err := svc.Leader(ctx, m.LeaderID)
+	leader, err := env.svc.Leader(ctx, m.LeaderID)
 	if err != nil {
 		return m, nil, err
 	}
@@ -283,6 +284,6 @@ func loadMaterial(ctx context.Context, svc *calendar.Service, id int64) (calenda
 
 // materialStateName is a materials state in the user's language.
 func materialStateName(s string) string {
-	code := calendar.MaterialState(s).StateCode()
-	return lang.X(code, calendar.English(code))
+	code := desk.MaterialState(s).StateCode()
+	return lang.X(code, desk.English(code))
 }

@@ -8,27 +8,46 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/imports"
+	"anteroom/calendar/review"
 	"anteroom/data"
 )
 
-// openStorage opens the database at dbPath and a service over it that
-// keeps attached files beside it. It tells notes what the user should
+// services are the calendar's services over one database: booking, the
+// visits and materials desk (keeping attached files beside the
+// database) and the Friday review.
+type services struct {
+	booking *calendar.Service
+	desk    *desk.Service
+	review  *review.Service
+	imports *imports.Service
+}
+
+// newServices wires the services over db.
+func newServices(db *data.DB) services {
+	book := calendar.NewService(db)
+	dk := desk.NewService(book, db, filesDir(db.Path()))
+	return services{booking: book, desk: dk, review: review.NewService(book, dk, db), imports: imports.NewService(book, db)}
+}
+
+// openStorage opens the database at dbPath and the services over it. It tells notes what the user should
 // know: that the database is read-only, which permissions it narrowed,
 // what an interrupted command left behind and it removed.
-func openStorage(dbPath string, notes io.Writer) (*data.DB, *calendar.Service, error) {
+func openStorage(dbPath string, notes io.Writer) (*data.DB, services, error) {
 	db, err := data.Open(dbPath)
 	if err != nil {
-		return nil, nil, err
+		return nil, services{}, err
 	}
-	svc := calendar.NewService(db)
-	svc.SetFilesDir(filesDir(db.Path()))
+	svcs := newServices(db)
+	files := svcs.desk.Files()
 	if db.ReadOnly() {
 		fmt.Fprintln(notes, lang.L("{{.Path}} is read-only: showing it, but no change can be saved.", map[string]any{"Path": db.Path()}))
-		return db, svc, nil
+		return db, svcs, nil
 	}
 	changes := db.Narrowed()
-	if c, err := db.TightenFolder(svc.Files().Dir()); err != nil {
-		fmt.Fprintln(notes, lang.L("Could not make {{.Path}} private: {{.Error}}", map[string]any{"Path": svc.Files().Dir(), "Error": err}))
+	if c, err := db.TightenFolder(files.Dir()); err != nil {
+		fmt.Fprintln(notes, lang.L("Could not make {{.Path}} private: {{.Error}}", map[string]any{"Path": files.Dir(), "Error": err}))
 	} else if c != nil {
 		changes = append(changes, *c)
 	}
@@ -38,13 +57,13 @@ func openStorage(dbPath string, notes io.Writer) (*data.DB, *calendar.Service, e
 	}
 	// What a command killed while copying a file in left behind; safe
 	// while other instances attach files.
-	n, err := svc.SweepFiles(context.Background())
+	n, err := svcs.desk.SweepFiles(context.Background())
 	if err != nil {
-		fmt.Fprintln(notes, lang.L("Could not tidy the attached files in {{.Path}}: {{.Error}}", map[string]any{"Path": svc.Files().Dir(), "Error": err}))
+		fmt.Fprintln(notes, lang.L("Could not tidy the attached files in {{.Path}}: {{.Error}}", map[string]any{"Path": files.Dir(), "Error": err}))
 	} else if n > 0 {
-		fmt.Fprintln(notes, lang.L("Removed {{.Count}} unused files left in {{.Path}} by an interrupted command.", map[string]any{"Count": n, "Path": svc.Files().Dir()}))
+		fmt.Fprintln(notes, lang.L("Removed {{.Count}} unused files left in {{.Path}} by an interrupted command.", map[string]any{"Count": n, "Path": files.Dir()}))
 	}
-	return db, svc, nil
+	return db, svcs, nil
 }
 
 // readOnlyMessage is the error of a change refused because the database

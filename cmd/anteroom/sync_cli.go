@@ -56,7 +56,7 @@ func runSync(env *env, args []string) error {
 		}
 		r.Unreadable = len(r.Report.Unreadable)
 		if err != nil {
-			failed, r.OK, r.Error = true, false, lang.L("{{.Leader}}'s book: {{.Error}}", map[string]any{"Leader": r.Leader, "Error": davText(describe(err)).Error()})
+			failed, r.OK, r.Error = true, false, lang.L("{{.Leader}}'s book: {{.Error}}", map[string]any{"Leader": r.Leader, "Error": davText(describe(err, about{})).Error()})
 		}
 		results = append(results, r)
 	}

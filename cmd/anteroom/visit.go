@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // visitCommands are the verbs of `anteroom visit`.
@@ -20,10 +21,10 @@ var visitCommands = []subcommand{
 	{"show", "Show a visit request and its trail", runVisitShow},
 	{"book", "Book a requested visit, checked against the rules", runVisitBook},
 	{"decline", "Decline a visit request; its briefing materials become expected", runVisitDecline},
-	{"withdraw", "Record that the visitor withdrew the request", visitMover(calendar.MoveWithdraw)},
-	{"done", "Record that a booked visit took place", visitMover(calendar.MoveComplete)},
-	{"cancel", "Cancel a booked visit, freeing its slot", visitMover(calendar.MoveCancel)},
-	{"no-show", "Record that nobody came to a booked visit", visitMover(calendar.MoveNoShow)},
+	{"withdraw", "Record that the visitor withdrew the request", visitMover(desk.MoveWithdraw)},
+	{"done", "Record that a booked visit took place", visitMover(desk.MoveComplete)},
+	{"cancel", "Cancel a booked visit, freeing its slot", visitMover(desk.MoveCancel)},
+	{"no-show", "Record that nobody came to a booked visit", visitMover(desk.MoveNoShow)},
 }
 
 // runVisit runs one of visitCommands.
@@ -64,7 +65,7 @@ type personJSON struct {
 	Phone string `json:"phone,omitempty"`
 }
 
-func toVisitJSON(r calendar.VisitRequest, leader calendar.Leader, loc *time.Location) visitJSON {
+func toVisitJSON(r desk.VisitRequest, leader calendar.Leader, loc *time.Location) visitJSON {
 	j := visitJSON{ID: r.ID, State: string(r.State), Leader: leader.Name, Org: r.Org, Phone: r.Phone, ReferredBy: r.ReferredBy,
 		Purpose: r.Purpose, Visitors: r.Visitors, Files: toFilesJSON(r.Files), EngagementID: r.EngagementID,
 		DeclineReason: r.DeclineReason, Decided: timeJSON(r.Decided, loc), DecidedBy: r.DecidedBy,
@@ -100,7 +101,7 @@ func runVisitAdd(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r := calendar.VisitRequest{LeaderID: leader.ID, Org: *org, Phone: *phone, ReferredBy: *referred, Purpose: *purpose, Visitors: *visitors}
+	r := desk.VisitRequest{LeaderID: leader.ID, Org: *org, Phone: *phone, ReferredBy: *referred, Purpose: *purpose, Visitors: *visitors}
 	for _, p := range people {
 		r.People = append(r.People, parsePerson(p))
 	}
@@ -111,39 +112,39 @@ func runVisitAdd(env *env, args []string) error {
 		}
 		r.Windows = append(r.Windows, tw)
 	}
-	if err := env.svc.AddVisitRequest(ctx, &r, files, cliUser()); err != nil {
-		return describeDesk(err, "", 0, visitFlags)
+	if err := env.deskSvc.AddVisitRequest(ctx, &r, files, cliUser()); err != nil {
+		return describe(err, about{fields: visitFlags})
 	}
 	return emit(env, *asJSON, toVisitJSON(r, leader, loc), func() { fmt.Fprintln(env.stdout, r.ID) })
 }
 
 // parsePerson reads NAME or NAME:TITLE; a full-width colon works too.
-func parsePerson(s string) calendar.Visitor {
+func parsePerson(s string) desk.Visitor {
 	s = strings.Replace(s, "：", ":", 1)
 	name, title, _ := strings.Cut(s, ":")
-	return calendar.Visitor{Name: strings.TrimSpace(name), Title: strings.TrimSpace(title)}
+	return desk.Visitor{Name: strings.TrimSpace(name), Title: strings.TrimSpace(title)}
 }
 
 // parseWindow reads START/END; an END of only HH:MM is on START's day.
-func parseWindow(v string, loc *time.Location) (calendar.TimeWindow, error) {
+func parseWindow(v string, loc *time.Location) (desk.TimeWindow, error) {
 	s, e, ok := strings.Cut(v, "/")
 	if !ok {
-		return calendar.TimeWindow{}, flagError("want", v, errors.New(lang.L("is not START/END")))
+		return desk.TimeWindow{}, flagError("want", v, errors.New(lang.L("is not START/END")))
 	}
 	start, err := parseWhen("want", strings.TrimSpace(s), loc)
 	if err != nil {
-		return calendar.TimeWindow{}, err
+		return desk.TimeWindow{}, err
 	}
 	e = strings.TrimSpace(e)
 	if c, err := time.Parse("15:04", e); err == nil {
 		st := start.In(loc)
-		return calendar.TimeWindow{Start: start, End: time.Date(st.Year(), st.Month(), st.Day(), c.Hour(), c.Minute(), 0, 0, loc)}, nil
+		return desk.TimeWindow{Start: start, End: time.Date(st.Year(), st.Month(), st.Day(), c.Hour(), c.Minute(), 0, 0, loc)}, nil
 	}
 	end, err := parseWhen("want", e, loc)
 	if err != nil {
-		return calendar.TimeWindow{}, err
+		return desk.TimeWindow{}, err
 	}
-	return calendar.TimeWindow{Start: start, End: end}, nil
+	return desk.TimeWindow{Start: start, End: end}, nil
 }
 
 // runVisitList lists the leader's requests, newest first.
@@ -156,7 +157,7 @@ func runVisitList(env *env, args []string) error {
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
-	st, err := parseStateFilter[calendar.VisitState](*state, lang.L("is not a visit state"))
+	st, err := parseStateFilter[desk.VisitState](*state, lang.L("is not a visit state"))
 	if err != nil {
 		return err
 	}
@@ -165,17 +166,17 @@ func runVisitList(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rs, err := env.svc.VisitRequests(ctx, leader.ID, st)
+	rs, err := env.deskSvc.VisitRequests(ctx, leader.ID, st)
 	if err != nil {
 		return err
 	}
-	var shown []calendar.VisitRequest
+	var shown []desk.VisitRequest
 	for _, r := range rs {
 		if r.Matches(*search) {
 			shown = append(shown, r)
 		}
 	}
-	out := jsonList(shown, func(r calendar.VisitRequest) visitJSON { return toVisitJSON(r, leader, loc) })
+	out := jsonList(shown, func(r desk.VisitRequest) visitJSON { return toVisitJSON(r, leader, loc) })
 	return emit(env, *asJSON, out, func() {
 		if len(shown) == 0 {
 			fmt.Fprintln(env.stdout, lang.L("No visit requests."))
@@ -195,11 +196,11 @@ func runVisitShow(env *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	r, leader, loc, err := loadVisit(ctx, env.svc, id)
+	r, leader, loc, err := loadVisit(ctx, env, id)
 	if err != nil {
 		return err
 	}
-	trail, err := env.svc.Audit(ctx, r.Subject())
+	trail, err := env.deskSvc.Audit(ctx, r.Subject())
 	if err != nil {
 		return err
 	}
@@ -209,7 +210,7 @@ func runVisitShow(env *env, args []string) error {
 }
 
 // printVisit writes a request, its details one a line, and its trail.
-func printVisit(w io.Writer, r calendar.VisitRequest, trail []calendar.AuditEntry, loc *time.Location) {
+func printVisit(w io.Writer, r desk.VisitRequest, trail []desk.AuditEntry, loc *time.Location) {
 	fmt.Fprintf(w, "%d  %s  %s\n", r.ID, visitStateName(string(r.State)), terminalText(r.Org))
 	fmt.Fprintf(w, "  %s: %s\n", lang.L("People"), terminalText(r.PeopleText()))
 	fmt.Fprintf(w, "  %s: %s\n", lang.L("Purpose"), terminalText(r.Purpose))
@@ -238,7 +239,7 @@ func runVisitBook(env *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	r, leader, loc, err := loadVisit(ctx, env.svc, id)
+	_, leader, loc, err := loadVisit(ctx, env, id)
 	if err != nil {
 		return err
 	}
@@ -252,17 +253,18 @@ func runVisitBook(env *env, args []string) error {
 	slot := calendar.Slot{Start: s, End: e}
 	var findings []calendar.Finding
 	if *ov.force {
-		findings, err = env.svc.BookVisitOverride(ctx, id, slot, *ov.reason, cliUser())
+		findings, err = env.deskSvc.BookVisitOverride(ctx, id, slot, *ov.reason, cliUser())
 	} else {
-		findings, err = env.svc.BookVisit(ctx, id, slot, cliUser())
+		findings, err = env.deskSvc.BookVisit(ctx, id, slot, cliUser())
 	}
 	if errors.Is(err, calendar.ErrConflict) {
 		return refuse(env, *asJSON, findings, notBooked())
 	}
 	if err != nil {
-		return describeDesk(err, lang.L("Visit request"), id, map[string]string{"reason": "reason", "end": "end", "start": "start"})
+		return describe(err, about{what: lang.L("Visit request"), id: id, fields: map[string]string{"reason": "reason", "end": "end", "start": "start"}})
 	}
-	if r, err = env.svc.VisitRequest(ctx, id); err != nil {
+	r, err := env.deskSvc.VisitRequest(ctx, id)
+	if err != nil {
 		return err
 	}
 	saved := map[string]any{"saved": true, "visit": toVisitJSON(r, leader, loc), "findings": toFindingsJSON(findings)}
@@ -288,11 +290,11 @@ func runVisitDecline(env *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	m, err := env.svc.DeclineVisit(ctx, id, *reason, d, cliUser())
+	m, err := env.deskSvc.DeclineVisit(ctx, id, *reason, d, cliUser())
 	if err != nil {
-		return describeDesk(err, lang.L("Visit request"), id, visitFlags)
+		return describe(err, about{what: lang.L("Visit request"), id: id, fields: visitFlags})
 	}
-	r, leader, loc, err := loadVisit(ctx, env.svc, id)
+	r, leader, loc, err := loadVisit(ctx, env, id)
 	if err != nil {
 		return err
 	}
@@ -306,7 +308,7 @@ func runVisitDecline(env *env, args []string) error {
 }
 
 // visitMover returns a command taking one move that needs only a note.
-func visitMover(move calendar.VisitMove) func(env *env, args []string) error {
+func visitMover(move desk.VisitMove) func(env *env, args []string) error {
 	return func(env *env, args []string) error {
 		fs := newFlagSet(env, "visit "+string(move))
 		note := fs.String("note", "", lang.L("a note for the trail"))
@@ -316,10 +318,10 @@ func visitMover(move calendar.VisitMove) func(env *env, args []string) error {
 			return err
 		}
 		ctx := context.Background()
-		if err := env.svc.MoveVisit(ctx, id, move, *note, cliUser()); err != nil {
-			return describeDesk(err, lang.L("Visit request"), id, visitFlags)
+		if err := env.deskSvc.MoveVisit(ctx, id, move, *note, cliUser()); err != nil {
+			return describe(err, about{what: lang.L("Visit request"), id: id, fields: visitFlags})
 		}
-		r, leader, loc, err := loadVisit(ctx, env.svc, id)
+		r, leader, loc, err := loadVisit(ctx, env, id)
 		if err != nil {
 			return err
 		}
@@ -330,12 +332,12 @@ func visitMover(move calendar.VisitMove) func(env *env, args []string) error {
 }
 
 // loadVisit reads a request with its leader and the leader's zone.
-func loadVisit(ctx context.Context, svc *calendar.Service, id int64) (calendar.VisitRequest, calendar.Leader, *time.Location, error) {
-	r, err := svc.VisitRequest(ctx, id)
+func loadVisit(ctx context.Context, env *env, id int64) (desk.VisitRequest, calendar.Leader, *time.Location, error) {
+	r, err := env.deskSvc.VisitRequest(ctx, id)
 	if err != nil {
-		return r, calendar.Leader{}, nil, describeDesk(err, lang.L("Visit request"), id, nil)
+		return r, calendar.Leader{}, nil, describe(err, about{what: lang.L("Visit request"), id: id})
 	}
-	leader, err := svc.Leader(ctx, r.LeaderID)
+	leader, err := env.svc.Leader(ctx, r.LeaderID)
 	if err != nil {
 		return r, leader, nil, err
 	}
@@ -345,6 +347,6 @@ func loadVisit(ctx context.Context, svc *calendar.Service, id int64) (calendar.V
 
 // visitStateName is a visit state in the user's language.
 func visitStateName(s string) string {
-	code := calendar.VisitState(s).StateCode()
-	return lang.X(code, calendar.English(code))
+	code := desk.VisitState(s).StateCode()
+	return lang.X(code, desk.English(code))
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/desk"
 )
 
 // The command line runs on the wall clock, so these tests book a week
@@ -25,7 +26,7 @@ func aheadMonday() calendar.Date {
 func day(monday calendar.Date, n int) string { return monday.AddDays(n).String() }
 
 // tr is a message key in the language the command line speaks.
-func tr(key string) string { return lang.X(key, calendar.English(key)) }
+func tr(key string) string { return lang.X(key, desk.English(key)) }
 
 // mustRun runs the command line and wants exit 0.
 func mustRun(t *testing.T, args ...string) string {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
 // weekCommands are the verbs of `anteroom week`: the Friday review and
@@ -81,19 +82,8 @@ func parseWithItem(fs *flag.FlagSet, args []string) (string, error) {
 	return parseAroundArg(fs, args, lang.L("name the item (anteroom week show lists their IDs)"))
 }
 
-// describeReview is an error of the review in the user's language: a
-// refusal of the review, a refused move of materials, a missing item, or
-// validation problems named by their flags.
-func describeReview(err error, id string) error {
-	var re *calendar.ReviewError
-	switch {
-	case errors.As(err, &re):
-		return errors.New(lang.X(re.Code, re.English(), re.Args))
-	case errors.Is(err, calendar.ErrNotFound) && id != "":
-		return errors.New(lang.L("{{.What}} {{.ID}} does not exist", map[string]any{"What": lang.L("Review item"), "ID": id}))
-	}
-	return describeDesk(err, "", 0, map[string]string{"note": "note", "week": "week"})
-}
+// reviewFields maps the review's fields to the flags that set them.
+var reviewFields = map[string]string{"note": "note", "week": "week"}
 
 // reviewItemJSON is one item of a review as week show prints it.
 type reviewItemJSON struct {
@@ -147,21 +137,21 @@ type reviewJSON struct {
 	Items  []reviewItemJSON  `json:"items"`
 }
 
-func toRecordJSON(r calendar.ReviewRecord, loc *time.Location) *reviewRecordJSON {
+func toRecordJSON(r review.ReviewRecord, loc *time.Location) *reviewRecordJSON {
 	return &reviewRecordJSON{At: timeJSON(r.Closed, loc), By: r.By, Done: r.Done, Carried: r.Carried, Archived: r.Archived, Note: r.Note}
 }
 
 // toReviewItemJSON describes it, looking up where a carried item went.
-func toReviewItemJSON(ctx context.Context, svc *calendar.Service, it calendar.ReviewItem, loc *time.Location) (reviewItemJSON, error) {
+func toReviewItemJSON(ctx context.Context, env *env, it review.ReviewItem, loc *time.Location) (reviewItemJSON, error) {
 	j := reviewItemJSON{ID: it.Ref.Text(loc), Title: it.Title(), Carried: it.CarriedTimes(), StandsOut: it.StandsOut()}
 	switch it.Ref.Kind {
-	case calendar.RefMaterial:
+	case review.RefMaterial:
 		j.Type, j.State, j.Location = "materials", string(it.Material.State), it.Material.From
-	case calendar.RefToSchedule:
+	case review.RefToSchedule:
 		j.Type, j.Kind, j.Location = "to_schedule", string(it.Engagement.Kind), it.Engagement.Location
 	default:
 		j.Type = "engagement"
-		if it.Ref.Kind == calendar.RefOccurrence {
+		if it.Ref.Kind == review.RefOccurrence {
 			j.Type = "occurrence"
 		}
 		e := it.Engagement
@@ -179,21 +169,21 @@ func toReviewItemJSON(ctx context.Context, svc *calendar.Service, it calendar.Re
 	if it.Mark.CarryID == 0 {
 		return j, nil
 	}
-	c, err := svc.CarryOver(ctx, it.Mark.CarryID)
+	c, err := env.reviewSvc.CarryOver(ctx, it.Mark.CarryID)
 	if err != nil {
 		return j, err
 	}
-	j.CarriedTo, err = toCarryJSON(ctx, svc, c, loc)
+	j.CarriedTo, err = toCarryJSON(ctx, env, c, loc)
 	return j, err
 }
 
-func toCarryJSON(ctx context.Context, svc *calendar.Service, c calendar.CarryOver, loc *time.Location) (*carryJSON, error) {
+func toCarryJSON(ctx context.Context, env *env, c review.CarryOver, loc *time.Location) (*carryJSON, error) {
 	j := &carryJSON{State: string(c.State), Week: c.ToWeek.String(), Times: c.Times}
-	if c.State == calendar.CarryToSchedule {
+	if c.State == review.CarryToSchedule {
 		j.ToSchedule = c.Ref().Key()
 	}
 	if c.EngagementID != 0 {
-		e, err := svc.Engagement(ctx, c.EngagementID)
+		e, err := env.svc.Engagement(ctx, c.EngagementID)
 		if err != nil && !errors.Is(err, calendar.ErrNotFound) {
 			return nil, err
 		}
@@ -222,9 +212,9 @@ func runWeekShow(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rv, err := env.svc.WeekReview(ctx, leader.ID, w)
+	rv, err := env.reviewSvc.WeekReview(ctx, leader.ID, w)
 	if err != nil {
-		return describeReview(err, "")
+		return describe(err, about{fields: reviewFields})
 	}
 	out := reviewJSON{Leader: leader.Name, Week: w.String(), From: w.Monday().String(), To: w.Sunday().String(), Items: []reviewItemJSON{}}
 	out.Done, out.Carry, out.Open = rv.Counts()
@@ -232,7 +222,7 @@ func runWeekShow(env *env, args []string) error {
 		out.Closed = toRecordJSON(*rv.Record, loc)
 	}
 	for _, it := range rv.Items {
-		j, err := toReviewItemJSON(ctx, env.svc, it, loc)
+		j, err := toReviewItemJSON(ctx, env, it, loc)
 		if err != nil {
 			return err
 		}
@@ -298,7 +288,7 @@ func itemOutcome(it reviewItemJSON) string {
 	switch it.Outcome {
 	case "":
 		return "—"
-	case string(calendar.OutcomeDone):
+	case string(review.OutcomeDone):
 		s = lang.L("done")
 	default:
 		s = lang.L("carried over")
@@ -306,7 +296,7 @@ func itemOutcome(it reviewItemJSON) string {
 			switch {
 			case c.Start != "":
 				s += " → " + shortJSONTime(c.Start)
-			case c.State == string(calendar.CarryToSchedule):
+			case c.State == string(review.CarryToSchedule):
 				s += " → " + lang.L("to-schedule list") + " (" + c.ToSchedule + ")"
 			}
 		}

@@ -10,12 +10,13 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/review"
 )
 
 // reviewTarget is an item named on the command line, found, with the
 // week whose review decides on it.
 type reviewTarget struct {
-	item calendar.ItemWeek
+	item review.ItemWeek
 	week calendar.Week
 	loc  *time.Location
 	id   string // as typed
@@ -24,10 +25,10 @@ type reviewTarget struct {
 // findTarget finds the item id names and its week: --week when given,
 // else the week an engagement or occurrence is in, else this week for
 // materials and to-schedule entries, which come up every week.
-func findTarget(ctx context.Context, svc *calendar.Service, id, week string) (reviewTarget, error) {
-	it, err := svc.FindReviewItem(ctx, id)
+func findTarget(ctx context.Context, env *env, id, week string) (reviewTarget, error) {
+	it, err := env.reviewSvc.FindReviewItem(ctx, id)
 	if err != nil {
-		return reviewTarget{}, describeReview(err, id)
+		return reviewTarget{}, describe(err, about{what: lang.L("Review item"), id: id, fields: reviewFields})
 	}
 	loc, err := it.Leader.Location()
 	if err != nil {
@@ -35,7 +36,7 @@ func findTarget(ctx context.Context, svc *calendar.Service, id, week string) (re
 	}
 	def := it.Week
 	if def.IsZero() {
-		def = thisWeek(svc, loc)
+		def = thisWeek(env.svc, loc)
 	}
 	w, err := parseWeekFlag(week, def)
 	if err != nil {
@@ -51,12 +52,12 @@ func reviewWeekFlag(fs *flag.FlagSet) *string {
 
 // parseTarget parses the flags around an item's ID and finds the item
 // and the week of --week.
-func parseTarget(ctx context.Context, svc *calendar.Service, fs *flag.FlagSet, args []string, week *string) (reviewTarget, error) {
+func parseTarget(ctx context.Context, env *env, fs *flag.FlagSet, args []string, week *string) (reviewTarget, error) {
 	id, err := parseWithItem(fs, args)
 	if err != nil {
 		return reviewTarget{}, err
 	}
-	return findTarget(ctx, svc, id, *week)
+	return findTarget(ctx, env, id, *week)
 }
 
 // markJSON is a decision as done and carry print it.
@@ -74,13 +75,13 @@ type markJSON struct {
 	Again     bool       `json:"again,omitempty"` // decided before: nothing changed
 }
 
-func toMarkJSON(m calendar.ReviewMark, loc *time.Location) markJSON {
+func toMarkJSON(m review.ReviewMark, loc *time.Location) markJSON {
 	times := m.Times
-	if m.Outcome == calendar.OutcomeCarried {
+	if m.Outcome == review.OutcomeCarried {
 		times++
 	}
 	return markJSON{ID: m.Item.Text(loc), Week: m.Week.String(), Outcome: string(m.Outcome), Note: m.Note, At: timeJSON(m.At, loc),
-		Who: m.Who, Archived: m.Archived, Carried: times, StandsOut: times >= calendar.CarryWarnAt}
+		Who: m.Who, Archived: m.Archived, Carried: times, StandsOut: times >= review.CarryWarnAt}
 }
 
 // runWeekDone marks an item done.
@@ -91,16 +92,16 @@ func runWeekDone(env *env, args []string) error {
 	force := reviewForceFlag(fs)
 	asJSON := jsonFlag(fs)
 	ctx := context.Background()
-	tg, err := parseTarget(ctx, env.svc, fs, args, week)
+	tg, err := parseTarget(ctx, env, fs, args, week)
 	if err != nil {
 		return err
 	}
 	if err := checkReviewWeek(tg.week, thisWeek(env.svc, tg.loc), *force); err != nil {
 		return err
 	}
-	m, err := env.svc.MarkDone(ctx, tg.item.Leader.ID, tg.week, tg.item.Ref, *note, cliUser())
+	m, err := env.reviewSvc.MarkDone(ctx, tg.item.Leader.ID, tg.week, tg.item.Ref, *note, cliUser())
 	if err != nil {
-		return describeReview(err, tg.id)
+		return describe(err, about{what: lang.L("Review item"), id: tg.id, fields: reviewFields})
 	}
 	return emit(env, *asJSON, toMarkJSON(m, tg.loc), func() {
 		fmt.Fprintln(env.stdout, lang.L("{{.ID}} is done in the review of {{.Week}}.", map[string]any{"ID": m.Item.Text(tg.loc), "Week": tg.week.String()}))
@@ -120,7 +121,7 @@ func runWeekCarry(env *env, args []string) error {
 	force := reviewForceFlag(fs)
 	asJSON := jsonFlag(fs)
 	ctx := context.Background()
-	tg, err := parseTarget(ctx, env.svc, fs, args, week)
+	tg, err := parseTarget(ctx, env, fs, args, week)
 	if err != nil {
 		return err
 	}
@@ -131,18 +132,18 @@ func runWeekCarry(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := env.svc.Carry(ctx, tg.item.Leader.ID, tg.week, tg.item.Ref, dest, *note, cliUser())
+	res, err := env.reviewSvc.Carry(ctx, tg.item.Leader.ID, tg.week, tg.item.Ref, dest, *note, cliUser())
 	var ce *calendar.ConflictError
 	if errors.As(err, &ce) {
 		return refuse(env, *asJSON, ce.Findings, lang.L("not carried: a rule blocks that time; choose another with --to, or --to list"))
 	}
 	if err != nil {
-		return describeReview(err, tg.id)
+		return describe(err, about{what: lang.L("Review item"), id: tg.id, fields: reviewFields})
 	}
 	j := toMarkJSON(res.Mark, tg.loc)
 	j.Again = res.Again
 	if res.CarryOver.ID != 0 {
-		if j.CarriedTo, err = toCarryJSON(ctx, env.svc, res.CarryOver, tg.loc); err != nil {
+		if j.CarriedTo, err = toCarryJSON(ctx, env, res.CarryOver, tg.loc); err != nil {
 			return err
 		}
 	}
@@ -154,18 +155,18 @@ func runWeekCarry(env *env, args []string) error {
 }
 
 // parseCarryTo reads --to.
-func parseCarryTo(value string, loc *time.Location) (calendar.CarryTo, error) {
+func parseCarryTo(value string, loc *time.Location) (review.CarryTo, error) {
 	switch {
 	case value == "":
-		return calendar.CarryTo{}, nil
+		return review.CarryTo{}, nil
 	case value == "list":
-		return calendar.CarryTo{List: true}, nil
+		return review.CarryTo{List: true}, nil
 	case len(value) == len(time.DateOnly):
 		d, err := requiredDate("to", value)
-		return calendar.CarryTo{Start: d.In(loc)}, err
+		return review.CarryTo{Start: d.In(loc)}, err
 	}
 	t, err := parseWhen("to", value, loc)
-	return calendar.CarryTo{Start: t}, err
+	return review.CarryTo{Start: t}, err
 }
 
 // printCarry says where a carried item went.
@@ -208,12 +209,12 @@ func runWeekClose(env *env, args []string) error {
 	if err := checkReviewWeek(w, thisWeek(env.svc, loc), *force); err != nil {
 		return err
 	}
-	res, err := env.svc.CloseReview(ctx, leader.ID, w, *note, cliUser(), *restDone)
-	if errors.Is(err, calendar.ErrUndecided) {
-		return fmt.Errorf("%w (%s)", describeReview(err, ""), lang.L("mark them with week done or week carry, or close with --rest-done"))
+	res, err := env.reviewSvc.CloseReview(ctx, leader.ID, w, *note, cliUser(), *restDone)
+	if errors.Is(err, review.ErrUndecided) {
+		return fmt.Errorf("%w (%s)", describe(err, about{fields: reviewFields}), lang.L("mark them with week done or week carry, or close with --rest-done"))
 	}
 	if err != nil {
-		return describeReview(err, "")
+		return describe(err, about{fields: reviewFields})
 	}
 	rec := toRecordJSON(res.Record, loc)
 	closed := map[string]any{"week": w.String(), "leader": leader.Name, "closed": rec, "again": res.Again, "marked": len(res.Marked)}

@@ -68,9 +68,9 @@ func runWeekPrint(env *env, args []string) error {
 	}
 	tr := plan.Translator(lang.X)
 	if *output == "" {
-		p, err := env.svc.WeekPlan(ctx, ids, w)
+		p, err := plan.Build(ctx, env.svc, ids, w)
 		if err != nil {
-			return describe(err)
+			return describe(err, about{})
 		}
 		loc, err := p.Leaders[0].Location()
 		if err != nil {
@@ -80,7 +80,7 @@ func runWeekPrint(env *env, args []string) error {
 	}
 	p, err := plan.WritePlan(ctx, env.svc, ids, w, *output, tr)
 	if err != nil {
-		return describe(err)
+		return describe(err, about{})
 	}
 	wrote := map[string]any{"week": w.String(), "file": *output, "rows": p.Rows()}
 	return emit(env, *pf.asJSON, wrote, func() {
@@ -114,7 +114,7 @@ func runWeekCirculate(env *env, args []string) error {
 	}
 	out, err := plan.Circulate(ctx, env.svc, ids, w, level, *dir, lang.X)
 	if err != nil {
-		return describe(err)
+		return describe(err, about{})
 	}
 	written := map[string]any{"week": w.String(), "html": out.HTML, "ics": out.ICS, "rows": out.Rows,
 		"events": out.Events, "privacy": string(level)}

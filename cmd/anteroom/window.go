@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
-	"anteroom/calendar"
 	"anteroom/ui"
 )
 
@@ -16,7 +15,7 @@ const AppID = "app.anteroom.desktop"
 // openWindow opens the database and runs the desktop window until it
 // closes, offering to import the given .ics files first.
 func openWindow(dbPath string, smoke bool, files []string, log io.Writer) error {
-	return withService(dbPath, log, func(svc *calendar.Service) error {
-		return ui.Run(app.NewWithID(AppID), svc, ui.Options{Smoke: smoke, Log: log, Import: files})
+	return withService(dbPath, log, func(s services) error {
+		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports}, ui.Options{Smoke: smoke, Log: log, Import: files})
 	})
 }
