@@ -1,0 +1,5 @@
+//go:build !race
+
+package ics_test
+
+const raceEnabled = false
