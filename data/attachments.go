@@ -25,7 +25,7 @@ func subjectWhere(s desk.Subject) string {
 }
 
 // AddAttachment links a stored file to a request or materials and sets a.ID.
-func (db *DB) AddAttachment(ctx context.Context, subject desk.Subject, a *desk.Attachment) error {
+func (db DeskStore) AddAttachment(ctx context.Context, subject desk.Subject, a *desk.Attachment) error {
 	args := append(subjectArgs(subject), sql.Named("name", a.Name), sql.Named("sha256", a.Hash),
 		sql.Named("size", a.Size), sql.Named("added", unixSeconds(a.Added)))
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO attachments (visit_id, material_id, name, sha256, size, added)
@@ -44,7 +44,7 @@ func (db *DB) AddAttachment(ctx context.Context, subject desk.Subject, a *desk.A
 
 // Attachments returns the files of a request or materials, in the order
 // they were added.
-func (db *DB) Attachments(ctx context.Context, subject desk.Subject) ([]desk.Attachment, error) {
+func (db DeskStore) Attachments(ctx context.Context, subject desk.Subject) ([]desk.Attachment, error) {
 	var out []desk.Attachment
 	err := db.eachAttachment(ctx, subjectWhere(subject), subjectArgs(subject), func(_ int64, a desk.Attachment) {
 		out = append(out, a)
@@ -56,7 +56,7 @@ func (db *DB) Attachments(ctx context.Context, subject desk.Subject) ([]desk.Att
 }
 
 // FileInUse reports whether any attachment still names the file with hash.
-func (db *DB) FileInUse(ctx context.Context, hash string) (bool, error) {
+func (db DeskStore) FileInUse(ctx context.Context, hash string) (bool, error) {
 	var used bool
 	err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM attachments WHERE sha256 = ?)`, hash).Scan(&used)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 )
 
 // AddAudit adds a line to the trail of a request or materials and sets e.ID.
-func (db *DB) AddAudit(ctx context.Context, e *desk.AuditEntry) error {
+func (db DeskStore) AddAudit(ctx context.Context, e *desk.AuditEntry) error {
 	args := append(subjectArgs(e.Subject), sql.Named("at", unixSeconds(e.At)), sql.Named("who", e.Who),
 		sql.Named("from", e.From), sql.Named("to", e.To), sql.Named("note", e.Note))
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO audit_log (visit_id, material_id, at, who, from_state, to_state, note)
@@ -28,7 +28,7 @@ func (db *DB) AddAudit(ctx context.Context, e *desk.AuditEntry) error {
 }
 
 // Audit returns the trail of a request or materials, oldest first.
-func (db *DB) Audit(ctx context.Context, subject desk.Subject) ([]desk.AuditEntry, error) {
+func (db DeskStore) Audit(ctx context.Context, subject desk.Subject) ([]desk.AuditEntry, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT id, at, who, from_state, to_state, note
 		FROM audit_log WHERE `+subjectWhere(subject)+` ORDER BY id`, subjectArgs(subject)...)
 	if err != nil {

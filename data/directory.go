@@ -11,7 +11,7 @@ import (
 
 // SaveOrganisation finds the organisation named o.Name or creates it, and
 // sets o's ID and times from the stored row.
-func (db *DB) SaveOrganisation(ctx context.Context, o *desk.Organisation) error {
+func (db DeskStore) SaveOrganisation(ctx context.Context, o *desk.Organisation) error {
 	var created, updated int64
 	err := db.sql.QueryRowContext(ctx, `INSERT INTO organisations (name, created, updated) VALUES (?, ?, ?)
 		ON CONFLICT (name) DO UPDATE SET name = excluded.name
@@ -27,7 +27,7 @@ func (db *DB) SaveOrganisation(ctx context.Context, o *desk.Organisation) error 
 // SavePerson finds the person named p.Name in organisation p.OrgID or
 // creates them. A non-empty title or phone replaces the stored one; an
 // empty one keeps it, and p gets the stored values back.
-func (db *DB) SavePerson(ctx context.Context, p *desk.Person) error {
+func (db DeskStore) SavePerson(ctx context.Context, p *desk.Person) error {
 	var created, updated int64
 	err := db.sql.QueryRowContext(ctx, `INSERT INTO people (org_id, name, title, phone, created, updated)
 		VALUES (:org, :name, :title, :phone, :now, :now)
@@ -52,7 +52,7 @@ func (db *DB) SavePerson(ctx context.Context, p *desk.Person) error {
 
 // Organisations returns up to limit organisations whose name contains
 // query, ignoring ASCII case, by name.
-func (db *DB) Organisations(ctx context.Context, query string, limit int) ([]desk.Organisation, error) {
+func (db DeskStore) Organisations(ctx context.Context, query string, limit int) ([]desk.Organisation, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT id, name, created, updated FROM organisations
 		WHERE instr(lower(name), lower(?)) > 0 ORDER BY name LIMIT ?`, query, limit)
 	if err != nil {
@@ -78,7 +78,7 @@ func (db *DB) Organisations(ctx context.Context, query string, limit int) ([]des
 // People returns up to limit people of organisation orgID (of every one
 // when 0) whose name, title, phone or organisation contains query,
 // ordered by organisation and name.
-func (db *DB) People(ctx context.Context, orgID int64, query string, limit int) ([]desk.Person, error) {
+func (db DeskStore) People(ctx context.Context, orgID int64, query string, limit int) ([]desk.Person, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.org_id, o.name, p.name, p.title, p.phone, p.created, p.updated
 		FROM people p JOIN organisations o ON o.id = p.org_id
 		WHERE (:org = 0 OR p.org_id = :org)

@@ -42,7 +42,7 @@ func scanMaterial(s scanner) (desk.Material, error) {
 
 // Material returns the materials with id and their files;
 // calendar.ErrNotFound when there are none.
-func (db *DB) Material(ctx context.Context, id int64) (desk.Material, error) {
+func (db DeskStore) Material(ctx context.Context, id int64) (desk.Material, error) {
 	m, err := scanMaterial(db.sql.QueryRowContext(ctx, `SELECT `+materialColumns+` FROM materials WHERE id = ?`, id))
 	if err != nil {
 		return desk.Material{}, rowErr(err, "materials", id)
@@ -55,7 +55,7 @@ func (db *DB) Material(ctx context.Context, id int64) (desk.Material, error) {
 
 // Materials returns the leader's materials in state (every state when
 // empty) with their files: those due first first, undated ones last.
-func (db *DB) Materials(ctx context.Context, leaderID int64, state desk.MaterialState) ([]desk.Material, error) {
+func (db DeskStore) Materials(ctx context.Context, leaderID int64, state desk.MaterialState) ([]desk.Material, error) {
 	args := []any{sql.Named("leader", leaderID), sql.Named("state", string(state))}
 	const where = ` WHERE leader_id = :leader AND (:state = '' OR state = :state)`
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+materialColumns+` FROM materials`+where+`
@@ -88,7 +88,7 @@ func (db *DB) Materials(ctx context.Context, leaderID int64, state desk.Material
 
 // CreateMaterial stores m and sets m.ID. An unknown leader or request is
 // calendar.ErrNotFound.
-func (db *DB) CreateMaterial(ctx context.Context, m *desk.Material) error {
+func (db DeskStore) CreateMaterial(ctx context.Context, m *desk.Material) error {
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO materials (
 		leader_id, visit_id, title, from_whom, due, state,
 		received, received_by, copies, pages, presented, engagement_id,
@@ -108,7 +108,7 @@ func (db *DB) CreateMaterial(ctx context.Context, m *desk.Material) error {
 }
 
 // UpdateMaterial stores every field of m but its files and creation time.
-func (db *DB) UpdateMaterial(ctx context.Context, m *desk.Material) error {
+func (db DeskStore) UpdateMaterial(ctx context.Context, m *desk.Material) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE materials SET
 		leader_id = :leader_id, visit_id = :visit_id, title = :title, from_whom = :from_whom, due = :due,
 		state = :state, received = :received, received_by = :received_by, copies = :copies, pages = :pages,
@@ -122,7 +122,7 @@ func (db *DB) UpdateMaterial(ctx context.Context, m *desk.Material) error {
 }
 
 // DeleteMaterial removes the materials; their files and trail go with them.
-func (db *DB) DeleteMaterial(ctx context.Context, id int64) error {
+func (db DeskStore) DeleteMaterial(ctx context.Context, id int64) error {
 	res, err := db.sql.ExecContext(ctx, `DELETE FROM materials WHERE id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("delete materials %d: %w", id, err)

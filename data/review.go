@@ -11,7 +11,7 @@ import (
 	"anteroom/calendar/review"
 )
 
-var _ review.Store = (*DB)(nil)
+var _ review.Store = ReviewStore{}
 
 // The Friday review's store: review_marks, carry_overs and reviews (see
 // migrations/0005_review.sql). Weeks are kept as text, 2026-W48, which
@@ -46,7 +46,7 @@ func scanMark(s scanner) (review.ReviewMark, error) {
 
 // ReviewMarks returns the decisions of the leader's review of w, in the
 // order they were taken.
-func (db *DB) ReviewMarks(ctx context.Context, leaderID int64, w calendar.Week) ([]review.ReviewMark, error) {
+func (db ReviewStore) ReviewMarks(ctx context.Context, leaderID int64, w calendar.Week) ([]review.ReviewMark, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+markColumns+` FROM review_marks
 		WHERE leader_id = ? AND week = ? ORDER BY id`, leaderID, w.String())
 	if err != nil {
@@ -57,7 +57,7 @@ func (db *DB) ReviewMarks(ctx context.Context, leaderID int64, w calendar.Week) 
 
 // MarksOf returns every decision on the items whose keys are given, in
 // any week, oldest first.
-func (db *DB) MarksOf(ctx context.Context, leaderID int64, keys []string) ([]review.ReviewMark, error) {
+func (db ReviewStore) MarksOf(ctx context.Context, leaderID int64, keys []string) ([]review.ReviewMark, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
@@ -89,7 +89,7 @@ func collectMarks(rows *sql.Rows, what string) ([]review.ReviewMark, error) {
 // AddReviewMark stores m and sets m.ID. A second decision on the item in
 // the same week is ErrDuplicate; one in a closed review is refused by the
 // database itself.
-func (db *DB) AddReviewMark(ctx context.Context, m *review.ReviewMark) error {
+func (db ReviewStore) AddReviewMark(ctx context.Context, m *review.ReviewMark) error {
 	var start, end any
 	if m.Item.Kind != review.RefMaterial && !m.Start.IsZero() {
 		start, end = unixSeconds(m.Start), unixSeconds(m.End)
@@ -144,7 +144,7 @@ func scanCarry(s scanner) (review.CarryOver, error) {
 }
 
 // CarryOver returns one carry-over; calendar.ErrNotFound when there is none.
-func (db *DB) CarryOver(ctx context.Context, id int64) (review.CarryOver, error) {
+func (db ReviewStore) CarryOver(ctx context.Context, id int64) (review.CarryOver, error) {
 	c, err := scanCarry(db.sql.QueryRowContext(ctx, `SELECT `+carryColumns+` FROM carry_overs WHERE id = ?`, id))
 	if err != nil {
 		return review.CarryOver{}, rowErr(err, "carry-over", id)
@@ -153,7 +153,7 @@ func (db *DB) CarryOver(ctx context.Context, id int64) (review.CarryOver, error)
 }
 
 // CarryOverFrom returns the carry-over of the item whose key is origin.
-func (db *DB) CarryOverFrom(ctx context.Context, leaderID int64, origin string) (review.CarryOver, error) {
+func (db ReviewStore) CarryOverFrom(ctx context.Context, leaderID int64, origin string) (review.CarryOver, error) {
 	c, err := scanCarry(db.sql.QueryRowContext(ctx, `SELECT `+carryColumns+` FROM carry_overs
 		WHERE leader_id = ? AND origin = ?`, leaderID, origin))
 	if err != nil {
@@ -163,7 +163,7 @@ func (db *DB) CarryOverFrom(ctx context.Context, leaderID int64, origin string) 
 }
 
 // CarryOversInto returns the carry-overs that booked these engagements.
-func (db *DB) CarryOversInto(ctx context.Context, engagementIDs []int64) ([]review.CarryOver, error) {
+func (db ReviewStore) CarryOversInto(ctx context.Context, engagementIDs []int64) ([]review.CarryOver, error) {
 	if len(engagementIDs) == 0 {
 		return nil, nil
 	}
@@ -181,7 +181,7 @@ func (db *DB) CarryOversInto(ctx context.Context, engagementIDs []int64) ([]revi
 
 // ToSchedule returns the leader's carry-overs waiting for a slot, those
 // due first first.
-func (db *DB) ToSchedule(ctx context.Context, leaderID int64) ([]review.CarryOver, error) {
+func (db ReviewStore) ToSchedule(ctx context.Context, leaderID int64) ([]review.CarryOver, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+carryColumns+` FROM carry_overs
 		WHERE leader_id = ? AND state = 'to_schedule' ORDER BY to_week, id`, leaderID)
 	if err != nil {
@@ -205,7 +205,7 @@ func collectCarries(rows *sql.Rows, what string) ([]review.CarryOver, error) {
 
 // CreateCarryOver stores c and sets c.ID; an origin carried already is
 // ErrDuplicate.
-func (db *DB) CreateCarryOver(ctx context.Context, c *review.CarryOver) error {
+func (db ReviewStore) CreateCarryOver(ctx context.Context, c *review.CarryOver) error {
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO carry_overs (
 		leader_id, origin, from_week, to_week, times, state, engagement_id, visit_id,
 		kind, title, location, notes, organiser, classification, seconds, days, created, updated
@@ -226,7 +226,7 @@ func (db *DB) CreateCarryOver(ctx context.Context, c *review.CarryOver) error {
 }
 
 // UpdateCarryOver stores c's week, count, state and engagement.
-func (db *DB) UpdateCarryOver(ctx context.Context, c *review.CarryOver) error {
+func (db ReviewStore) UpdateCarryOver(ctx context.Context, c *review.CarryOver) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE carry_overs
 		SET to_week = ?, times = ?, state = ?, engagement_id = ?, updated = ? WHERE id = ?`,
 		c.ToWeek.String(), c.Times, string(c.State), nullID(c.EngagementID), unixSeconds(c.Updated), c.ID)
@@ -240,7 +240,7 @@ const reviewColumns = `id, leader_id, week, closed, closed_by, done, carried, ar
 
 // Review returns the leader's closed review of w; calendar.ErrNotFound
 // while it is open.
-func (db *DB) Review(ctx context.Context, leaderID int64, w calendar.Week) (review.ReviewRecord, error) {
+func (db ReviewStore) Review(ctx context.Context, leaderID int64, w calendar.Week) (review.ReviewRecord, error) {
 	var (
 		r      review.ReviewRecord
 		week   string
@@ -257,7 +257,7 @@ func (db *DB) Review(ctx context.Context, leaderID int64, w calendar.Week) (revi
 
 // CreateReview records a closed review and sets r.ID; a week closed
 // already is ErrDuplicate.
-func (db *DB) CreateReview(ctx context.Context, r *review.ReviewRecord) error {
+func (db ReviewStore) CreateReview(ctx context.Context, r *review.ReviewRecord) error {
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO reviews (leader_id, week, closed, closed_by, done, carried, archived, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.LeaderID, r.Week.String(), unixSeconds(r.Closed), r.By, r.Done, r.Carried, r.Archived, r.Note)

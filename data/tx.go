@@ -37,13 +37,13 @@ func (db *DB) WithTx(ctx context.Context, fn func(calendar.Store) error) error {
 }
 
 // DeskTx is WithTx for the visits desk.
-func (db *DB) DeskTx(ctx context.Context, fn func(desk.Store) error) error {
-	return db.bound(ctx, func(t *DB) error { return fn(t) })
+func (s DeskStore) DeskTx(ctx context.Context, fn func(desk.Store) error) error {
+	return s.bound(ctx, func(t *DB) error { return fn(DeskStore{t}) })
 }
 
 // ReviewTx is WithTx for the Friday review.
-func (db *DB) ReviewTx(ctx context.Context, fn func(review.Store) error) error {
-	return db.bound(ctx, func(t *DB) error { return fn(t) })
+func (s ReviewStore) ReviewTx(ctx context.Context, fn func(review.Store) error) error {
+	return s.bound(ctx, func(t *DB) error { return fn(ReviewStore{DeskStore{t}}) })
 }
 
 // ImportTx is WithTx for imports.

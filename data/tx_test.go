@@ -32,7 +32,7 @@ func TestWithTxCommitsOrRollsBackEverything(t *testing.T) {
 			return err
 		}
 		o := desk.Organisation{Name: "华东电力公司"}
-		if err := tx.SaveOrganisation(ctx, &o); err != nil {
+		if err := tx.Desk().SaveOrganisation(ctx, &o); err != nil {
 			return err
 		}
 		// Inside, the transaction sees its own writes.
@@ -116,7 +116,7 @@ func TestServiceChangesRollBackWithTheirTransaction(t *testing.T) {
 	db := openTemp(t)
 	book := calendar.NewService(db)
 	book.SetClock(func() time.Time { return time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC) })
-	svc := desk.NewService(book, db, t.TempDir())
+	svc := desk.NewService(book, db.Desk(), t.TempDir())
 	leader := addLeader(t, db, "Leader")
 	r := desk.VisitRequest{LeaderID: leader.ID, Org: "市教育局", Purpose: "汇报", People: []desk.Visitor{{Name: "周敏"}}}
 	if err := svc.AddVisitRequest(ctx, &r, nil, "秘书"); err != nil {
@@ -138,7 +138,7 @@ func TestServiceChangesRollBackWithTheirTransaction(t *testing.T) {
 	if n := countRows(t, db, "audit_log"); n != 1 {
 		t.Fatalf("a failed booking left %d audit entries, want the creation only", n)
 	}
-	if got, _ := db.VisitRequest(ctx, r.ID); got.State != desk.VisitRequested || got.EngagementID != 0 {
+	if got, _ := db.Desk().VisitRequest(ctx, r.ID); got.State != desk.VisitRequested || got.EngagementID != 0 {
 		t.Fatalf("a failed booking changed the request: %+v", got)
 	}
 }

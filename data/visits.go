@@ -9,7 +9,7 @@ import (
 	"anteroom/calendar/desk"
 )
 
-var _ desk.Store = (*DB)(nil)
+var _ desk.Store = DeskStore{}
 
 const visitColumns = `v.id, v.leader_id, v.org_id, o.name, v.phone, v.referred_by, v.purpose, v.visitors,
 	v.state, v.engagement_id, v.decline_reason, v.decided, v.decided_by, v.created, v.updated`
@@ -38,7 +38,7 @@ func scanVisit(s scanner) (desk.VisitRequest, error) {
 
 // VisitRequest returns the request with id, its people, preferred times
 // and files; calendar.ErrNotFound when there is none.
-func (db *DB) VisitRequest(ctx context.Context, id int64) (desk.VisitRequest, error) {
+func (db DeskStore) VisitRequest(ctx context.Context, id int64) (desk.VisitRequest, error) {
 	r, err := scanVisit(db.sql.QueryRowContext(ctx, `SELECT `+visitColumns+visitFrom+` WHERE v.id = ?`, id))
 	if err != nil {
 		return desk.VisitRequest{}, rowErr(err, "visit request", id)
@@ -52,7 +52,7 @@ func (db *DB) VisitRequest(ctx context.Context, id int64) (desk.VisitRequest, er
 
 // VisitRequests returns the leader's requests in state (every state when
 // empty), newest first, each with its people, times and files.
-func (db *DB) VisitRequests(ctx context.Context, leaderID int64, state desk.VisitState) ([]desk.VisitRequest, error) {
+func (db DeskStore) VisitRequests(ctx context.Context, leaderID int64, state desk.VisitState) ([]desk.VisitRequest, error) {
 	args := []any{sql.Named("leader", leaderID), sql.Named("state", string(state))}
 	const where = ` WHERE v.leader_id = :leader AND (:state = '' OR v.state = :state)`
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+visitColumns+visitFrom+where+` ORDER BY v.created DESC, v.id DESC`, args...)
@@ -130,7 +130,7 @@ func (db *DB) visitDetails(ctx context.Context, rs []desk.VisitRequest, in strin
 
 // CreateVisitRequest stores r with its people and preferred times and sets
 // r.ID. An unknown leader or organisation is calendar.ErrNotFound.
-func (db *DB) CreateVisitRequest(ctx context.Context, r *desk.VisitRequest) error {
+func (db DeskStore) CreateVisitRequest(ctx context.Context, r *desk.VisitRequest) error {
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO visit_requests (
 		leader_id, org_id, phone, referred_by, purpose, visitors,
 		state, engagement_id, decline_reason, decided, decided_by, created, updated
@@ -163,7 +163,7 @@ func (db *DB) CreateVisitRequest(ctx context.Context, r *desk.VisitRequest) erro
 
 // UpdateVisitRequest stores r's state, decision and engagement; who asks
 // and why do not change once requested.
-func (db *DB) UpdateVisitRequest(ctx context.Context, r *desk.VisitRequest) error {
+func (db DeskStore) UpdateVisitRequest(ctx context.Context, r *desk.VisitRequest) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE visit_requests SET
 		state = :state, engagement_id = :engagement_id, decline_reason = :decline_reason,
 		decided = :decided, decided_by = :decided_by, updated = :updated
@@ -176,7 +176,7 @@ func (db *DB) UpdateVisitRequest(ctx context.Context, r *desk.VisitRequest) erro
 
 // DeleteVisitRequest removes the request; its people, times, files and
 // trail go with it, and materials it led to forget it.
-func (db *DB) DeleteVisitRequest(ctx context.Context, id int64) error {
+func (db DeskStore) DeleteVisitRequest(ctx context.Context, id int64) error {
 	res, err := db.sql.ExecContext(ctx, `DELETE FROM visit_requests WHERE id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("delete visit request %d: %w", id, err)

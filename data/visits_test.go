@@ -16,7 +16,7 @@ func saveOrg(t *testing.T, db *DB, name string) desk.Organisation {
 	t.Helper()
 	now := time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
 	o := desk.Organisation{Name: name, Created: now, Updated: now}
-	if err := db.SaveOrganisation(ctx, &o); err != nil {
+	if err := db.Desk().SaveOrganisation(ctx, &o); err != nil {
 		t.Fatal(err)
 	}
 	return o
@@ -33,14 +33,14 @@ func TestVisitRequestsRoundTrip(t *testing.T) {
 		Windows: []desk.TimeWindow{{Start: now.Add(48 * time.Hour), End: now.Add(50 * time.Hour)}, {Start: now.Add(24 * time.Hour), End: now.Add(26 * time.Hour)}},
 		State:   desk.VisitRequested, Created: now, Updated: now,
 	}
-	if err := db.CreateVisitRequest(ctx, &r); err != nil {
+	if err := db.Desk().CreateVisitRequest(ctx, &r); err != nil {
 		t.Fatal(err)
 	}
 	a := desk.Attachment{Name: "来函.pdf", Hash: testHash, Size: 10, Added: now}
-	if err := db.AddAttachment(ctx, r.Subject(), &a); err != nil {
+	if err := db.Desk().AddAttachment(ctx, r.Subject(), &a); err != nil {
 		t.Fatal(err)
 	}
-	got, err := db.VisitRequest(ctx, r.ID)
+	got, err := db.Desk().VisitRequest(ctx, r.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,33 +54,33 @@ func TestVisitRequestsRoundTrip(t *testing.T) {
 	second := r
 	second.ID, second.People, second.Windows = 0, []desk.Visitor{{Name: "周敏"}}, nil
 	second.Created = now.Add(time.Hour)
-	if err := db.CreateVisitRequest(ctx, &second); err != nil {
+	if err := db.Desk().CreateVisitRequest(ctx, &second); err != nil {
 		t.Fatal(err)
 	}
-	all, err := db.VisitRequests(ctx, leader.ID, "")
+	all, err := db.Desk().VisitRequests(ctx, leader.ID, "")
 	if err != nil || len(all) != 2 || all[0].ID != second.ID || len(all[1].Files) != 1 || len(all[1].People) != 2 || len(all[0].People) != 1 {
 		t.Fatalf("all requests: %+v, %v", all, err)
 	}
 	second.State, second.DeclineReason, second.Decided, second.DecidedBy = desk.VisitDeclined, "日程已满", now, "秘书"
-	if err := db.UpdateVisitRequest(ctx, &second); err != nil {
+	if err := db.Desk().UpdateVisitRequest(ctx, &second); err != nil {
 		t.Fatal(err)
 	}
-	declined, err := db.VisitRequests(ctx, leader.ID, desk.VisitDeclined)
+	declined, err := db.Desk().VisitRequests(ctx, leader.ID, desk.VisitDeclined)
 	if err != nil || len(declined) != 1 || declined[0].ID != second.ID || !declined[0].Decided.Equal(now) {
 		t.Fatalf("declined requests: %+v, %v", declined, err)
 	}
 
 	// Deleting takes the people, times, files and trail along.
-	if err := db.AddAudit(ctx, &desk.AuditEntry{Subject: r.Subject(), At: now, Who: "秘书", To: "requested"}); err != nil {
+	if err := db.Desk().AddAudit(ctx, &desk.AuditEntry{Subject: r.Subject(), At: now, Who: "秘书", To: "requested"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.DeleteVisitRequest(ctx, r.ID); err != nil {
+	if err := db.Desk().DeleteVisitRequest(ctx, r.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.VisitRequest(ctx, r.ID); !errors.Is(err, calendar.ErrNotFound) {
+	if _, err := db.Desk().VisitRequest(ctx, r.ID); !errors.Is(err, calendar.ErrNotFound) {
 		t.Fatalf("deleted request: %v", err)
 	}
-	if used, err := db.FileInUse(ctx, testHash); err != nil || used {
+	if used, err := db.Desk().FileInUse(ctx, testHash); err != nil || used {
 		t.Fatalf("the deleted request's file is still in use: %v, %v", used, err)
 	}
 	for _, table := range []string{"visit_people", "visit_windows", "attachments", "audit_log"} {
@@ -90,7 +90,7 @@ func TestVisitRequestsRoundTrip(t *testing.T) {
 			t.Errorf("%d rows of the deleted request left in %s", n, table)
 		}
 	}
-	if err := db.DeleteVisitRequest(ctx, r.ID); !errors.Is(err, calendar.ErrNotFound) {
+	if err := db.Desk().DeleteVisitRequest(ctx, r.ID); !errors.Is(err, calendar.ErrNotFound) {
 		t.Fatalf("deleting twice: %v", err)
 	}
 }
@@ -121,7 +121,7 @@ func TestVisitAndMaterialRowsMustBeConsistent(t *testing.T) {
 	for _, c := range bad {
 		r := base
 		c.edit(&r)
-		if err := db.CreateVisitRequest(ctx, &r); err == nil {
+		if err := db.Desk().CreateVisitRequest(ctx, &r); err == nil {
 			t.Errorf("%s: stored", c.name)
 		}
 	}
@@ -136,15 +136,15 @@ func TestVisitAndMaterialRowsMustBeConsistent(t *testing.T) {
 	} {
 		bad := m
 		edit(&bad)
-		if err := db.CreateMaterial(ctx, &bad); err == nil {
+		if err := db.Desk().CreateMaterial(ctx, &bad); err == nil {
 			t.Errorf("materials %s: stored", name)
 		}
 	}
 	a := desk.Attachment{Name: "x", Hash: "not a hash", Added: now}
-	if err := db.AddAttachment(ctx, desk.Subject{Material: 1}, &a); err == nil {
+	if err := db.Desk().AddAttachment(ctx, desk.Subject{Material: 1}, &a); err == nil {
 		t.Error("an attachment with a malformed hash was stored")
 	}
-	if err := db.AddAttachment(ctx, desk.Subject{Material: 999}, &desk.Attachment{Name: "x", Hash: testHash, Added: now}); !errors.Is(err, calendar.ErrNotFound) {
+	if err := db.Desk().AddAttachment(ctx, desk.Subject{Material: 999}, &desk.Attachment{Name: "x", Hash: testHash, Added: now}); !errors.Is(err, calendar.ErrNotFound) {
 		t.Errorf("an attachment of missing materials: %v", err)
 	}
 }
@@ -158,17 +158,17 @@ func TestMaterialsAreListedByDueDate(t *testing.T) {
 		due   calendar.Date
 	}{{"undated", calendar.Date{}}, {"later", calendar.NewDate(2026, 12, 4)}, {"sooner", calendar.NewDate(2026, 11, 27)}} {
 		m := desk.Material{LeaderID: leader.ID, Title: c.title, Due: c.due, State: desk.MaterialExpected, Created: now, Updated: now}
-		if err := db.CreateMaterial(ctx, &m); err != nil {
+		if err := db.Desk().CreateMaterial(ctx, &m); err != nil {
 			t.Fatal(err)
 		}
 		if c.title == "later" {
 			a := desk.Attachment{Name: "汇报.pdf", Hash: testHash, Size: 3, Added: now}
-			if err := db.AddAttachment(ctx, m.Subject(), &a); err != nil {
+			if err := db.Desk().AddAttachment(ctx, m.Subject(), &a); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	ms, err := db.Materials(ctx, leader.ID, desk.MaterialExpected)
+	ms, err := db.Desk().Materials(ctx, leader.ID, desk.MaterialExpected)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,22 +179,22 @@ func TestMaterialsAreListedByDueDate(t *testing.T) {
 	if !slices.Equal(titles, []string{"sooner", "later", "undated"}) || len(ms[1].Files) != 1 || ms[2].Due != (calendar.Date{}) {
 		t.Fatalf("materials %q (%+v)", titles, ms)
 	}
-	if ms, _ := db.Materials(ctx, leader.ID, desk.MaterialArchived); len(ms) != 0 {
+	if ms, _ := db.Desk().Materials(ctx, leader.ID, desk.MaterialArchived); len(ms) != 0 {
 		t.Fatalf("archived materials: %+v", ms)
 	}
 	m := ms[1]
 	m.State, m.Received, m.ReceivedBy, m.Copies, m.Pages, m.Updated = desk.MaterialReceived, now, "秘书", 2, 30, now
-	if err := db.UpdateMaterial(ctx, &m); err != nil {
+	if err := db.Desk().UpdateMaterial(ctx, &m); err != nil {
 		t.Fatal(err)
 	}
-	got, err := db.Material(ctx, m.ID)
+	got, err := db.Desk().Material(ctx, m.ID)
 	if err != nil || got.State != desk.MaterialReceived || !got.Received.Equal(now) || got.Pages != 30 || len(got.Files) != 1 || got.Due != calendar.NewDate(2026, 12, 4) {
 		t.Fatalf("updated materials %+v, %v", got, err)
 	}
-	if err := db.DeleteMaterial(ctx, m.ID); err != nil {
+	if err := db.Desk().DeleteMaterial(ctx, m.ID); err != nil {
 		t.Fatal(err)
 	}
-	if used, _ := db.FileInUse(ctx, testHash); used {
+	if used, _ := db.Desk().FileInUse(ctx, testHash); used {
 		t.Fatal("a deleted material's attachment is still in use")
 	}
 }
@@ -207,27 +207,27 @@ func TestDirectoryFindsOrCreates(t *testing.T) {
 		t.Fatalf("the same organisation saved twice: %d and %d", a.ID, b.ID)
 	}
 	p := desk.Person{OrgID: a.ID, Name: "王伟", Title: "总经理", Created: now, Updated: now}
-	if err := db.SavePerson(ctx, &p); err != nil {
+	if err := db.Desk().SavePerson(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
 	q := desk.Person{OrgID: a.ID, Name: "王伟", Phone: "139", Created: now, Updated: now.Add(time.Hour)}
-	if err := db.SavePerson(ctx, &q); err != nil {
+	if err := db.Desk().SavePerson(ctx, &q); err != nil {
 		t.Fatal(err)
 	}
 	if q.ID != p.ID || q.Title != "总经理" || q.Phone != "139" || !q.Updated.Equal(now.Add(time.Hour)) || !q.Created.Equal(now) {
 		t.Fatalf("saving a known person again: %+v", q)
 	}
-	if err := db.SavePerson(ctx, &desk.Person{OrgID: 99, Name: "无名", Created: now, Updated: now}); !errors.Is(err, calendar.ErrNotFound) {
+	if err := db.Desk().SavePerson(ctx, &desk.Person{OrgID: 99, Name: "无名", Created: now, Updated: now}); !errors.Is(err, calendar.ErrNotFound) {
 		t.Fatalf("a person of an unknown organisation: %v", err)
 	}
 	saveOrg(t, db, "Shanghai Electric")
-	if os, _ := db.Organisations(ctx, "electric", 10); len(os) != 1 {
+	if os, _ := db.Desk().Organisations(ctx, "electric", 10); len(os) != 1 {
 		t.Fatalf("search ignoring case: %+v", os)
 	}
-	if ps, _ := db.People(ctx, 0, "华东", 10); len(ps) != 1 || ps[0].Org != "华东电力公司" {
+	if ps, _ := db.Desk().People(ctx, 0, "华东", 10); len(ps) != 1 || ps[0].Org != "华东电力公司" {
 		t.Fatalf("people by organisation name: %+v", ps)
 	}
-	if os, _ := db.Organisations(ctx, "", 1); len(os) != 1 {
+	if os, _ := db.Desk().Organisations(ctx, "", 1); len(os) != 1 {
 		t.Fatalf("the limit is not kept: %+v", os)
 	}
 }

@@ -39,8 +39,8 @@ func BenchmarkColdStart100k(b *testing.B) {
 		svc := calendar.NewService(db)
 		svc.SetClock(func() time.Time { return monday10 })
 		win := test.NewTempWindow(b, nil)
-		dk := desk.NewService(svc, db, b.TempDir())
-		m, err := newMainWindow(a, win, Services{Booking: svc, Desk: dk, Review: review.NewService(svc, dk, db), Imports: imports.NewService(svc, db)})
+		dk := desk.NewService(svc, db.Desk(), b.TempDir())
+		m, err := newMainWindow(a, win, Services{Booking: svc, Desk: dk, Review: review.NewService(svc, dk, db.Review()), Imports: imports.NewService(svc, db)})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -58,8 +58,8 @@ func newDesk(t *testing.T) *uiDesk {
 		t.Fatal(err)
 	}
 	win := test.NewTempWindow(t, nil)
-	dk := desk.NewService(svc, db, filepath.Join(t.TempDir(), "files"))
-	rv := review.NewService(svc, dk, db)
+	dk := desk.NewService(svc, db.Desk(), filepath.Join(t.TempDir(), "files"))
+	rv := review.NewService(svc, dk, db.Review())
 	m, err := newMainWindow(a, win, Services{Booking: svc, Desk: dk, Review: rv, Imports: imports.NewService(svc, db)})
 	if err != nil {
 		t.Fatal(err)

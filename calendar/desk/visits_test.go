@@ -30,7 +30,7 @@ func newDesk(t *testing.T) (*desk.Service, calendar.Leader) {
 	db := datatest.Open(t)
 	book := calendar.NewService(db)
 	book.SetClock(func() time.Time { return deskNow })
-	svc := desk.NewService(book, db, filepath.Join(t.TempDir(), "files"))
+	svc := desk.NewService(book, db.Desk(), filepath.Join(t.TempDir(), "files"))
 	leader := calendar.Leader{Name: "张书记", ZoneName: "Asia/Shanghai"}
 	if err := svc.Booking().AddLeader(context.Background(), &leader); err != nil {
 		t.Fatal(err)

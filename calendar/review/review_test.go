@@ -41,8 +41,8 @@ func newReviewDesk(t *testing.T) *reviewDesk {
 	db := datatest.Open(t)
 	d.svc = calendar.NewService(db)
 	d.svc.SetClock(func() time.Time { return d.now })
-	d.dk = desk.NewService(d.svc, db, t.TempDir())
-	d.rv = review.NewService(d.svc, d.dk, db)
+	d.dk = desk.NewService(d.svc, db.Desk(), t.TempDir())
+	d.rv = review.NewService(d.svc, d.dk, db.Review())
 	d.leader = calendar.Leader{Name: "张书记", ZoneName: "Asia/Shanghai"}
 	ctx := context.Background()
 	if err := d.svc.AddLeader(ctx, &d.leader); err != nil {

@@ -27,8 +27,8 @@ type services struct {
 // newServices wires the services over db.
 func newServices(db *data.DB) services {
 	book := calendar.NewService(db)
-	dk := desk.NewService(book, db, filesDir(db.Path()))
-	return services{booking: book, desk: dk, review: review.NewService(book, dk, db), imports: imports.NewService(book, db)}
+	dk := desk.NewService(book, db.Desk(), filesDir(db.Path()))
+	return services{booking: book, desk: dk, review: review.NewService(book, dk, db.Review()), imports: imports.NewService(book, db)}
 }
 
 // openStorage opens the database at dbPath and the services over it. It tells notes what the user should
