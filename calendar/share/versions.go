@@ -63,7 +63,7 @@ func version(text, href string, loc *time.Location) Version {
 			break
 		}
 	}
-	return Version{Title: e.Title, Start: e.Start, End: e.End, AllDay: e.AllDay, Location: e.Location}
+	return Version{Title: e.Title, Start: e.Start.In(loc), End: e.End.In(loc), AllDay: e.AllDay, Location: e.Location}
 }
 
 func summary(text string) string {
