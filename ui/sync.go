@@ -56,7 +56,7 @@ type syncer struct {
 }
 
 func newSyncer(m *mainWindow, sharing Sharing) *syncer {
-	s := &syncer{m: m, sharing: sharing, status: &widget.Label{SizeName: theme.SizeNameCaptionText, Alignment: fyne.TextAlignTrailing}}
+	s := &syncer{m: m, sharing: sharing, status: &widget.Label{SizeName: theme.SizeNameCaptionText, Alignment: fyne.TextAlignTrailing, Truncation: fyne.TextTruncateEllipsis}}
 	s.button = &widget.Button{Text: lang.L("Sync"), Icon: theme.Icon(theme.IconNameViewRefresh), Importance: widget.LowImportance, OnTapped: s.start}
 	if sharing == nil {
 		s.button.Hide()
@@ -135,6 +135,9 @@ func (s *syncer) start() {
 			s.lastErr = errorf(lang.L("sync cancelled; it goes on next time"))
 		}
 		s.st = st
+		if s.m.accounts != nil {
+			s.m.accounts.refresh() // its books' last sync
+		}
 		if changed {
 			s.m.reload() // what another desk changed shows in the grid
 		}
