@@ -78,7 +78,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.agenda = newAgendaPane(m.openEngagement)
 	m.detail = newDetailPane()
 	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}
-	m.sync = newSyncer(m, svcs.Sharing)
+	m.sync = newSyncer(m)
 
 	m.capacity = &widget.Label{}
 	m.weekButton = &widget.Button{Importance: widget.LowImportance, OnTapped: m.pickWeek}
@@ -114,6 +114,8 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 		func(fyne.Shortcut) { m.newEngagement() })
 	m.reload()
 	m.grid.scrollToWorkday()
+	// Only now: the first reload must not start work the caller cannot await.
+	m.sync.attach(svcs.Sharing)
 	return m, nil
 }
 

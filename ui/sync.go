@@ -55,13 +55,20 @@ type syncer struct {
 	progress *syncProgress // the open progress dialog, for tests
 }
 
-func newSyncer(m *mainWindow, sharing Sharing) *syncer {
-	s := &syncer{m: m, sharing: sharing, status: &widget.Label{SizeName: theme.SizeNameCaptionText, Alignment: fyne.TextAlignTrailing, Truncation: fyne.TextTruncateEllipsis}}
+func newSyncer(m *mainWindow) *syncer {
+	s := &syncer{m: m, status: &widget.Label{SizeName: theme.SizeNameCaptionText, Alignment: fyne.TextAlignTrailing, Truncation: fyne.TextTruncateEllipsis}}
 	s.button = &widget.Button{Text: lang.L("Sync"), Icon: theme.Icon(theme.IconNameViewRefresh), Importance: widget.LowImportance, OnTapped: s.start}
-	if sharing == nil {
-		s.button.Hide()
-	}
+	s.button.Hide()
 	return s
+}
+
+// attach gives the syncer the books' sharing (nil: none) once the window
+// is built; the status line is filled by the first localChanged.
+func (s *syncer) attach(sharing Sharing) {
+	s.sharing = sharing
+	if sharing != nil {
+		s.button.Show()
+	}
 }
 
 // startAuto syncs now and every syncEvery, and lets local changes start
@@ -71,6 +78,7 @@ func (s *syncer) startAuto() (stop func()) {
 		return func() {}
 	}
 	s.auto = true
+	s.localChanged()
 	s.start()
 	tick := time.NewTicker(syncEvery)
 	quit := make(chan struct{})

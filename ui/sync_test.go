@@ -20,9 +20,11 @@ import (
 func sharedDesk(t *testing.T) *uiDesk {
 	t.Helper()
 	t.Setenv("ANTEROOM_SECRETS", "file")
-	return newDeskSharing(t, func(db *data.DB, svc *calendar.Service) Sharing {
+	d := newDeskSharing(t, func(db *data.DB, svc *calendar.Service) Sharing {
 		return &share.Office{Store: db, Secrets: share.SecretsFor(db.Path()), Now: svc.Now}
 	})
+	d.m.sync.localChanged() // as the running app does on start
+	return d
 }
 
 // otherDesk is a second database on the same account, synced through the
