@@ -42,6 +42,13 @@ type uiDesk struct {
 
 func newDesk(t *testing.T) *uiDesk {
 	t.Helper()
+	return newDeskSharing(t, nil)
+}
+
+// newDeskSharing is newDesk with sharing made by sharing over its
+// database (nil: none).
+func newDeskSharing(t *testing.T, sharing func(*data.DB, *calendar.Service) Sharing) *uiDesk {
+	t.Helper()
 	a := test.NewTempApp(t)
 	if err := assets.LoadTranslations(); err != nil {
 		t.Fatal(err)
@@ -60,7 +67,11 @@ func newDesk(t *testing.T) *uiDesk {
 	win := test.NewTempWindow(t, nil)
 	dk := desk.NewService(svc, db.Desk(), filepath.Join(t.TempDir(), "files"))
 	rv := review.NewService(svc, dk, db.Review())
-	m, err := newMainWindow(a, win, Services{Booking: svc, Desk: dk, Review: rv, Imports: imports.NewService(svc, db)})
+	svcs := Services{Booking: svc, Desk: dk, Review: rv, Imports: imports.NewService(svc, db)}
+	if sharing != nil {
+		svcs.Sharing = sharing(db, svc)
+	}
+	m, err := newMainWindow(a, win, svcs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,6 +52,9 @@ type mainWindow struct {
 	settings     *settings // the open settings, for tests
 	importer     *importer // the running import, for tests
 	exporter     *exporter // the open export dialog, for tests
+	sync         *syncer
+	accounts     *accountsDialog  // the open accounts dialog, for tests
+	conflicts    *conflictsDialog // the open conflicts list, for tests
 	// goAsync runs slow work off the UI thread, then done on it; tests run
 	// both inline.
 	goAsync func(work, done func())
@@ -75,6 +78,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.agenda = newAgendaPane(m.openEngagement)
 	m.detail = newDetailPane()
 	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}
+	m.sync = newSyncer(m)
 
 	m.capacity = &widget.Label{}
 	m.weekButton = &widget.Button{Importance: widget.LowImportance, OnTapped: m.pickWeek}
@@ -89,6 +93,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 		&widget.Button{Text: lang.L("Export this week"), Icon: theme.Icon(theme.IconNameUpload), Importance: widget.LowImportance, OnTapped: func() { m.openExport(true) }},
 		layout.NewSpacer(),
 		m.capacity,
+		m.sync.button,
 		widget.NewLabel(lang.L("Leader")),
 		m.leaderSelect,
 		&widget.Button{Icon: theme.Icon(theme.IconNameSettings), Importance: widget.LowImportance, OnTapped: m.openSettings},
@@ -102,13 +107,15 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	side.Offset = 0.6
 	split := container.NewHSplit(container.NewStack(m.grid, m.emptyState), side)
 	split.Offset = 0.74
-	win.SetContent(container.NewBorder(toolbar, m.status, nil, nil, split))
+	win.SetContent(container.NewBorder(toolbar, container.NewBorder(nil, nil, m.status, nil, m.sync.status), nil, nil, split))
 	win.SetMainMenu(m.menu())
 	win.SetOnDropped(m.onDropped)
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { m.newEngagement() })
 	m.reload()
 	m.grid.scrollToWorkday()
+	// Only now: the first reload must not start work the caller cannot await.
+	m.sync.attach(svcs.Sharing)
 	return m, nil
 }
 
@@ -122,6 +129,10 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Import a folder of .ics files…"), m.pickImportFolder),
 			fyne.NewMenuItem(lang.L("Export .ics…"), func() { m.openExport(false) }),
 			fyne.NewMenuItem(lang.L("Export this week…"), func() { m.openExport(true) }),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem(lang.L("Accounts…"), m.openAccounts),
+			fyne.NewMenuItem(lang.L("Sync now"), m.sync.start),
+			fyne.NewMenuItem(lang.L("Sync conflicts…"), m.openSyncConflicts),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(lang.L("Load a sample week"), m.loadSampleWeek)),
 		fyne.NewMenu(lang.L("View"),
@@ -220,6 +231,7 @@ func (m *mainWindow) reload() {
 	}
 	m.emptyState.Hidden = some
 	m.emptyState.Refresh()
+	m.sync.localChanged()
 }
 
 func (m *mainWindow) showAgenda() {

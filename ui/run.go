@@ -33,6 +33,8 @@ type Services struct {
 	Desk    *desk.Service
 	Review  *review.Service
 	Imports *imports.Service
+	// Sharing syncs the books with a CalDAV server; nil hides sync.
+	Sharing Sharing
 }
 
 // Run builds the main window on a, shows it and blocks until the app quits.
@@ -50,10 +52,14 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 		m.user = opts.User
 	}
 	w.Resize(fyne.NewSize(1200, 740))
+	stopSync := func() {}
 	w.SetMaster()
 	a.Lifecycle().SetOnStarted(func() {
 		// The scroll offset holds only once the window has its real size.
 		m.grid.scrollToWorkday()
+		if !opts.Smoke {
+			stopSync = m.sync.startAuto()
+		}
 		if len(opts.Import) > 0 {
 			m.importFiles(opts.Import...)
 		}
@@ -68,6 +74,7 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 		a.Quit()
 	})
 	defer startReviewReminder(a, svcs.Review, svcs.Booking.Now)()
+	defer func() { stopSync() }()
 	w.ShowAndRun()
 	return nil
 }

@@ -17,6 +17,8 @@ type Engine struct {
 	store  Store
 	client *dav.Client
 	now    func() time.Time
+	// progress hears how far a sync is (progress.go); nil for none.
+	progress func(Progress)
 }
 
 // NewEngine returns an engine over store talking through client, which
@@ -86,6 +88,7 @@ func (e *Engine) pull(ctx context.Context, book state.Book, leader calendar.Lead
 		}
 		fetch = append(fetch, it.Path)
 	}
+	e.report(PhasePull, 0, len(fetch))
 	for lo := 0; lo < len(fetch); lo += dav.MultiGetBatch {
 		objs, err := e.client.MultiGet(ctx, book.Calendar, fetch[lo:min(lo+dav.MultiGetBatch, len(fetch))])
 		if err != nil {
@@ -106,6 +109,7 @@ func (e *Engine) pull(ctx context.Context, book state.Book, leader calendar.Lead
 		if err := e.take(ctx, book, leader, got, false, rep); err != nil {
 			return err
 		}
+		e.report(PhasePull, min(lo+dav.MultiGetBatch, len(fetch)), len(fetch))
 	}
 	for _, href := range deleted {
 		if err := e.takeDeletion(ctx, book, leader, href, rep); err != nil {

@@ -17,10 +17,15 @@ func (e *Engine) push(ctx context.Context, book state.Book, leader calendar.Lead
 	if err != nil {
 		return err
 	}
-	for _, p := range pending {
+	e.report(PhasePush, 0, len(pending))
+	for i, p := range pending {
+		if err := ctx.Err(); err != nil {
+			return err // cancelled: what was sent is recorded, the rest goes next time
+		}
 		if err := e.pushOne(ctx, book, leader, p, rep); err != nil {
 			return err
 		}
+		e.report(PhasePush, i+1, len(pending))
 	}
 	return nil
 }

@@ -29,10 +29,9 @@ func runAccount(env *env, args []string) error {
 	return dispatch(env, "account", accountCommands, args)
 }
 
-// davClient is a client for an account, reading objects with the
-// project's own reader.
-func davClient(url, user, password string) (*dav.Client, error) {
-	return dav.New(url, user, password, dav.WithDecoder(nil))
+// office is the sharing of env's database: accounts, passwords, engines.
+func office(env *env) *share.Office {
+	return &share.Office{Store: env.db, Secrets: share.SecretsFor(env.db.Path()), Now: env.svc.Now}
 }
 
 // davText is an error in the user's language: the CalDAV client's errors
@@ -118,25 +117,11 @@ func runAccountAdd(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	client, err := davClient(*url, *user, password)
-	if err != nil {
-		return err
-	}
-	acct, err := share.Connect(ctx, client, *url, *user, env.svc.Now())
+	added, err := office(env).AddAccount(ctx, *url, *user, password, leader, *calendarName)
 	if err != nil {
 		return davText(err)
 	}
-	if err := env.db.SaveSyncAccount(ctx, &acct); err != nil {
-		return err
-	}
-	where, err := share.SecretsFor(env.db.Path()).Set(acct.URL, acct.User, password)
-	if err != nil {
-		return err
-	}
-	linked, err := share.Link(ctx, env.db, client, acct, leader, *calendarName)
-	if err != nil {
-		return davText(err)
-	}
+	acct, linked, where := added.Account, added.Linked, added.KeptIn
 	kept := lang.L("the desktop's secret store")
 	if where == share.InFile {
 		kept = share.SecretsFor(env.db.Path()).File

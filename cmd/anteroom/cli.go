@@ -147,16 +147,7 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 	})
 }
 
-// withService opens the database at dbPath, gives use a service over it
-// that keeps attached files beside it, and closes the database after; an
-// error closing it is returned when use succeeded. What the user should
-// know about the database, and a change that has to wait for another
-// Anteroom, goes to notes.
-func withService(dbPath string, notes io.Writer, use func(services) error) (err error) {
-	return withStorage(dbPath, notes, func(_ *data.DB, s services) error { return use(s) })
-}
-
-// withStorage is withService that also gives use the database.
+// withStorage opens the database and its services for use, closing it after.
 func withStorage(dbPath string, notes io.Writer, use func(*data.DB, services) error) (err error) {
 	db, svcs, err := openStorage(dbPath, notes)
 	if err != nil {

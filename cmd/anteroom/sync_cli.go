@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"strconv"
 	"strings"
 
@@ -122,24 +121,14 @@ func linkedBooks(ctx context.Context, env *env, leader string) ([]state.Book, er
 // engineFor is a sync engine for the account of book, with its password
 // from the secret store.
 func engineFor(ctx context.Context, env *env, b state.Book) (*share.Engine, error) {
-	acct, err := findAccount(ctx, env, b.AccountID)
-	if err != nil {
+	if _, err := findAccount(ctx, env, b.AccountID); err != nil {
 		return nil, err
 	}
-	password, err := share.SecretsFor(env.db.Path()).Get(acct.URL, acct.User)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, errors.New(lang.L("no password is kept for {{.User}} at {{.URL}}: add the account again", map[string]any{"User": acct.User, "URL": acct.URL}))
-	}
+	e, err := office(env).Engine(ctx, b)
 	if err != nil {
-		return nil, err
+		return nil, describe(err, about{})
 	}
-	client, err := davClient(acct.URL, acct.User, password)
-	if err != nil {
-		return nil, err
-	}
-	engine := share.NewEngine(env.db, client)
-	engine.SetClock(env.svc.Now)
-	return engine, nil
+	return e, nil
 }
 
 // conflictJSON is a conflict as `sync conflicts --json` prints it.

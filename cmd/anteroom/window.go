@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"anteroom/calendar/share"
+	"anteroom/data"
 	"anteroom/ui"
 )
 
@@ -15,7 +17,8 @@ const AppID = "app.anteroom.desktop"
 // openWindow opens the database and runs the desktop window until it
 // closes, offering to import the given .ics files first.
 func openWindow(dbPath string, smoke bool, files []string, log io.Writer) error {
-	return withService(dbPath, log, func(s services) error {
-		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports}, ui.Options{Smoke: smoke, Log: log, Import: files})
+	return withStorage(dbPath, log, func(db *data.DB, s services) error {
+		sharing := &share.Office{Store: db, Secrets: share.SecretsFor(db.Path()), Now: s.booking.Now}
+		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, Sharing: sharing}, ui.Options{Smoke: smoke, Log: log, Import: files})
 	})
 }

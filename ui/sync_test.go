@@ -1,0 +1,264 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"anteroom/calendar"
+	"anteroom/calendar/share"
+	"anteroom/data"
+	"anteroom/dav/davtest"
+)
+
+// sharedDesk is a window whose sharing keeps passwords in a file of the test.
+func sharedDesk(t *testing.T) *uiDesk {
+	t.Helper()
+	t.Setenv("ANTEROOM_SECRETS", "file")
+	d := newDeskSharing(t, func(db *data.DB, svc *calendar.Service) Sharing {
+		return &share.Office{Store: db, Secrets: share.SecretsFor(db.Path()), Now: svc.Now}
+	})
+	d.m.sync.localChanged() // as the running app does on start
+	return d
+}
+
+// otherDesk is a second database on the same account, synced through the
+// engine as another Anteroom would.
+type otherDesk struct {
+	t      *testing.T
+	svc    *calendar.Service
+	office *share.Office
+	leader calendar.Leader
+}
+
+func newOtherDesk(t *testing.T, srv *davtest.Server) *otherDesk {
+	t.Helper()
+	db, err := data.Open(filepath.Join(t.TempDir(), "other.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	svc := calendar.NewService(db)
+	svc.SetClock(func() time.Time { return monday10 })
+	o := &otherDesk{t: t, svc: svc, office: &share.Office{Store: db, Secrets: share.SecretsFor(db.Path()), Now: svc.Now},
+		leader: calendar.Leader{Name: "张书记", ZoneName: "Asia/Shanghai"}}
+	if err := svc.AddLeader(context.Background(), &o.leader); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.office.AddAccount(context.Background(), srv.URL, davtest.User, davtest.Password, o.leader, ""); err != nil {
+		t.Fatalf("other desk: add account: %v", err)
+	}
+	return o
+}
+
+func (o *otherDesk) sync() {
+	o.t.Helper()
+	reps, err := o.office.SyncAll(context.Background(), nil)
+	if err != nil {
+		o.t.Fatal(err)
+	}
+	for _, r := range reps {
+		if r.Err != nil {
+			o.t.Fatalf("other desk: sync: %v", r.Err)
+		}
+	}
+}
+
+// meeting saves a meeting on the desk's leader on Tuesday 24 November at hour.
+func meetingOn(t *testing.T, svc *calendar.Service, leader calendar.Leader, title string, hour int) calendar.Engagement {
+	t.Helper()
+	start := time.Date(2026, 11, 24, hour, 0, 0, 0, mustLoad("Asia/Shanghai"))
+	e := calendar.Engagement{LeaderID: leader.ID, Kind: calendar.KindMeeting, Title: title, Location: "第一会议室",
+		Start: start, End: start.Add(time.Hour), ZoneName: "Asia/Shanghai", Status: calendar.StatusConfirmed, Classification: calendar.ClassInternal}
+	if err := svc.Save(context.Background(), &e); err != nil {
+		t.Fatalf("save %q: %v", title, err)
+	}
+	return e
+}
+
+// addAccountThroughDialog fills File → Accounts… as a user does and adds.
+func (d *uiDesk) addAccountThroughDialog(url, password string) {
+	d.t.Helper()
+	d.m.openAccounts()
+	a := d.m.accounts
+	if a == nil {
+		d.t.Fatal("the accounts dialog did not open")
+	}
+	test.Type(a.url, url)
+	test.Type(a.user, davtest.User)
+	test.Type(a.password, password)
+	test.Tap(a.add)
+}
+
+func (d *uiDesk) syncStatus() string { return d.m.sync.status.Text }
+
+func TestAccountsDialogAndSyncButtonBringAnotherDesksItemIntoTheGrid(t *testing.T) {
+	srv := davtest.Start(t)
+	d := sharedDesk(t)
+	if !strings.Contains(d.syncStatus(), "Not shared") {
+		t.Errorf("status before any account: %q", d.syncStatus())
+	}
+	d.addAccountThroughDialog(srv.URL, "wrong-password")
+	if msg := d.m.accounts.message.Text; !strings.Contains(msg, "rejected the user name or password") {
+		t.Errorf("a wrong password says %q", msg)
+	}
+	d.m.accounts.password.SetText("")
+	test.Type(d.m.accounts.password, davtest.Password)
+	test.Tap(d.m.accounts.add)
+	if msg := d.m.accounts.message.Text; !strings.Contains(msg, "张书记's book is linked to the calendar") {
+		t.Fatalf("adding the account says %q", msg)
+	}
+	listed := false
+	for _, o := range test.LaidOutObjects(d.m.accounts.list) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "张书记's book →") {
+			listed = true
+		}
+	}
+	if !listed {
+		t.Error("the accounts dialog does not list the linked book")
+	}
+	d.m.accounts.d.Hide()
+
+	other := newOtherDesk(t, srv)
+	meetingOn(t, other.svc, other.leader, "市委常委会", 15)
+	other.sync()
+	if d.blockTitled("市委常委会") != nil {
+		t.Fatal("the other desk's item is in the grid before a sync")
+	}
+	test.Tap(d.m.sync.button)
+	if d.blockTitled("市委常委会") == nil {
+		t.Fatalf("after pressing Sync the other desk's item is not in the grid; status %q", d.syncStatus())
+	}
+	if st := d.syncStatus(); !strings.Contains(st, "0 changes to send · 0 conflicts") || d.m.sync.lastErr != nil {
+		t.Errorf("status after a clean sync: %q (%v)", st, d.m.sync.lastErr)
+	}
+
+	// This desk's change reaches the other desk.
+	meetingOn(t, d.svc, d.leader, "接待来访", 9)
+	d.m.reload()
+	if st := d.syncStatus(); !strings.Contains(st, "1 changes to send") {
+		t.Errorf("status after a local change: %q", st)
+	}
+	test.Tap(d.m.sync.button)
+	other.sync()
+	items, err := other.svc.Agenda(context.Background(), other.leader, calendar.NewDate(2026, 11, 23), calendar.NewDate(2026, 11, 29))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range items {
+		found = found || e.Title == "接待来访"
+	}
+	if !found {
+		t.Errorf("this desk's item did not reach the other desk: %v", items)
+	}
+}
+
+func TestStatusLineCountsChangesAndSaysTheServerIsUnreachable(t *testing.T) {
+	srv := davtest.Start(t)
+	d := sharedDesk(t)
+	d.addAccountThroughDialog(srv.URL, davtest.Password)
+	d.m.accounts.d.Hide()
+	srv.Stop()
+	for i, title := range []string{"离线一", "离线二"} {
+		meetingOn(t, d.svc, d.leader, title, 9+2*i)
+		d.m.reload()
+	}
+	test.Tap(d.m.sync.button)
+	st := d.syncStatus()
+	if !strings.Contains(st, "2 changes to send") || !strings.Contains(st, "cannot be reached") {
+		t.Errorf("status with the server stopped: %q", st)
+	}
+	if d.m.sync.status.Importance != widget.DangerImportance {
+		t.Error("the status line does not stand out while the server is unreachable")
+	}
+	if d.blockTitled("离线二") == nil {
+		t.Error("an item made offline is not in the grid")
+	}
+}
+
+func TestSyncConflictShowsBothVersionsAndKeepServerResolvesIt(t *testing.T) {
+	srv := davtest.Start(t)
+	d := sharedDesk(t)
+	d.addAccountThroughDialog(srv.URL, davtest.Password)
+	d.m.accounts.d.Hide()
+	other := newOtherDesk(t, srv)
+	mine := meetingOn(t, d.svc, d.leader, "季度工作会", 10)
+	d.m.reload()
+	test.Tap(d.m.sync.button)
+	other.sync()
+
+	theirs := other.stored(mine.UID)
+	theirs.Title, theirs.Location = "季度工作会（改期）", "第二会议室"
+	if err := other.svc.Save(context.Background(), &theirs); err != nil {
+		t.Fatal(err)
+	}
+	other.sync()
+	mine.Title = "季度工作会（本工位）"
+	if err := d.svc.Save(context.Background(), &mine); err != nil {
+		t.Fatal(err)
+	}
+	d.m.reload()
+	test.Tap(d.m.sync.button)
+	if st := d.syncStatus(); !strings.Contains(st, "1 conflicts") {
+		t.Fatalf("status after both sides changed one item: %q", st)
+	}
+
+	d.m.openSyncConflicts()
+	c := d.m.conflicts
+	var texts []string
+	var keepServer *widget.Button
+	for _, o := range test.LaidOutObjects(c.list) {
+		switch w := o.(type) {
+		case *widget.Label:
+			texts = append(texts, w.Text)
+		case *widget.Button:
+			if w.Text == "Keep server" {
+				keepServer = w
+			}
+		}
+	}
+	joined := strings.Join(texts, "|")
+	for _, want := range []string{"季度工作会（本工位）", "季度工作会（改期）", "第一会议室", "第二会议室", "2026-11-24 10:00–11:00"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("the conflicts list lacks %q: %s", want, joined)
+		}
+	}
+	if keepServer == nil {
+		t.Fatal("no Keep server button")
+	}
+	test.Tap(keepServer)
+	if d.blockTitled("季度工作会（改期）") == nil {
+		t.Errorf("after Keep server the grid does not show the server's version")
+	}
+	for _, o := range test.LaidOutObjects(c.list) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "季度工作会（本工位）") {
+			t.Error("the resolved conflict is still listed")
+		}
+	}
+	test.Tap(d.m.sync.button)
+	if st := d.syncStatus(); !strings.Contains(st, "0 conflicts") {
+		t.Errorf("status after resolving: %q", st)
+	}
+}
+
+// stored is the other desk's engagement with uid.
+func (o *otherDesk) stored(uid string) calendar.Engagement {
+	o.t.Helper()
+	items, err := o.svc.Agenda(context.Background(), o.leader, calendar.NewDate(2026, 11, 23), calendar.NewDate(2026, 11, 29))
+	if err != nil {
+		o.t.Fatal(err)
+	}
+	for _, e := range items {
+		if e.UID == uid {
+			return e
+		}
+	}
+	o.t.Fatalf("%s is not on the other desk", uid)
+	return calendar.Engagement{}
+}
