@@ -1,6 +1,7 @@
 package share
 
 import (
+	"net/url"
 	"strings"
 	"time"
 
@@ -92,11 +93,7 @@ func encodeLedger(entries []LedgerEntry, now time.Time) []byte {
 	line("DTSTAMP:" + now.UTC().Format(ledgerStamp))
 	line("SUMMARY:Anteroom booking ledger")
 	for _, x := range entries {
-		fields := []string{x.Key, x.Start.UTC().Format(ledgerStamp), x.End.UTC().Format(ledgerStamp), x.Desk, x.DeskName, x.Title}
-		for i, f := range fields {
-			fields[i] = escapeText(f)
-		}
-		line(ledgerProp + ":" + strings.Join(fields, ";"))
+		line(ledgerProp + ":" + joinFields([]string{x.Key, x.Start.UTC().Format(ledgerStamp), x.End.UTC().Format(ledgerStamp), x.Desk, x.DeskName, x.Title}))
 	}
 	line("END:VJOURNAL")
 	line("END:VCALENDAR")
@@ -114,7 +111,7 @@ func decodeLedger(data []byte) []LedgerEntry {
 		if !ok || !strings.EqualFold(name, ledgerProp) {
 			continue
 		}
-		f := splitText(value)
+		f := splitFields(value)
 		if len(f) != 6 || f[0] == "" {
 			continue
 		}
@@ -128,32 +125,27 @@ func decodeLedger(data []byte) []LedgerEntry {
 	return out
 }
 
-// escapeText escapes an iCalendar TEXT value (RFC 5545 §3.3.11).
-func escapeText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`, "\r", "").Replace(s)
+// The fields of an entry are URL-escaped and joined with "/": servers
+// re-serialise the object and escape an X- property's semicolons and
+// commas as TEXT (RFC 5545 §3.3.11), so those cannot separate fields.
+func joinFields(fields []string) string {
+	for i, f := range fields {
+		fields[i] = url.QueryEscape(f)
+	}
+	return strings.Join(fields, "/")
 }
 
-// splitText splits a value at its unescaped semicolons and unescapes each
-// part.
-func splitText(v string) []string {
-	var out []string
-	var cur strings.Builder
-	for i := 0; i < len(v); i++ {
-		switch c := v[i]; {
-		case c == '\\' && i+1 < len(v):
-			i++
-			switch v[i] {
-			case 'n', 'N':
-				cur.WriteByte('\n')
-			default:
-				cur.WriteByte(v[i])
-			}
-		case c == ';':
-			out = append(out, cur.String())
-			cur.Reset()
-		default:
-			cur.WriteByte(c)
+// splitFields reads what joinFields wrote, after undoing any TEXT
+// escaping a server added.
+func splitFields(v string) []string {
+	v = strings.NewReplacer(`\;`, ";", `\,`, ",", `\\`, `\`).Replace(v)
+	parts := strings.Split(v, "/")
+	for i, p := range parts {
+		u, err := url.QueryUnescape(p)
+		if err != nil {
+			return nil
 		}
+		parts[i] = u
 	}
-	return append(out, cur.String())
+	return parts
 }
