@@ -20,6 +20,7 @@ const (
 	RuleNotice       Rule = "notice"        // booked at shorter notice than the kind needs
 	RuleWeeklyCap    Rule = "weekly_cap"    // more visits in the ISO week than the cap
 	RuleDailyCap     Rule = "daily_cap"     // more visits on the day than the cap
+	RuleUnconfirmed  Rule = "unconfirmed"   // not yet confirmed with the other desks through the server
 )
 
 // Severity says whether a finding stops a booking.
@@ -45,6 +46,7 @@ type Finding struct {
 	loc   *time.Location
 	date  Date // the day a day rule is about; for notice, the earliest day
 	title string
+	where string // the other desk, or the server that could not be asked
 	hours []ClockRange
 	n     [3]int32 // Gap, Minutes | Count, Cap, Week | Days
 }
@@ -54,6 +56,12 @@ func (f Finding) Args() map[string]any {
 	a := map[string]any{}
 	if f.Other != nil {
 		a["Title"], a["When"] = f.Other.Title, when(f.Other, f.loc)
+	}
+	switch f.Code {
+	case "conflict.overlap_other_desk":
+		a["Desk"] = f.where
+	case "conflict.unconfirmed":
+		a["Server"] = f.where
 	}
 	switch f.Rule {
 	case RuleBuffer:
@@ -81,16 +89,18 @@ func (f Finding) Message() string { return Fill(englishFindings[f.Code], f.Args(
 // englishFindings are the English fallbacks of the finding codes; the
 // translations live in assets/translations.
 var englishFindings = map[string]string{
-	"conflict.overlap":           "overlaps “{{.Title}}” ({{.When}})",
-	"conflict.overlap_tentative": "overlaps “{{.Title}}” ({{.When}}); one of them is tentative",
-	"conflict.blocked":           "falls in blocked time “{{.Title}}” ({{.When}})",
-	"conflict.buffer":            "only {{.Gap}} of the {{.Minutes}} minutes kept free next to “{{.Title}}” ({{.When}})",
-	"conflict.holiday":           "{{.Date}} is a day off: {{.Title}}",
-	"conflict.non_working_day":   "{{.Date}} is not a working day",
-	"conflict.outside_hours":     "outside the working hours of {{.Date}} ({{.Hours}})",
-	"conflict.notice":            "needs {{.Days}} working day(s) of notice: book from {{.Earliest}} on",
-	"conflict.weekly_cap":        "visit {{.Count}} in week {{.Week}}, over the cap of {{.Cap}}",
-	"conflict.daily_cap":         "visit {{.Count}} on {{.Date}}, over the cap of {{.Cap}}",
+	"conflict.overlap":            "overlaps “{{.Title}}” ({{.When}})",
+	"conflict.overlap_tentative":  "overlaps “{{.Title}}” ({{.When}}); one of them is tentative",
+	"conflict.blocked":            "falls in blocked time “{{.Title}}” ({{.When}})",
+	"conflict.buffer":             "only {{.Gap}} of the {{.Minutes}} minutes kept free next to “{{.Title}}” ({{.When}})",
+	"conflict.holiday":            "{{.Date}} is a day off: {{.Title}}",
+	"conflict.non_working_day":    "{{.Date}} is not a working day",
+	"conflict.outside_hours":      "outside the working hours of {{.Date}} ({{.Hours}})",
+	"conflict.notice":             "needs {{.Days}} working day(s) of notice: book from {{.Earliest}} on",
+	"conflict.weekly_cap":         "visit {{.Count}} in week {{.Week}}, over the cap of {{.Cap}}",
+	"conflict.daily_cap":          "visit {{.Count}} on {{.Date}}, over the cap of {{.Cap}}",
+	"conflict.overlap_other_desk": "overlaps “{{.Title}}” ({{.When}}), booked on the desk {{.Desk}}",
+	"conflict.unconfirmed":        "saved here but not yet confirmed with the other desks: {{.Server}} could not be reached; the next sync checks it again",
 }
 
 // when names when o is, in loc: "2026-11-23 10:00–11:00" or, all day,
@@ -154,7 +164,7 @@ func (e *ConflictError) Unwrap() error { return ErrConflict }
 // ruleOrder sorts findings within a severity the way the editor lists them.
 var ruleOrder = map[Rule]int{
 	RuleBlocked: 0, RuleOverlap: 1, RuleHoliday: 2, RuleOutsideHours: 3, RuleBuffer: 4,
-	RuleNotice: 5, RuleWeeklyCap: 6, RuleDailyCap: 7,
+	RuleNotice: 5, RuleWeeklyCap: 6, RuleDailyCap: 7, RuleUnconfirmed: 8,
 }
 
 func compareFindings(a, b Finding) int {

@@ -13,8 +13,9 @@ import (
 // Service is the one way the UI and the command line change the calendar:
 // it validates, stamps UIDs, sequences and times, then asks the Store.
 type Service struct {
-	store Store
-	now   func() time.Time
+	store   Store
+	now     func() time.Time
+	confirm Confirmer // nil: no other desk shares a book
 }
 
 // NewService returns a service over store using the wall clock.

@@ -337,7 +337,17 @@ func (s *Service) saveGuarded(ctx context.Context, e *Engagement, reason, who st
 		if err := save(ctx, &saved); err != nil {
 			return err
 		}
-		if !blocked {
+		// Stored, not committed: the other desks see the booking, or one of
+		// theirs stops it, before this one reports success.
+		others, err := tx.confirmed(ctx, saved, override)
+		if err != nil {
+			return err
+		}
+		fs = append(fs, others...)
+		if Blocking(others) && !override {
+			return &ConflictError{Findings: fs}
+		}
+		if blocked = Blocking(fs); !blocked {
 			return nil
 		}
 		rec := OverrideRecord{LeaderID: saved.LeaderID, EngagementUID: saved.UID, Title: saved.Title, Start: saved.Start,

@@ -20,5 +20,5 @@ func (s *Service) writeTx(ctx context.Context, fn func(tx *Service) error) error
 // BoundTo returns a Service like s over st, a store bound to one
 // transaction.
 func (s *Service) BoundTo(st Store) *Service {
-	return &Service{store: st, now: s.now}
+	return &Service{store: st, now: s.now, confirm: s.confirm}
 }

@@ -25,6 +25,24 @@ const SwapAttempts = 50
 // calendar to leave the resource as it is. Swap returns the object as
 // written (or as found, if nothing was written).
 func (c *Client) Swap(ctx context.Context, path string, change func(current *Object) (*ical.Calendar, error)) (*Object, error) {
+	var next *ical.Calendar
+	o, err := c.SwapData(ctx, path, func(current *Object) ([]byte, error) {
+		var err error
+		if next, err = change(current); err != nil || next == nil {
+			return nil, err
+		}
+		return encode(next)
+	})
+	if err == nil && next != nil {
+		o.Calendar = next
+	}
+	return o, err
+}
+
+// SwapData is Swap for a caller that reads and writes the object's bytes
+// itself (a client built WithDecoder(nil)): change returns the new data,
+// or nil to leave the resource as it is.
+func (c *Client) SwapData(ctx context.Context, path string, change func(current *Object) ([]byte, error)) (*Object, error) {
 	pause := 2 * time.Millisecond
 	for attempt := 1; ; attempt++ {
 		current, err := c.Get(ctx, path)
@@ -37,16 +55,12 @@ func (c *Client) Swap(ctx context.Context, path string, change func(current *Obj
 		if current != nil && current.Err != nil {
 			return nil, &Error{Kind: ErrBadResponse, Method: "GET", URL: c.url(path), Err: current.Err}
 		}
-		next, err := change(current)
+		data, err := change(current)
 		if err != nil {
 			return nil, err
 		}
-		if next == nil {
+		if data == nil {
 			return current, nil
-		}
-		data, err := encode(next)
-		if err != nil {
-			return nil, err
 		}
 		condition := IfNoneMatch
 		if current != nil {
@@ -54,7 +68,7 @@ func (c *Client) Swap(ctx context.Context, path string, change func(current *Obj
 		}
 		etag, err := c.Put(ctx, path, data, condition)
 		if err == nil {
-			return &Object{Path: path, ETag: etag, Data: data, Calendar: next}, nil
+			return &Object{Path: path, ETag: etag, Data: data}, nil
 		}
 		if !errors.Is(err, ErrPreconditionFailed) {
 			return nil, err

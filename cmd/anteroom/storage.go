@@ -27,6 +27,9 @@ type services struct {
 // newServices wires the services over db.
 func newServices(db *data.DB) services {
 	book := calendar.NewService(db)
+	if l := ledgerFor(db); l != nil {
+		book.SetConfirmer(l) // a linked book: bookings are confirmed with the other desks
+	}
 	dk := desk.NewService(book, db.Desk(), filesDir(db.Path()))
 	return services{booking: book, desk: dk, review: review.NewService(book, dk, db.Review()), imports: imports.NewService(book, db)}
 }

@@ -41,17 +41,22 @@ func runSync(env *env, args []string) error {
 	type result struct {
 		Leader string `json:"leader"`
 		share.Report
-		Unreadable int    `json:"unreadable"`
-		OK         bool   `json:"ok"`
-		Error      string `json:"error"`
+		Unreadable int         `json:"unreadable"`
+		Clashes    []clashJSON `json:"clashes"` // bookings saved offline that another desk's booking overlaps
+		OK         bool        `json:"ok"`
+		Error      string      `json:"error"`
 	}
 	results := []result{}
-	failed := false
+	failed, clashed := false, false
 	for _, b := range books {
-		r := result{Leader: leaderName(ctx, env.svc, b.LeaderID), OK: true}
+		r := result{Leader: leaderName(ctx, env.svc, b.LeaderID), OK: true, Clashes: []clashJSON{}}
 		engine, err := engineFor(ctx, env, b)
 		if err == nil {
 			r.Report, err = engine.Sync(ctx, b)
+		}
+		if err == nil {
+			r.Clashes, err = recheckOffline(ctx, env, b, r.Report)
+			clashed = clashed || len(r.Clashes) > 0
 		}
 		r.Unreadable = len(r.Report.Unreadable)
 		if err != nil {
@@ -77,6 +82,10 @@ func runSync(env *env, args []string) error {
 				}
 				fmt.Fprintln(env.stdout, "  "+lang.L("left on the server: {{.Href}}: {{.Why}}", map[string]any{"Href": terminalText(u.Href), "Why": terminalText(why)}))
 			}
+			for _, c := range r.Clashes {
+				fmt.Fprintln(env.stdout, "  "+lang.L("clash: “{{.Title}}” ({{.When}}), booked while the server could not be reached, {{.Finding}}; it stays unconfirmed until it is moved or cancelled",
+					map[string]any{"Title": terminalText(c.Title), "When": c.When, "Finding": terminalText(c.Message)}))
+			}
 			if r.Conflicts > 0 {
 				fmt.Fprintln(env.stdout, "  "+lang.L("See them with anteroom sync conflicts; keep one side with anteroom sync resolve ID --keep local|server."))
 			}
@@ -89,6 +98,9 @@ func runSync(env *env, args []string) error {
 	}
 	if err == nil && failed {
 		return &exitError{code: 1}
+	}
+	if err == nil && clashed {
+		return &exitError{code: exitFindings}
 	}
 	return err
 }
