@@ -166,6 +166,11 @@ func (r *resolver) lookup(tzid string, cal int) *zoneInfo {
 		if named != nil {
 			w = &Warning{Line: v.line, Code: "import.zone_file_differs", Args: args("Zone", clean, "IANA", named.String())}
 		}
+		if loc, name, ok := v.ruleZone(clean); ok && fz.agrees(loc, span) {
+			// No IANA name, but a rule that can be stored: series repeat
+			// in the file's zone, DST included.
+			return &zoneInfo{loc: loc, name: name, warn: w}
+		}
 		return &zoneInfo{loc: fz.loc, warn: w} // no IANA name: ZoneName stays empty
 	}
 	if fzErr != nil {

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Real-world iCalendar cases (issue 13): each fixture is cut down from
+// the source it names.
+
+// rawICS writes body, lines joined with CRLF, as a file in the test's folder.
+func rawICS(t *testing.T, name string, lines ...string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\r\n")+"\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// agendaStarts imports file for a leader in Asia/Shanghai and lists the
+// starts (MM-DDTHH:MM) and titles of the agenda from from to to.
+func agendaStarts(t *testing.T, db, from, to string) string {
+	t.Helper()
+	var got []string
+	for _, it := range agenda(t, db, "--from", from, "--to", to) {
+		got = append(got, it.Start[5:16]+" "+it.Title)
+	}
+	return strings.Join(got, "|")
+}
+
+// usEastern1987 is the VTIMEZONE of RFC 2445 §4.6.5 (also libical's
+// test-data/2445.ics): TZID US-Eastern, no IANA name, daylight saving from
+// the first Sunday of April to the last Sunday of October, for ever. In
+// 2026 no IANA zone has these rules.
+var usEastern1987 = []string{
+	"BEGIN:VTIMEZONE", "TZID:US-Eastern", "LAST-MODIFIED:19870101T000000Z",
+	"TZURL:http://zones.stds_r_us.net/tz/US-Eastern",
+	"BEGIN:STANDARD", "DTSTART:19671029T020000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+	"TZOFFSETFROM:-0400", "TZOFFSETTO:-0500", "TZNAME:EST", "END:STANDARD",
+	"BEGIN:DAYLIGHT", "DTSTART:19870405T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4",
+	"TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "TZNAME:EDT", "END:DAYLIGHT",
+	"END:VTIMEZONE",
+}
+
+// A weekly series in US-Eastern across the zone's DST change of 5 April
+// 2026 repeats at 09:00 US-Eastern: 22:00 in Shanghai before, 21:00 after.
+func TestImportSeriesInFileOnlyZoneFollowsItsDaylightSaving(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	lines := append([]string{"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//RFC 2445//EN"}, usEastern1987...)
+	lines = append(lines, "BEGIN:VEVENT", "UID:weekly-us-eastern@example.com", "DTSTAMP:20260301T000000Z",
+		"DTSTART;TZID=US-Eastern:20260323T090000", "DTEND;TZID=US-Eastern:20260323T100000",
+		"RRULE:FREQ=WEEKLY;COUNT=4", "SUMMARY:Board call", "END:VEVENT", "END:VCALENDAR")
+	file := rawICS(t, "us-eastern.ics", lines...)
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	want := "03-23T22:00 Board call|03-30T22:00 Board call|04-06T21:00 Board call|04-13T21:00 Board call"
+	if got := agendaStarts(t, db, "2026-03-01", "2026-04-30"); got != want {
+		t.Fatalf("agenda\n got %s\nwant %s", got, want)
+	}
+}
