@@ -94,7 +94,17 @@ func (d *decoder) event(b *eventBuilder) Event {
 		at, _ := x.at(t)
 		e.RDates = append(e.RDates, at)
 	}
+	shape := seriesShape{dtstart: b.dtstart, rule: b.rrule, rdates: b.rdates}
+	timed := b.has(propDTSTART) && b.dtstart.c.hasTime
 	for _, t := range b.exdates {
+		if timed && !t.c.hasTime {
+			// A date excludes every occurrence that starts on it.
+			for _, s := range shape.startsOn(t.c) {
+				at, _ := x.at(s)
+				e.ExDates = append(e.ExDates, at)
+			}
+			continue
+		}
 		at, _ := x.at(t)
 		e.ExDates = append(e.ExDates, at)
 	}

@@ -63,3 +63,31 @@ func TestImportSeriesInFileOnlyZoneFollowsItsDaylightSaving(t *testing.T) {
 		t.Fatalf("agenda\n got %s\nwant %s", got, want)
 	}
 }
+
+// EXDATE;VALUE=DATE on a timed series, the case of RFC 5545 erratum 6316
+// (open since 2020; Google Calendar writes such EXDATEs): every
+// occurrence that starts on 6 January 2026 in New York is excluded, and
+// only those.
+func TestImportDateExdateExcludesTheDaysOccurrencesOfATimedSeries(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "erratum-6316.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+		"BEGIN:VEVENT", "UID:erratum-6316@example.com", "DTSTAMP:20260101T000000Z",
+		"DTSTART;TZID=America/New_York:20260105T090000", "DTEND;TZID=America/New_York:20260105T093000",
+		"RRULE:FREQ=HOURLY;INTERVAL=6;COUNT=8", "EXDATE;VALUE=DATE:20260106", "SUMMARY:Watch", "END:VEVENT",
+		"BEGIN:VEVENT", "UID:daily-standup@example.com", "DTSTAMP:20260101T000000Z",
+		"DTSTART;TZID=America/New_York:20260105T200000", "DTEND;TZID=America/New_York:20260105T203000",
+		"RRULE:FREQ=DAILY;COUNT=3", "EXDATE;VALUE=DATE:20260106", "SUMMARY:Standup", "END:VEVENT", "END:VCALENDAR")
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	// New York is 13 hours behind Shanghai in January.
+	// Watch: 09:00, 15:00, 21:00 on the 5th and 03:00 on the 7th (New
+	// York) remain of eight; Standup: the 5th and the 7th at 20:00.
+	want := "01-05T22:00 Watch|01-06T04:00 Watch|01-06T09:00 Standup|01-06T10:00 Watch|" +
+		"01-07T16:00 Watch|01-08T09:00 Standup"
+	got := agendaStarts(t, db, "2026-01-01", "2026-01-31")
+	if got != want {
+		t.Fatalf("agenda\n got %s\nwant %s", got, want)
+	}
+}
