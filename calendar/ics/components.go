@@ -234,6 +234,7 @@ func (d *decoder) end(comp string, no int) error {
 	case frameEvent:
 		if d.scan {
 			d.events++
+			d.res.addSeries(&d.ev)
 		} else {
 			err = d.endEvent()
 		}
@@ -325,6 +326,9 @@ func (d *decoder) property(cl *contentLine, no int) error {
 	case frameEvent, frameTodo:
 		if d.scan {
 			d.scanTime(cl)
+			if top.kind == frameEvent {
+				d.scanSeries(cl, no)
+			}
 			return nil
 		}
 		if top.kind == frameEvent {
@@ -398,7 +402,9 @@ func (d *decoder) scanWants(line string) bool {
 	switch d.stack[len(d.stack)-1].kind {
 	case frameCalendar, frameTimezone, frameObservance:
 		return true
-	case frameEvent, frameTodo:
+	case frameEvent:
+		return hasPrefixFold(line, "BEGIN:") || hasPrefixFold(line, "END:") || isTimeProp(line) || isSeriesProp(line)
+	case frameTodo:
 		return hasPrefixFold(line, "BEGIN:") || hasPrefixFold(line, "END:") || isTimeProp(line)
 	}
 	return hasPrefixFold(line, "BEGIN:") || hasPrefixFold(line, "END:")

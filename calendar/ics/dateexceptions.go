@@ -121,3 +121,60 @@ func containsStart(s []rawTime, c civil) bool {
 }
 
 func sameDay(a, b civil) bool { return a.year == b.year && a.month == b.month && a.day == b.day }
+
+// isSeriesProp reports whether the first pass needs line to know a
+// series: its UID, DTSTART, RRULE and RECURRENCE-ID.
+func isSeriesProp(line string) bool {
+	for _, p := range [...]string{"UID", "DTSTART", "RRULE", "RECURRENCE-ID"} {
+		if hasPrefixFold(line, p) && len(line) > len(p) && (line[len(p)] == ':' || line[len(p)] == ';') {
+			return true
+		}
+	}
+	return false
+}
+
+// scanSeries reads, in the first pass, what addSeries keeps; a value
+// that cannot be read is left to the second pass to report.
+func (d *decoder) scanSeries(cl *contentLine, no int) {
+	switch cl.name {
+	case "UID", "DTSTART", "RRULE", "RECURRENCE-ID":
+		_ = d.ev.add(cl, no)
+	}
+}
+
+// addSeries remembers a timed series the first pass has read whole.
+func (r *resolver) addSeries(b *eventBuilder) {
+	if b.has(propRECURRENCEID) || !b.has(propDTSTART) || !b.dtstart.c.hasTime || b.uid == "" {
+		return
+	}
+	if r.series == nil {
+		r.series = map[string]seriesShape{}
+	}
+	if _, ok := r.series[b.uid]; !ok {
+		r.series[b.uid] = seriesShape{dtstart: b.dtstart, rule: b.rrule}
+	}
+}
+
+// occurrenceOn names by its DATE-TIME the occurrence an override's DATE
+// RECURRENCE-ID means: the start its series has on that date, the one at
+// the override's own time of day when the series has several. Without
+// its series in the file, the override's time of day on that date is the
+// best guess (an override usually moves the day, not the hour).
+func (r *resolver) occurrenceOn(b *eventBuilder, rid rawTime) rawTime {
+	own := b.dtstart
+	own.c.year, own.c.month, own.c.day = rid.c.year, rid.c.month, rid.c.day
+	s, ok := r.series[b.uid]
+	if !ok {
+		return own
+	}
+	starts := s.startsOn(rid.c)
+	if len(starts) == 0 {
+		return own
+	}
+	for _, c := range starts {
+		if c.c.hour == own.c.hour && c.c.min == own.c.min && c.c.sec == own.c.sec {
+			return c
+		}
+	}
+	return starts[0]
+}

@@ -87,7 +87,11 @@ func (d *decoder) event(b *eventBuilder) Event {
 		d.placeEvent(&e, b, &x)
 	}
 	if b.has(propRECURRENCEID) {
-		e.RecurrenceID, _ = x.at(b.recurrenceID)
+		rid := b.recurrenceID
+		if !rid.c.hasTime && b.has(propDTSTART) && b.dtstart.c.hasTime {
+			rid = d.res.occurrenceOn(b, rid)
+		}
+		e.RecurrenceID, _ = x.at(rid)
 		e.ThisAndFuture = b.thisAndFuture
 	}
 	for _, t := range b.rdates {

@@ -37,6 +37,9 @@ type resolver struct {
 	cache map[tzKey]*zoneInfo
 	xwr   map[int]*zoneInfo
 	notes []Warning // about VTIMEZONE blocks that could not be used
+	// series are the timed series of the file by UID, for overrides
+	// whose RECURRENCE-ID is a DATE (dateexceptions.go).
+	series map[string]seriesShape
 }
 
 type tzKey struct {

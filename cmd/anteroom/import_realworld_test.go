@@ -91,3 +91,26 @@ func TestImportDateExdateExcludesTheDaysOccurrencesOfATimedSeries(t *testing.T) 
 		t.Fatalf("agenda\n got %s\nwant %s", got, want)
 	}
 }
+
+// RECURRENCE-ID;VALUE=DATE on an override of a timed series: a value type
+// other than DTSTART's, which RFC 5545 §3.8.4.4 forbids and producers that
+// keep all-day and timed occurrences alike write anyway (the date form is
+// the one RFC 5545 erratum 6316 discusses for EXDATE). It names the
+// series' occurrence on that date, which the override replaces.
+func TestImportDateRecurrenceIDReplacesItsOccurrence(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "date-rid.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//EN",
+		"BEGIN:VEVENT", "UID:override-date@example.com", "DTSTAMP:20261001T000000Z", "RECURRENCE-ID;VALUE=DATE:20261012",
+		"DTSTART;TZID=Europe/Berlin:20261013T150000", "DTEND;TZID=Europe/Berlin:20261013T160000", "SUMMARY:Moved", "END:VEVENT",
+		"BEGIN:VEVENT", "UID:override-date@example.com", "DTSTAMP:20261001T000000Z",
+		"DTSTART;TZID=Europe/Berlin:20261005T100000", "DTEND;TZID=Europe/Berlin:20261005T110000",
+		"RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:Meeting", "END:VEVENT", "END:VCALENDAR")
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	want := "10-05T16:00 Meeting|10-13T21:00 Moved|10-19T16:00 Meeting"
+	if got := agendaStarts(t, db, "2026-10-01", "2026-10-31"); got != want {
+		t.Fatalf("agenda\n got %s\nwant %s", got, want)
+	}
+}
