@@ -272,11 +272,16 @@ func (d *decoder) endEvent() error {
 			Summary: unescapeText(d.ev.summary), Reason: Warning{Line: d.ev.line, Code: "import.skipped_no_start"}})
 		return nil
 	}
-	if d.each == nil {
-		d.cal.Events = append(d.cal.Events, d.event(&d.ev))
-		return nil
+	master := d.event(&d.ev)
+	events := append([]Event{master}, d.periodOverrides(&d.ev, master)...)
+	for _, e := range events {
+		if d.each == nil {
+			d.cal.Events = append(d.cal.Events, e)
+		} else if err := d.emit(e); err != nil {
+			return err
+		}
 	}
-	return d.emit(d.event(&d.ev))
+	return nil
 }
 
 // emit hands an event to the caller of DecodeEach.

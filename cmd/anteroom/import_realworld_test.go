@@ -114,3 +114,28 @@ func TestImportDateRecurrenceIDReplacesItsOccurrence(t *testing.T) {
 		t.Fatalf("agenda\n got %s\nwant %s", got, want)
 	}
 }
+
+// RDATE;VALUE=PERIOD: the example of RFC 5545 §3.8.5.2,
+// "RDATE;VALUE=PERIOD:19960403T020000Z/19960403T040000Z,19960404T010000Z/PT3H",
+// added to a one-hour series: the extra occurrences last two and three
+// hours.
+func TestImportPeriodRdateTakesThePeriodsLength(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "rdate-period.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//RFC 5545//EN",
+		"BEGIN:VEVENT", "UID:rdate-period@example.com", "DTSTAMP:19960401T000000Z",
+		"DTSTART:19960402T010000Z", "DTEND:19960402T020000Z",
+		"RDATE;VALUE=PERIOD:19960403T020000Z/19960403T040000Z,19960404T010000Z/PT3H",
+		"SUMMARY:Review", "END:VEVENT", "END:VCALENDAR")
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	var got []string
+	for _, it := range agenda(t, db, "--from", "1996-04-01", "--to", "1996-04-30") {
+		got = append(got, it.Start[5:16]+"/"+it.End[11:16])
+	}
+	want := "04-02T09:00/10:00|04-03T10:00/12:00|04-04T09:00/12:00"
+	if strings.Join(got, "|") != want {
+		t.Fatalf("agenda\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
