@@ -56,6 +56,8 @@ type decoder struct {
 	events  int       // VEVENTs counted by the first pass
 	junk    int
 	sawItem bool
+	read    int // events and to-dos read (second pass)
+	fault   int // first line read only by repair (a line without its colon joined to the one before); 0 when none
 
 	ev   eventBuilder
 	todo todoBuilder
@@ -89,6 +91,7 @@ func (d *decoder) run() error {
 			return syntaxError(no, lerr.code, lerr.kv...)
 		}
 		if d.lines.repaired {
+			d.noteFault(no)
 			d.warn(Warning{Line: no, Code: "import.fold_repaired"})
 		}
 		var err error
@@ -122,6 +125,11 @@ func (d *decoder) run() error {
 	}
 	if d.junk > 0 {
 		d.cal.Warnings = append(d.cal.Warnings, Warning{Code: "import.junk_ignored", Args: args("Count", d.junk)})
+	}
+	if d.read == 0 && d.fault > 0 {
+		// Nothing could be read, and something was there: an error, not
+		// an empty calendar.
+		return syntaxError(d.fault, "import.error.nothing_readable")
 	}
 	if !d.sawItem {
 		d.cal.Warnings = append(d.cal.Warnings, Warning{Code: "import.calendar_empty"})
@@ -241,6 +249,7 @@ func (d *decoder) end(comp string, no int) error {
 	case frameTodo:
 		d.sawItem = true
 		if !d.scan {
+			d.read++
 			d.cal.Todos = append(d.cal.Todos, d.todoOf(&d.todo))
 		}
 	case frameTimezone:
@@ -272,6 +281,7 @@ func (d *decoder) endEvent() error {
 			Summary: unescapeText(d.ev.summary), Reason: Warning{Line: d.ev.line, Code: "import.skipped_no_start"}})
 		return nil
 	}
+	d.read++
 	master := d.event(&d.ev)
 	events := append([]Event{master}, d.periodOverrides(&d.ev, master)...)
 	for _, e := range events {
@@ -446,5 +456,12 @@ func (d *decoder) scanTime(cl *contentLine) {
 		if c, ok := parseCivil(strings.TrimSpace(strings.SplitN(v, "/", 2)[0])); ok {
 			d.res.use(tzid, c.year)
 		}
+	}
+}
+
+// noteFault remembers the first line that could only be read by repair.
+func (d *decoder) noteFault(no int) {
+	if d.fault == 0 {
+		d.fault = no
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -137,5 +138,21 @@ func TestImportPeriodRdateTakesThePeriodsLength(t *testing.T) {
 	want := "04-02T09:00/10:00|04-03T10:00/12:00|04-04T09:00/12:00"
 	if strings.Join(got, "|") != want {
 		t.Fatalf("agenda\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
+
+// A file whose one item cannot be read: its DTSTART line has no colon
+// (RFC 5545 §3.1 requires one after the name and parameters), so the
+// line is joined to the one before as a broken fold and the item has no
+// start. The import fails naming the file and the line; it does not
+// report an empty calendar.
+func TestImportUnreadableFileIsAnErrorNamingTheLine(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "no-colon.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//EN",
+		"BEGIN:VEVENT", "UID:no-colon@example.com", "DTSTART 20261124T010000Z", "SUMMARY:Lost", "END:VEVENT", "END:VCALENDAR")
+	code, out, errOut := anteroom(t, "--db", db, "import", file)
+	if code == 0 || !strings.Contains(errOut, "no-colon.ics") || !regexp.MustCompile(`\b[56]\b`).MatchString(errOut) {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want a failure naming no-colon.ics and line 5 or 6", code, out, errOut)
 	}
 }
