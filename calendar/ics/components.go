@@ -56,6 +56,8 @@ type decoder struct {
 	events  int       // VEVENTs counted by the first pass
 	junk    int
 	sawItem bool
+	read    int // events and to-dos read (second pass)
+	fault   int // first line read only by repair (a line without its colon joined to the one before); 0 when none
 
 	ev   eventBuilder
 	todo todoBuilder
@@ -89,6 +91,7 @@ func (d *decoder) run() error {
 			return syntaxError(no, lerr.code, lerr.kv...)
 		}
 		if d.lines.repaired {
+			d.noteFault(no)
 			d.warn(Warning{Line: no, Code: "import.fold_repaired"})
 		}
 		var err error
@@ -122,6 +125,11 @@ func (d *decoder) run() error {
 	}
 	if d.junk > 0 {
 		d.cal.Warnings = append(d.cal.Warnings, Warning{Code: "import.junk_ignored", Args: args("Count", d.junk)})
+	}
+	if d.read == 0 && d.fault > 0 {
+		// Nothing could be read, and something was there: an error, not
+		// an empty calendar.
+		return syntaxError(d.fault, "import.error.nothing_readable")
 	}
 	if !d.sawItem {
 		d.cal.Warnings = append(d.cal.Warnings, Warning{Code: "import.calendar_empty"})
@@ -234,12 +242,14 @@ func (d *decoder) end(comp string, no int) error {
 	case frameEvent:
 		if d.scan {
 			d.events++
+			d.res.addSeries(&d.ev)
 		} else {
 			err = d.endEvent()
 		}
 	case frameTodo:
 		d.sawItem = true
 		if !d.scan {
+			d.read++
 			d.cal.Todos = append(d.cal.Todos, d.todoOf(&d.todo))
 		}
 	case frameTimezone:
@@ -271,11 +281,17 @@ func (d *decoder) endEvent() error {
 			Summary: unescapeText(d.ev.summary), Reason: Warning{Line: d.ev.line, Code: "import.skipped_no_start"}})
 		return nil
 	}
-	if d.each == nil {
-		d.cal.Events = append(d.cal.Events, d.event(&d.ev))
-		return nil
+	d.read++
+	master := d.event(&d.ev)
+	events := append([]Event{master}, d.periodOverrides(&d.ev, master)...)
+	for _, e := range events {
+		if d.each == nil {
+			d.cal.Events = append(d.cal.Events, e)
+		} else if err := d.emit(e); err != nil {
+			return err
+		}
 	}
-	return d.emit(d.event(&d.ev))
+	return nil
 }
 
 // emit hands an event to the caller of DecodeEach.
@@ -325,6 +341,9 @@ func (d *decoder) property(cl *contentLine, no int) error {
 	case frameEvent, frameTodo:
 		if d.scan {
 			d.scanTime(cl)
+			if top.kind == frameEvent {
+				d.scanSeries(cl, no)
+			}
 			return nil
 		}
 		if top.kind == frameEvent {
@@ -398,7 +417,9 @@ func (d *decoder) scanWants(line string) bool {
 	switch d.stack[len(d.stack)-1].kind {
 	case frameCalendar, frameTimezone, frameObservance:
 		return true
-	case frameEvent, frameTodo:
+	case frameEvent:
+		return hasPrefixFold(line, "BEGIN:") || hasPrefixFold(line, "END:") || isTimeProp(line) || isSeriesProp(line)
+	case frameTodo:
 		return hasPrefixFold(line, "BEGIN:") || hasPrefixFold(line, "END:") || isTimeProp(line)
 	}
 	return hasPrefixFold(line, "BEGIN:") || hasPrefixFold(line, "END:")
@@ -435,5 +456,12 @@ func (d *decoder) scanTime(cl *contentLine) {
 		if c, ok := parseCivil(strings.TrimSpace(strings.SplitN(v, "/", 2)[0])); ok {
 			d.res.use(tzid, c.year)
 		}
+	}
+}
+
+// noteFault remembers the first line that could only be read by repair.
+func (d *decoder) noteFault(no int) {
+	if d.fault == 0 {
+		d.fault = no
 	}
 }

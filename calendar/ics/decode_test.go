@@ -116,7 +116,7 @@ var decodeCases = []struct {
 				t.Errorf("rrule %q", e.RRule)
 			}
 		}},
-	{"RDATE periods, EXDATE lists, each in its TZID", vcal(vevent("DTSTART;TZID=Asia/Shanghai:20261005T090000",
+	{"RDATE periods, EXDATE lists, each in its TZID", vcal(vevent("DTSTART;TZID=Asia/Shanghai:20261005T090000", "DURATION:PT1H",
 		"RDATE;VALUE=PERIOD;TZID=Europe/Berlin:20261010T090000/PT1H,20261011T090000/20261011T100000",
 		"EXDATE;TZID=Asia/Tokyo:20261012T100000,20261019T100000", "EXDATE:20261026T010000Z", "RRULE:FREQ=WEEKLY")),
 		func(t *testing.T, e ics.Event) {

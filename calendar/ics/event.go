@@ -52,6 +52,7 @@ type eventBuilder struct {
 	rrule     rule
 	rruleLine int
 	rdates    []rawTime
+	periods   []period // the RDATEs that are PERIODs, with their ends
 	exdates   []rawTime
 
 	organizer Party
@@ -177,6 +178,7 @@ func (b *eventBuilder) add(cl *contentLine, no int) error {
 		}
 		if cl.name == "RDATE" {
 			b.rdates = append(b.rdates, list...)
+			b.periods = append(b.periods, readPeriods(cl, no)...)
 		} else {
 			b.exdates = append(b.exdates, list...)
 		}

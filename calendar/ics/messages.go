@@ -14,6 +14,7 @@ var english = map[string]string{
 	"import.error.end_mismatch":       "END:{{.Got}} does not close BEGIN:{{.Want}} of line {{.Begin}}",
 	"import.error.internal":           "internal error while reading the file; please report it: {{.Detail}}",
 	"import.error.nesting":            "{{.Component}} cannot be inside {{.Parent}}",
+	"import.error.nothing_readable":   "nothing in the file can be read: no item is whole, the first fault is here",
 	"import.error.no_colon":           "not a content line: no ':' after the name {{.Name}}",
 	"import.error.not_icalendar":      "not an iCalendar file: no BEGIN:VCALENDAR",
 	"import.error.read":               "cannot read the file: {{.Detail}}",

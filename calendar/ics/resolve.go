@@ -87,14 +87,28 @@ func (d *decoder) event(b *eventBuilder) Event {
 		d.placeEvent(&e, b, &x)
 	}
 	if b.has(propRECURRENCEID) {
-		e.RecurrenceID, _ = x.at(b.recurrenceID)
+		rid := b.recurrenceID
+		if !rid.c.hasTime && b.has(propDTSTART) && b.dtstart.c.hasTime {
+			rid = d.res.occurrenceOn(b, rid)
+		}
+		e.RecurrenceID, _ = x.at(rid)
 		e.ThisAndFuture = b.thisAndFuture
 	}
 	for _, t := range b.rdates {
 		at, _ := x.at(t)
 		e.RDates = append(e.RDates, at)
 	}
+	shape := seriesShape{dtstart: b.dtstart, rule: b.rrule, rdates: b.rdates}
+	timed := b.has(propDTSTART) && b.dtstart.c.hasTime
 	for _, t := range b.exdates {
+		if timed && !t.c.hasTime {
+			// A date excludes every occurrence that starts on it.
+			for _, s := range shape.startsOn(t.c) {
+				at, _ := x.at(s)
+				e.ExDates = append(e.ExDates, at)
+			}
+			continue
+		}
 		at, _ := x.at(t)
 		e.ExDates = append(e.ExDates, at)
 	}

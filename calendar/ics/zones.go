@@ -37,6 +37,9 @@ type resolver struct {
 	cache map[tzKey]*zoneInfo
 	xwr   map[int]*zoneInfo
 	notes []Warning // about VTIMEZONE blocks that could not be used
+	// series are the timed series of the file by UID, for overrides
+	// whose RECURRENCE-ID is a DATE (dateexceptions.go).
+	series map[string]seriesShape
 }
 
 type tzKey struct {
@@ -165,6 +168,11 @@ func (r *resolver) lookup(tzid string, cal int) *zoneInfo {
 		w := &Warning{Line: v.line, Code: "import.zone_file_only", Args: args("Zone", clean)}
 		if named != nil {
 			w = &Warning{Line: v.line, Code: "import.zone_file_differs", Args: args("Zone", clean, "IANA", named.String())}
+		}
+		if loc, name, ok := v.ruleZone(clean); ok && fz.agrees(loc, span) {
+			// No IANA name, but a rule that can be stored: series repeat
+			// in the file's zone, DST included.
+			return &zoneInfo{loc: loc, name: name, warn: w}
 		}
 		return &zoneInfo{loc: fz.loc, warn: w} // no IANA name: ZoneName stays empty
 	}

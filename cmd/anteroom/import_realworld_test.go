@@ -1,0 +1,158 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Real-world iCalendar cases (issue 13): each fixture is cut down from
+// the source it names.
+
+// rawICS writes body, lines joined with CRLF, as a file in the test's folder.
+func rawICS(t *testing.T, name string, lines ...string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\r\n")+"\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// agendaStarts imports file for a leader in Asia/Shanghai and lists the
+// starts (MM-DDTHH:MM) and titles of the agenda from from to to.
+func agendaStarts(t *testing.T, db, from, to string) string {
+	t.Helper()
+	var got []string
+	for _, it := range agenda(t, db, "--from", from, "--to", to) {
+		got = append(got, it.Start[5:16]+" "+it.Title)
+	}
+	return strings.Join(got, "|")
+}
+
+// usEastern1987 is the VTIMEZONE of RFC 2445 §4.6.5 (also libical's
+// test-data/2445.ics): TZID US-Eastern, no IANA name, daylight saving from
+// the first Sunday of April to the last Sunday of October, for ever. In
+// 2026 no IANA zone has these rules.
+var usEastern1987 = []string{
+	"BEGIN:VTIMEZONE", "TZID:US-Eastern", "LAST-MODIFIED:19870101T000000Z",
+	"TZURL:http://zones.stds_r_us.net/tz/US-Eastern",
+	"BEGIN:STANDARD", "DTSTART:19671029T020000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+	"TZOFFSETFROM:-0400", "TZOFFSETTO:-0500", "TZNAME:EST", "END:STANDARD",
+	"BEGIN:DAYLIGHT", "DTSTART:19870405T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4",
+	"TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "TZNAME:EDT", "END:DAYLIGHT",
+	"END:VTIMEZONE",
+}
+
+// A weekly series in US-Eastern across the zone's DST change of 5 April
+// 2026 repeats at 09:00 US-Eastern: 22:00 in Shanghai before, 21:00 after.
+func TestImportSeriesInFileOnlyZoneFollowsItsDaylightSaving(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	lines := append([]string{"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//RFC 2445//EN"}, usEastern1987...)
+	lines = append(lines, "BEGIN:VEVENT", "UID:weekly-us-eastern@example.com", "DTSTAMP:20260301T000000Z",
+		"DTSTART;TZID=US-Eastern:20260323T090000", "DTEND;TZID=US-Eastern:20260323T100000",
+		"RRULE:FREQ=WEEKLY;COUNT=4", "SUMMARY:Board call", "END:VEVENT", "END:VCALENDAR")
+	file := rawICS(t, "us-eastern.ics", lines...)
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	want := "03-23T22:00 Board call|03-30T22:00 Board call|04-06T21:00 Board call|04-13T21:00 Board call"
+	if got := agendaStarts(t, db, "2026-03-01", "2026-04-30"); got != want {
+		t.Fatalf("agenda\n got %s\nwant %s", got, want)
+	}
+}
+
+// EXDATE;VALUE=DATE on a timed series, the case of RFC 5545 erratum 6316
+// (open since 2020; Google Calendar writes such EXDATEs): every
+// occurrence that starts on 6 January 2026 in New York is excluded, and
+// only those.
+func TestImportDateExdateExcludesTheDaysOccurrencesOfATimedSeries(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "erratum-6316.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+		"BEGIN:VEVENT", "UID:erratum-6316@example.com", "DTSTAMP:20260101T000000Z",
+		"DTSTART;TZID=America/New_York:20260105T090000", "DTEND;TZID=America/New_York:20260105T093000",
+		"RRULE:FREQ=HOURLY;INTERVAL=6;COUNT=8", "EXDATE;VALUE=DATE:20260106", "SUMMARY:Watch", "END:VEVENT",
+		"BEGIN:VEVENT", "UID:daily-standup@example.com", "DTSTAMP:20260101T000000Z",
+		"DTSTART;TZID=America/New_York:20260105T200000", "DTEND;TZID=America/New_York:20260105T203000",
+		"RRULE:FREQ=DAILY;COUNT=3", "EXDATE;VALUE=DATE:20260106", "SUMMARY:Standup", "END:VEVENT", "END:VCALENDAR")
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	// New York is 13 hours behind Shanghai in January.
+	// Watch: 09:00, 15:00, 21:00 on the 5th and 03:00 on the 7th (New
+	// York) remain of eight; Standup: the 5th and the 7th at 20:00.
+	want := "01-05T22:00 Watch|01-06T04:00 Watch|01-06T09:00 Standup|01-06T10:00 Watch|" +
+		"01-07T16:00 Watch|01-08T09:00 Standup"
+	got := agendaStarts(t, db, "2026-01-01", "2026-01-31")
+	if got != want {
+		t.Fatalf("agenda\n got %s\nwant %s", got, want)
+	}
+}
+
+// RECURRENCE-ID;VALUE=DATE on an override of a timed series: a value type
+// other than DTSTART's, which RFC 5545 §3.8.4.4 forbids and producers that
+// keep all-day and timed occurrences alike write anyway (the date form is
+// the one RFC 5545 erratum 6316 discusses for EXDATE). It names the
+// series' occurrence on that date, which the override replaces.
+func TestImportDateRecurrenceIDReplacesItsOccurrence(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "date-rid.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//EN",
+		"BEGIN:VEVENT", "UID:override-date@example.com", "DTSTAMP:20261001T000000Z", "RECURRENCE-ID;VALUE=DATE:20261012",
+		"DTSTART;TZID=Europe/Berlin:20261013T150000", "DTEND;TZID=Europe/Berlin:20261013T160000", "SUMMARY:Moved", "END:VEVENT",
+		"BEGIN:VEVENT", "UID:override-date@example.com", "DTSTAMP:20261001T000000Z",
+		"DTSTART;TZID=Europe/Berlin:20261005T100000", "DTEND;TZID=Europe/Berlin:20261005T110000",
+		"RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:Meeting", "END:VEVENT", "END:VCALENDAR")
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	want := "10-05T16:00 Meeting|10-13T21:00 Moved|10-19T16:00 Meeting"
+	if got := agendaStarts(t, db, "2026-10-01", "2026-10-31"); got != want {
+		t.Fatalf("agenda\n got %s\nwant %s", got, want)
+	}
+}
+
+// RDATE;VALUE=PERIOD: the example of RFC 5545 §3.8.5.2,
+// "RDATE;VALUE=PERIOD:19960403T020000Z/19960403T040000Z,19960404T010000Z/PT3H",
+// added to a one-hour series: the extra occurrences last two and three
+// hours.
+func TestImportPeriodRdateTakesThePeriodsLength(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "rdate-period.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//RFC 5545//EN",
+		"BEGIN:VEVENT", "UID:rdate-period@example.com", "DTSTAMP:19960401T000000Z",
+		"DTSTART:19960402T010000Z", "DTEND:19960402T020000Z",
+		"RDATE;VALUE=PERIOD:19960403T020000Z/19960403T040000Z,19960404T010000Z/PT3H",
+		"SUMMARY:Review", "END:VEVENT", "END:VCALENDAR")
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	var got []string
+	for _, it := range agenda(t, db, "--from", "1996-04-01", "--to", "1996-04-30") {
+		got = append(got, it.Start[5:16]+"/"+it.End[11:16])
+	}
+	want := "04-02T09:00/10:00|04-03T10:00/12:00|04-04T09:00/12:00"
+	if strings.Join(got, "|") != want {
+		t.Fatalf("agenda\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
+
+// A file whose one item cannot be read: its DTSTART line has no colon
+// (RFC 5545 §3.1 requires one after the name and parameters), so the
+// line is joined to the one before as a broken fold and the item has no
+// start. The import fails naming the file and the line; it does not
+// report an empty calendar.
+func TestImportUnreadableFileIsAnErrorNamingTheLine(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "no-colon.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//EN",
+		"BEGIN:VEVENT", "UID:no-colon@example.com", "DTSTART 20261124T010000Z", "SUMMARY:Lost", "END:VEVENT", "END:VCALENDAR")
+	code, out, errOut := anteroom(t, "--db", db, "import", file)
+	if code == 0 || !strings.Contains(errOut, "no-colon.ics") || !regexp.MustCompile(`\b[56]\b`).MatchString(errOut) {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want a failure naming no-colon.ics and line 5 or 6", code, out, errOut)
+	}
+}
