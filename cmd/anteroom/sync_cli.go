@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 
 	"anteroom/calendar/share"
 	"anteroom/calendar/share/state"
+	"anteroom/dav"
 )
 
 // runSync handles "sync [--json] [--leader NAME]", "sync conflicts
@@ -36,15 +38,16 @@ func runSync(env *env, args []string) error {
 	}
 	ctx := context.Background()
 	books, err := linkedBooks(ctx, env, *leaderArg)
-	if err != nil {
+	if err != nil && !publishesOnly(ctx, env, *leaderArg) {
 		return err
 	}
 	type result struct {
 		Leader string `json:"leader"`
 		share.Report
-		Unreadable int    `json:"unreadable"`
-		OK         bool   `json:"ok"`
-		Error      string `json:"error"`
+		Unreadable int             `json:"unreadable"`
+		OK         bool            `json:"ok"`
+		Error      string          `json:"error"`
+		Published  []publishResult `json:"published,omitempty"`
 	}
 	results := []result{}
 	failed := false
@@ -60,9 +63,34 @@ func runSync(env *env, args []string) error {
 		}
 		results = append(results, r)
 	}
+	var only int64
+	if *leaderArg != "" && len(books) == 1 {
+		only = books[0].LeaderID
+	}
+	published, err := publishAll(ctx, env, only)
+	if err != nil {
+		return err
+	}
+	for _, p := range published {
+		i := slices.IndexFunc(results, func(r result) bool { return r.Leader == p.Leader })
+		if i < 0 {
+			results = append(results, result{Leader: p.Leader, OK: true})
+			i = len(results) - 1
+		}
+		results[i].Published = append(results[i].Published, p)
+		if !p.OK {
+			failed = true
+		}
+	}
 	err = emit(env, *asJSON, results, func() {
 		for _, r := range results {
-			if !r.OK {
+			for _, p := range r.Published {
+				if p.OK {
+					fmt.Fprintln(env.stdout, lang.L("{{.Leader}}: published at {{.Privacy}} to {{.Calendar}}: {{.Created}} created, {{.Updated}} updated, {{.Deleted}} deleted.",
+						map[string]any{"Leader": terminalText(r.Leader), "Privacy": p.Privacy, "Calendar": terminalText(p.Calendar), "Created": p.Created, "Updated": p.Updated, "Deleted": p.Deleted}))
+				}
+			}
+			if !r.OK || r.Report.LeaderID == 0 {
 				continue
 			}
 			fmt.Fprintln(env.stdout, lang.L("{{.Leader}}: pulled {{.New}} new, {{.Updated}} updated, {{.Deleted}} deleted; pushed {{.Created}} created, {{.Changed}} updated, {{.Removed}} deleted; {{.Conflicts}} new conflicts.",
@@ -86,6 +114,11 @@ func runSync(env *env, args []string) error {
 	for _, r := range results {
 		if !r.OK {
 			fmt.Fprintln(env.stderr, terminalText(r.Error))
+		}
+		for _, p := range r.Published {
+			if !p.OK {
+				fmt.Fprintln(env.stderr, terminalText(p.Error))
+			}
 		}
 	}
 	if err == nil && failed {
@@ -122,7 +155,19 @@ func linkedBooks(ctx context.Context, env *env, leader string) ([]state.Book, er
 // engineFor is a sync engine for the account of book, with its password
 // from the secret store.
 func engineFor(ctx context.Context, env *env, b state.Book) (*share.Engine, error) {
-	acct, err := findAccount(ctx, env, b.AccountID)
+	client, err := clientFor(ctx, env, b.AccountID)
+	if err != nil {
+		return nil, err
+	}
+	engine := share.NewEngine(env.db, client)
+	engine.SetClock(env.svc.Now)
+	return engine, nil
+}
+
+// clientFor is a client for an account, with its password from the
+// secret store.
+func clientFor(ctx context.Context, env *env, accountID int64) (*dav.Client, error) {
+	acct, err := findAccount(ctx, env, accountID)
 	if err != nil {
 		return nil, err
 	}
@@ -133,13 +178,7 @@ func engineFor(ctx context.Context, env *env, b state.Book) (*share.Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	client, err := davClient(acct.URL, acct.User, password)
-	if err != nil {
-		return nil, err
-	}
-	engine := share.NewEngine(env.db, client)
-	engine.SetClock(env.svc.Now)
-	return engine, nil
+	return davClient(acct.URL, acct.User, password)
 }
 
 // conflictJSON is a conflict as `sync conflicts --json` prints it.
