@@ -134,6 +134,12 @@ func eventComponent(e *ExportEvent, loc *time.Location, stamp time.Time) *goical
 			p.Add(partyProp(goical.PropAttendee, a))
 		}
 	}
+	if e.Kind != "" {
+		setRaw(p, kindProperty, string(e.Kind))
+	}
+	if e.Organiser != "" {
+		setText(p, organiserProperty, e.Organiser)
+	}
 	return c
 }
 

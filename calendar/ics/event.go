@@ -59,6 +59,8 @@ type eventBuilder struct {
 	attendees []Party
 	warnings  []Warning
 	sensitive bool // a producer's X- property hides the item (sensitivity.go)
+
+	kind, organiser string // Anteroom's own properties (anteroom_props.go)
 }
 
 func (b *eventBuilder) has(p uint32) bool { return b.seen&p != 0 }
@@ -190,6 +192,10 @@ func (b *eventBuilder) add(cl *contentLine, no int) error {
 		b.attendees = append(b.attendees, readParty(cl))
 	case sensitivityProperty, accessProperty, oracleClassProperty:
 		b.sensitive = b.sensitive || sensitive(cl.name, cl.value)
+	case kindProperty:
+		b.kind = cl.value
+	case organiserProperty:
+		b.organiser = cl.value
 	}
 	return nil
 }

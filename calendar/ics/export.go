@@ -43,6 +43,9 @@ type ExportEvent struct {
 
 	Organizer Party
 	Attendees []Party
+
+	Kind      calendar.Kind // X-ANTEROOM-KIND; "" writes none
+	Organiser string        // X-ANTEROOM-ORGANISER, the organising office; "" writes none
 }
 
 // FromEngagement returns the export form of a stored engagement: a
@@ -68,6 +71,8 @@ func FromEngagement(e calendar.Engagement) ExportEvent {
 		EndDay:       e.EndDay,
 		Status:       e.Status,
 		Class:        e.Classification,
+		Kind:         e.Kind,
+		Organiser:    e.Organiser,
 	}
 	if !e.IsOccurrence() {
 		ev.RRule, ev.RDates, ev.ExDates = e.RRule, e.RDates, e.ExDates

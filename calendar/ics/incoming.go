@@ -156,6 +156,9 @@ func (c *converter) incoming(e *Event) imports.Incoming {
 			RecurrenceID:   e.RecurrenceID,
 		},
 	}
+	if e.Kind != "" { // written by Anteroom: its kind and organiser are the file's
+		in.Engagement.Kind, in.Engagement.Organiser, in.KindGiven = e.Kind, c.intern(e.Organiser), true
+	}
 	if in.DTStamp.IsZero() {
 		in.DTStamp = e.LastModified // orders versions as well when DTSTAMP is missing
 	}

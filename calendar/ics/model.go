@@ -68,6 +68,9 @@ type Event struct {
 	Organizer Party // zero when none
 	Attendees []Party
 
+	Kind      calendar.Kind // X-ANTEROOM-KIND when Anteroom wrote the item; "" otherwise
+	Organiser string        // X-ANTEROOM-ORGANISER
+
 	Warnings []Warning
 }
 

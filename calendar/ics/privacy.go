@@ -71,12 +71,14 @@ func Redact(e ExportEvent, level Privacy) ExportEvent {
 		e.Description = ""
 		e.Organizer = Party{}
 		e.Attendees = nil
+		e.Kind, e.Organiser = "", ""
 	default:
 		e.Summary = BusyTitle
 		e.Location = ""
 		e.Description = ""
 		e.Organizer = Party{}
 		e.Attendees = nil
+		e.Kind, e.Organiser = "", ""
 	}
 	return e
 }

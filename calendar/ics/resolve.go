@@ -60,6 +60,8 @@ func (d *decoder) event(b *eventBuilder) Event {
 		Description: unescapeText(b.description),
 		Organizer:   b.organizer,
 		Attendees:   b.attendees,
+		Kind:        readKind(b.kind),
+		Organiser:   unescapeText(b.organiser),
 		Transparent: strings.EqualFold(strings.TrimSpace(b.transp), "TRANSPARENT"),
 	}
 	if b.has(propDTSTAMP) {

@@ -20,6 +20,9 @@ type Incoming struct {
 	Method     string    // METHOD of the enclosing VCALENDAR (RFC 5546 §1.4): PUBLISH, REQUEST, CANCEL, REPLY…; "" when none
 	Line       int       // line of BEGIN:VEVENT in the file
 	Warnings   []Message // what the reader guessed or dropped
+	// KindGiven says the file gave Engagement's Kind and Organiser
+	// (Anteroom's own X- properties): an update takes them too.
+	KindGiven bool
 }
 
 // Key returns the item's identity: UID and RECURRENCE-ID (RFC 5545

@@ -359,7 +359,7 @@ func (p *planner) decide(it *ImportItem, series *calendar.Engagement) error {
 			p.skip(it, importMsg("import.plan.deleted"))
 			return nil
 		}
-		row := p.merge(st.Engagement, incoming)
+		row := p.merge(st.Engagement, incoming, in.KindGiven)
 		p.setValid(it, ImportUpdated, importMsg("import.plan.revived"), &row)
 		return nil
 	}
@@ -383,7 +383,7 @@ func (p *planner) decide(it *ImportItem, series *calendar.Engagement) error {
 		p.set(it, ImportUnchanged, importMsg("import.plan.same_version", "Sequence", incoming.Sequence), nil)
 		return nil
 	}
-	row := p.merge(st.Engagement, incoming)
+	row := p.merge(st.Engagement, incoming, in.KindGiven)
 	if !importDiffers(st.Engagement, row) {
 		p.set(it, ImportUnchanged, importMsg("import.plan.no_change"), nil)
 		return nil
@@ -426,12 +426,16 @@ func (p *planner) setValid(it *ImportItem, a ImportAction, reason *Message, row 
 }
 
 // merge returns stored updated with what incoming says: title, place,
-// notes, times, status and recurrence. The kind and source set here stay,
-// and the classification never becomes less strict than stored. SEQUENCE
+// notes, times, status and recurrence. The kind and source set here stay
+// (the kind and organiser are the file's when kindGiven: Anteroom wrote
+// it), and the classification never becomes less strict than stored. SEQUENCE
 // becomes the organizer's, or grows past the stored one when what
 // attendees see changed (RFC 5545 §3.8.7.4).
-func (p *planner) merge(stored, incoming calendar.Engagement) calendar.Engagement {
+func (p *planner) merge(stored, incoming calendar.Engagement, kindGiven bool) calendar.Engagement {
 	e := stored
+	if kindGiven {
+		e.Kind, e.Organiser = incoming.Kind, incoming.Organiser
+	}
 	e.UID = incoming.UID
 	e.Title, e.Location, e.Notes = incoming.Title, incoming.Location, incoming.Notes
 	e.Start, e.End, e.ZoneName = incoming.Start, incoming.End, incoming.ZoneName
@@ -451,7 +455,7 @@ func (p *planner) merge(stored, incoming calendar.Engagement) calendar.Engagemen
 // importDiffers reports whether an update changes anything stored.
 func importDiffers(a, b calendar.Engagement) bool {
 	return calendar.SignificantChange(a, b) || a.UID != b.UID || a.Notes != b.Notes ||
-		a.Classification != b.Classification || a.ZoneName != b.ZoneName ||
+		a.Classification != b.Classification || a.ZoneName != b.ZoneName || a.Kind != b.Kind || a.Organiser != b.Organiser ||
 		a.StartDay != b.StartDay || a.EndDay != b.EndDay ||
 		a.SeriesID != b.SeriesID || !a.RecurrenceID.Equal(b.RecurrenceID)
 }

@@ -272,12 +272,18 @@ func (e *Engine) take(ctx context.Context, book state.Book, leader calendar.Lead
 		}
 		now := e.now().UTC()
 		for _, p := range todo {
+			dropped := 0
+			if p.synced && taken[p.uid] != imports.ImportSkipped {
+				if dropped, err = dropMissingOverrides(ctx, tx, svc, p.uid, p.items); err != nil {
+					return err
+				}
+			}
 			switch a := taken[p.uid]; {
 			case a == imports.ImportSkipped:
 				continue // not ours to keep (another leader's item): leave no state
 			case a == imports.ImportNew && !p.known:
 				rep.PulledNew++
-			case a == imports.ImportNew, a == imports.ImportUpdated, a == imports.ImportCancelled:
+			case a == imports.ImportNew, a == imports.ImportUpdated, a == imports.ImportCancelled, dropped > 0:
 				rep.PulledUpdated++
 			}
 			rev, err := tx.LocalRev(ctx, p.uid)

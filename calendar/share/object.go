@@ -18,8 +18,13 @@ import (
 // without what belongs to a file rather than a stored object (METHOD is
 // not allowed there, RFC 4791 §4.1; the calendar's name is the server's).
 func objectData(rows []calendar.Engagement, leader calendar.Leader, now time.Time) ([]byte, error) {
+	return objectAt(rows, leader, ics.PrivacyFull, now)
+}
+
+// objectAt is objectData redacted to privacy (a publication's level).
+func objectAt(rows []calendar.Engagement, leader calendar.Leader, privacy ics.Privacy, now time.Time) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := ics.ExportEngagements(&buf, rows, map[int64]calendar.Leader{leader.ID: leader}, ics.PrivacyFull, now); err != nil {
+	if err := ics.ExportEngagements(&buf, rows, map[int64]calendar.Leader{leader.ID: leader}, privacy, now); err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer

@@ -105,9 +105,9 @@ func (o *Office) RemoveAccount(ctx context.Context, id int64) (state.Account, er
 	return acct, o.Secrets.Delete(acct.URL, acct.User)
 }
 
-// Engine is a sync engine for the account of book, with its kept password.
-func (o *Office) Engine(ctx context.Context, b state.Book) (*Engine, error) {
-	acct, err := o.Account(ctx, b.AccountID)
+// Client is a client for account id, with its kept password.
+func (o *Office) Client(ctx context.Context, id int64) (*dav.Client, error) {
+	acct, err := o.Account(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +119,12 @@ func (o *Office) Engine(ctx context.Context, b state.Book) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	client, err := o.client(acct.URL, acct.User, password)
+	return o.client(acct.URL, acct.User, password)
+}
+
+// Engine is a sync engine for the account of book, with its kept password.
+func (o *Office) Engine(ctx context.Context, b state.Book) (*Engine, error) {
+	client, err := o.Client(ctx, b.AccountID)
 	if err != nil {
 		return nil, err
 	}

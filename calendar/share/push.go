@@ -13,6 +13,9 @@ import (
 // If-None-Match: *, updates and deletions with If-Match. A write that
 // loses to another desk's becomes a conflict; nothing is overwritten.
 func (e *Engine) push(ctx context.Context, book state.Book, leader calendar.Leader, rep *Report) error {
+	if err := e.pushMovedAway(ctx, book, rep); err != nil {
+		return err
+	}
 	pending, err := e.store.PendingPush(ctx, book.LeaderID)
 	if err != nil {
 		return err

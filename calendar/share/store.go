@@ -30,6 +30,7 @@ type Store interface {
 	LocalRev(ctx context.Context, uid string) (int64, error)
 	PendingPush(ctx context.Context, leaderID int64) ([]state.Pending, error)
 	ObjectRows(ctx context.Context, uid string) ([]calendar.Engagement, error)
+	MovedAway(ctx context.Context, leaderID int64) ([]state.Item, error)
 
 	SaveSyncConflict(ctx context.Context, c *state.Conflict) error
 	OpenSyncConflicts(ctx context.Context) ([]state.Conflict, error)

@@ -22,6 +22,7 @@ import (
 var accountCommands = []subcommand{
 	{"add", "Add a CalDAV account and link a leader's book to one of its calendars", runAccountAdd},
 	{"list", "List the accounts and the books linked to them", runAccountList},
+	{"publish", "Publish a leader's book read-only at a privacy level to a calendar of its own, kept in step by each sync", runAccountPublish},
 	{"remove", "Forget an account, its password and its books' links (the engagements stay)", runAccountRemove},
 }
 
@@ -85,6 +86,8 @@ type accountJSON struct {
 	User  string     `json:"user"`
 	Home  string     `json:"home"`
 	Books []bookJSON `json:"books"`
+
+	Publications []publicationJSON `json:"publications"`
 }
 
 type bookJSON struct {
@@ -155,9 +158,13 @@ func runAccountList(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	pubs, err := env.db.Publications(ctx)
+	if err != nil {
+		return err
+	}
 	var out []accountJSON
 	for _, a := range accts {
-		aj := accountJSON{ID: a.ID, URL: a.URL, User: a.User, Home: a.Home, Books: []bookJSON{}}
+		aj := accountJSON{ID: a.ID, URL: a.URL, User: a.User, Home: a.Home, Books: []bookJSON{}, Publications: publicationsOf(ctx, env, pubs, a.ID)}
 		for _, b := range books {
 			if b.AccountID != a.ID {
 				continue
@@ -185,6 +192,14 @@ func runAccountList(env *env, args []string) error {
 					last = lang.L("never synced")
 				}
 				fmt.Fprintf(env.stdout, "    %s → %s  (%s)\n", terminalText(b.Leader), terminalText(b.Calendar), last)
+			}
+			for _, p := range a.Publications {
+				last := p.LastSync
+				if last == "" {
+					last = lang.L("never synced")
+				}
+				fmt.Fprintln(env.stdout, "    "+lang.L("{{.Leader}} published at {{.Privacy}} → {{.Calendar}}  ({{.Last}})",
+					map[string]any{"Leader": terminalText(p.Leader), "Privacy": p.Privacy, "Calendar": terminalText(p.Calendar), "Last": last}))
 			}
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 
 	"anteroom/calendar/share"
 	"anteroom/calendar/share/state"
+	"anteroom/dav"
 )
 
 // runSync handles "sync [--json] [--leader NAME]", "sync conflicts
@@ -35,16 +37,17 @@ func runSync(env *env, args []string) error {
 	}
 	ctx := context.Background()
 	books, err := linkedBooks(ctx, env, *leaderArg)
-	if err != nil {
+	if err != nil && !publishesOnly(ctx, env, *leaderArg) {
 		return err
 	}
 	type result struct {
 		Leader string `json:"leader"`
 		share.Report
-		Unreadable int         `json:"unreadable"`
-		Clashes    []clashJSON `json:"clashes"` // bookings saved offline that another desk's booking overlaps
-		OK         bool        `json:"ok"`
-		Error      string      `json:"error"`
+		Unreadable int             `json:"unreadable"`
+		Clashes    []clashJSON     `json:"clashes"` // bookings saved offline that another desk's booking overlaps
+		OK         bool            `json:"ok"`
+		Error      string          `json:"error"`
+		Published  []publishResult `json:"published,omitempty"`
 	}
 	results := []result{}
 	failed, clashed := false, false
@@ -64,9 +67,34 @@ func runSync(env *env, args []string) error {
 		}
 		results = append(results, r)
 	}
+	var only int64
+	if *leaderArg != "" && len(books) == 1 {
+		only = books[0].LeaderID
+	}
+	published, err := publishAll(ctx, env, only)
+	if err != nil {
+		return err
+	}
+	for _, p := range published {
+		i := slices.IndexFunc(results, func(r result) bool { return r.Leader == p.Leader })
+		if i < 0 {
+			results = append(results, result{Leader: p.Leader, OK: true})
+			i = len(results) - 1
+		}
+		results[i].Published = append(results[i].Published, p)
+		if !p.OK {
+			failed = true
+		}
+	}
 	err = emit(env, *asJSON, results, func() {
 		for _, r := range results {
-			if !r.OK {
+			for _, p := range r.Published {
+				if p.OK {
+					fmt.Fprintln(env.stdout, lang.L("{{.Leader}}: published at {{.Privacy}} to {{.Calendar}}: {{.Created}} created, {{.Updated}} updated, {{.Deleted}} deleted.",
+						map[string]any{"Leader": terminalText(r.Leader), "Privacy": p.Privacy, "Calendar": terminalText(p.Calendar), "Created": p.Created, "Updated": p.Updated, "Deleted": p.Deleted}))
+				}
+			}
+			if !r.OK || r.Report.LeaderID == 0 {
 				continue
 			}
 			fmt.Fprintln(env.stdout, lang.L("{{.Leader}}: pulled {{.New}} new, {{.Updated}} updated, {{.Deleted}} deleted; pushed {{.Created}} created, {{.Changed}} updated, {{.Removed}} deleted; {{.Conflicts}} new conflicts.",
@@ -94,6 +122,11 @@ func runSync(env *env, args []string) error {
 	for _, r := range results {
 		if !r.OK {
 			fmt.Fprintln(env.stderr, terminalText(r.Error))
+		}
+		for _, p := range r.Published {
+			if !p.OK {
+				fmt.Fprintln(env.stderr, terminalText(p.Error))
+			}
 		}
 	}
 	if err == nil && failed {
@@ -141,6 +174,19 @@ func engineFor(ctx context.Context, env *env, b state.Book) (*share.Engine, erro
 		return nil, describe(err, about{})
 	}
 	return e, nil
+}
+
+// clientFor is a client for an account, with its password from the
+// secret store.
+func clientFor(ctx context.Context, env *env, accountID int64) (*dav.Client, error) {
+	if _, err := findAccount(ctx, env, accountID); err != nil {
+		return nil, err
+	}
+	c, err := office(env).Client(ctx, accountID)
+	if err != nil {
+		return nil, describe(err, about{})
+	}
+	return c, nil
 }
 
 // conflictJSON is a conflict as `sync conflicts --json` prints it.
