@@ -14,7 +14,7 @@ import (
 // SavePublication adds a publication, or, when the account already
 // publishes to that calendar, changes its leader and level and forgets
 // what it holds so the next sync writes it all again; it sets p.ID.
-func (db *DB) SavePublication(ctx context.Context, p *state.Publication) error {
+func (db SyncStore) SavePublication(ctx context.Context, p *state.Publication) error {
 	err := db.sql.QueryRowContext(ctx, `INSERT INTO sync_publications (leader_id, account_id, calendar, privacy)
 		VALUES (?, ?, ?, ?)
 		ON CONFLICT (account_id, calendar) DO UPDATE SET leader_id = excluded.leader_id, privacy = excluded.privacy,
@@ -28,7 +28,7 @@ func (db *DB) SavePublication(ctx context.Context, p *state.Publication) error {
 }
 
 // Publications returns every publication, by leader then calendar.
-func (db *DB) Publications(ctx context.Context) ([]state.Publication, error) {
+func (db SyncStore) Publications(ctx context.Context) ([]state.Publication, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT id, leader_id, account_id, calendar, privacy, changes, last_sync
 		FROM sync_publications ORDER BY leader_id, calendar`)
 	if err != nil {
@@ -50,7 +50,7 @@ func (db *DB) Publications(ctx context.Context) ([]state.Publication, error) {
 
 // PublicationDone records a complete publish: the change counter it
 // rendered and when.
-func (db *DB) PublicationDone(ctx context.Context, id, changes int64, at time.Time) error {
+func (db SyncStore) PublicationDone(ctx context.Context, id, changes int64, at time.Time) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE sync_publications SET changes = ?, last_sync = ? WHERE id = ?`, changes, unixSeconds(at), id)
 	if err != nil {
 		return fmt.Errorf("publication %d: %w", id, err)
@@ -59,7 +59,7 @@ func (db *DB) PublicationDone(ctx context.Context, id, changes int64, at time.Ti
 }
 
 // PublishedItems returns the objects publication id holds.
-func (db *DB) PublishedItems(ctx context.Context, id int64) ([]state.Published, error) {
+func (db SyncStore) PublishedItems(ctx context.Context, id int64) ([]state.Published, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT publication_id, uid, href, etag, digest FROM sync_published WHERE publication_id = ?`, id)
 	if err != nil {
 		return nil, fmt.Errorf("objects of publication %d: %w", id, err)
@@ -77,7 +77,7 @@ func (db *DB) PublishedItems(ctx context.Context, id int64) ([]state.Published, 
 }
 
 // PutPublished records one object written to a publication.
-func (db *DB) PutPublished(ctx context.Context, p state.Published) error {
+func (db SyncStore) PutPublished(ctx context.Context, p state.Published) error {
 	_, err := db.sql.ExecContext(ctx, `INSERT INTO sync_published (publication_id, uid, href, etag, digest) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (publication_id, uid) DO UPDATE SET href = excluded.href, etag = excluded.etag, digest = excluded.digest`,
 		p.PublicationID, p.UID, p.Href, p.ETag, p.Digest)
@@ -88,7 +88,7 @@ func (db *DB) PutPublished(ctx context.Context, p state.Published) error {
 }
 
 // ForgetPublished drops an object deleted from a publication.
-func (db *DB) ForgetPublished(ctx context.Context, id int64, uid string) error {
+func (db SyncStore) ForgetPublished(ctx context.Context, id int64, uid string) error {
 	if _, err := db.sql.ExecContext(ctx, `DELETE FROM sync_published WHERE publication_id = ? AND uid = ?`, id, uid); err != nil {
 		return fmt.Errorf("published %s: %w", uid, err)
 	}
@@ -97,7 +97,7 @@ func (db *DB) ForgetPublished(ctx context.Context, id int64, uid string) error {
 
 // BookUIDs returns the UIDs of the calendar objects of the leader's book:
 // each live single engagement or series (its overrides go with it).
-func (db *DB) BookUIDs(ctx context.Context, leaderID int64) ([]string, error) {
+func (db SyncStore) BookUIDs(ctx context.Context, leaderID int64) ([]string, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT uid FROM engagements
 		WHERE leader_id = ? AND deleted IS NULL AND series_id IS NULL ORDER BY uid`, leaderID)
 	if err != nil {

@@ -24,7 +24,7 @@ func timeFrom(n sql.NullInt64) time.Time {
 
 // SaveSyncAccount adds the account, or, when one with its URL and user is
 // there already, updates what discovery found; it sets a.ID.
-func (db *DB) SaveSyncAccount(ctx context.Context, a *state.Account) error {
+func (db SyncStore) SaveSyncAccount(ctx context.Context, a *state.Account) error {
 	err := db.sql.QueryRowContext(ctx, `INSERT INTO sync_accounts (url, username, principal, home, created)
 		VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (url, username) DO UPDATE SET principal = excluded.principal, home = excluded.home
@@ -36,7 +36,7 @@ func (db *DB) SaveSyncAccount(ctx context.Context, a *state.Account) error {
 }
 
 // SyncAccounts returns every account, oldest first.
-func (db *DB) SyncAccounts(ctx context.Context) ([]state.Account, error) {
+func (db SyncStore) SyncAccounts(ctx context.Context) ([]state.Account, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT id, url, username, principal, home, created FROM sync_accounts ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("accounts: %w", err)
@@ -57,7 +57,7 @@ func (db *DB) SyncAccounts(ctx context.Context) ([]state.Account, error) {
 
 // RemoveSyncAccount forgets the account, its books' links and their sync
 // state; the engagements stay. A missing account is calendar.ErrNotFound.
-func (db *DB) RemoveSyncAccount(ctx context.Context, id int64) error {
+func (db SyncStore) RemoveSyncAccount(ctx context.Context, id int64) error {
 	return db.WithTx(ctx, func(st calendar.Store) error {
 		tx := st.(*DB)
 		if _, err := tx.sql.ExecContext(ctx, `DELETE FROM sync_local WHERE leader_id IN
@@ -76,7 +76,7 @@ func (db *DB) RemoveSyncAccount(ctx context.Context, id int64) error {
 // link and forgetting its sync state, and marks every live engagement of
 // the leader as changed here, so the next sync sends what the server
 // does not have.
-func (db *DB) LinkBook(ctx context.Context, b state.Book) error {
+func (db SyncStore) LinkBook(ctx context.Context, b state.Book) error {
 	return db.WithTx(ctx, func(st calendar.Store) error {
 		tx := st.(*DB)
 		for _, q := range []string{
@@ -104,7 +104,7 @@ func (db *DB) LinkBook(ctx context.Context, b state.Book) error {
 }
 
 // SyncBooks returns the linked books, by leader.
-func (db *DB) SyncBooks(ctx context.Context) ([]state.Book, error) {
+func (db SyncStore) SyncBooks(ctx context.Context) ([]state.Book, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT leader_id, account_id, calendar, token, last_sync FROM sync_books ORDER BY leader_id`)
 	if err != nil {
 		return nil, fmt.Errorf("linked books: %w", err)
@@ -124,7 +124,7 @@ func (db *DB) SyncBooks(ctx context.Context) ([]state.Book, error) {
 }
 
 // SaveSyncToken keeps the token of a complete pull and when it was done.
-func (db *DB) SaveSyncToken(ctx context.Context, leaderID int64, token string, at time.Time) error {
+func (db SyncStore) SaveSyncToken(ctx context.Context, leaderID int64, token string, at time.Time) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE sync_books SET token = ?, last_sync = ? WHERE leader_id = ?`,
 		token, unixSeconds(at), leaderID)
 	if err != nil {
@@ -145,12 +145,12 @@ func scanSyncItem(s scanner) (state.Item, error) {
 
 // SyncItem returns the state of the object holding uid in the leader's
 // book; ok is false when it was never synced.
-func (db *DB) SyncItem(ctx context.Context, leaderID int64, uid string) (state.Item, bool, error) {
+func (db SyncStore) SyncItem(ctx context.Context, leaderID int64, uid string) (state.Item, bool, error) {
 	return db.oneSyncItem(ctx, `uid = ?`, leaderID, uid)
 }
 
 // SyncItemByHref is SyncItem by the object's path on the server.
-func (db *DB) SyncItemByHref(ctx context.Context, leaderID int64, href string) (state.Item, bool, error) {
+func (db SyncStore) SyncItemByHref(ctx context.Context, leaderID int64, href string) (state.Item, bool, error) {
 	return db.oneSyncItem(ctx, `href = ?`, leaderID, href)
 }
 
@@ -167,7 +167,7 @@ func (db *DB) oneSyncItem(ctx context.Context, where string, leaderID int64, key
 }
 
 // SyncItems returns the state of every synced object of the leader's book.
-func (db *DB) SyncItems(ctx context.Context, leaderID int64) ([]state.Item, error) {
+func (db SyncStore) SyncItems(ctx context.Context, leaderID int64) ([]state.Item, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+syncItemColumns+` FROM sync_items WHERE leader_id = ?`, leaderID)
 	if err != nil {
 		return nil, fmt.Errorf("sync state of leader %d: %w", leaderID, err)
@@ -185,7 +185,7 @@ func (db *DB) SyncItems(ctx context.Context, leaderID int64) ([]state.Item, erro
 }
 
 // PutSyncItem records what a sync left of one object.
-func (db *DB) PutSyncItem(ctx context.Context, it state.Item) error {
+func (db SyncStore) PutSyncItem(ctx context.Context, it state.Item) error {
 	_, err := db.sql.ExecContext(ctx, `INSERT INTO sync_items (`+syncItemColumns+`) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (leader_id, uid) DO UPDATE SET href = excluded.href, etag = excluded.etag,
 			rev = excluded.rev, synced = excluded.synced`,
@@ -198,7 +198,7 @@ func (db *DB) PutSyncItem(ctx context.Context, it state.Item) error {
 
 // ForgetSyncItem drops what was synced of uid, and its local revision:
 // the object is gone on both sides.
-func (db *DB) ForgetSyncItem(ctx context.Context, leaderID int64, uid string) error {
+func (db SyncStore) ForgetSyncItem(ctx context.Context, leaderID int64, uid string) error {
 	if _, err := db.sql.ExecContext(ctx, `DELETE FROM sync_items WHERE leader_id = ? AND uid = ?`, leaderID, uid); err != nil {
 		return fmt.Errorf("forget sync state of %s: %w", uid, err)
 	}
@@ -210,7 +210,7 @@ func (db *DB) ForgetSyncItem(ctx context.Context, leaderID int64, uid string) er
 
 // LocalRev is the local revision of uid now; 0 when no write of a linked
 // book touched it.
-func (db *DB) LocalRev(ctx context.Context, uid string) (int64, error) {
+func (db SyncStore) LocalRev(ctx context.Context, uid string) (int64, error) {
 	var rev int64
 	err := db.sql.QueryRowContext(ctx, `SELECT rev FROM sync_local WHERE uid = ?`, uid).Scan(&rev)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -225,7 +225,7 @@ func (db *DB) LocalRev(ctx context.Context, uid string) (int64, error) {
 // PendingPush lists the objects of the leader's book changed here since
 // they were last synced (or never synced), leaving out those with an open
 // conflict, in the order they were changed.
-func (db *DB) PendingPush(ctx context.Context, leaderID int64) ([]state.Pending, error) {
+func (db SyncStore) PendingPush(ctx context.Context, leaderID int64) ([]state.Pending, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT l.uid, l.rev, s.href, s.etag, s.rev, s.synced
 		FROM sync_local l LEFT JOIN sync_items s ON s.leader_id = l.leader_id AND s.uid = l.uid
 		WHERE l.leader_id = ?1 AND (s.uid IS NULL OR l.rev > s.rev)
@@ -253,7 +253,7 @@ func (db *DB) PendingPush(ctx context.Context, leaderID int64) ([]state.Pending,
 
 // ObjectRows returns the live engagements one calendar object holds: the
 // engagement with uid, and when it is a series, its overrides.
-func (db *DB) ObjectRows(ctx context.Context, uid string) ([]calendar.Engagement, error) {
+func (db SyncStore) ObjectRows(ctx context.Context, uid string) ([]calendar.Engagement, error) {
 	// An override's stored uid is uid#RECURRENCE-ID: a range of the uid
 	// index ('$' follows '#').
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+engagementColumns+` FROM engagements
@@ -278,7 +278,7 @@ func scanConflict(s scanner) (state.Conflict, error) {
 
 // SaveSyncConflict records a conflict, or, when one is open for the same
 // object, brings its two versions up to date; it sets c.ID.
-func (db *DB) SaveSyncConflict(ctx context.Context, c *state.Conflict) error {
+func (db SyncStore) SaveSyncConflict(ctx context.Context, c *state.Conflict) error {
 	err := db.sql.QueryRowContext(ctx, `INSERT INTO sync_conflicts (leader_id, uid, href, local_ics, server_ics, server_etag, found)
 		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (leader_id, uid) WHERE resolved IS NULL DO UPDATE SET href = excluded.href,
@@ -292,7 +292,7 @@ func (db *DB) SaveSyncConflict(ctx context.Context, c *state.Conflict) error {
 
 // OpenSyncConflicts returns the conflicts waiting for a decision, oldest
 // first.
-func (db *DB) OpenSyncConflicts(ctx context.Context) ([]state.Conflict, error) {
+func (db SyncStore) OpenSyncConflicts(ctx context.Context) ([]state.Conflict, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+conflictColumns+` FROM sync_conflicts WHERE resolved IS NULL ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("sync conflicts: %w", err)
@@ -311,7 +311,7 @@ func (db *DB) OpenSyncConflicts(ctx context.Context) ([]state.Conflict, error) {
 
 // SyncConflict returns one conflict, open or resolved; a missing one is
 // calendar.ErrNotFound.
-func (db *DB) SyncConflict(ctx context.Context, id int64) (state.Conflict, error) {
+func (db SyncStore) SyncConflict(ctx context.Context, id int64) (state.Conflict, error) {
 	c, err := scanConflict(db.sql.QueryRowContext(ctx, `SELECT `+conflictColumns+` FROM sync_conflicts WHERE id = ?`, id))
 	if err != nil {
 		return state.Conflict{}, rowErr(err, "sync conflict", id)
@@ -320,7 +320,7 @@ func (db *DB) SyncConflict(ctx context.Context, id int64) (state.Conflict, error
 }
 
 // OpenConflictOn returns the open conflict on uid in the leader's book.
-func (db *DB) OpenConflictOn(ctx context.Context, leaderID int64, uid string) (state.Conflict, bool, error) {
+func (db SyncStore) OpenConflictOn(ctx context.Context, leaderID int64, uid string) (state.Conflict, bool, error) {
 	c, err := scanConflict(db.sql.QueryRowContext(ctx, `SELECT `+conflictColumns+` FROM sync_conflicts
 		WHERE leader_id = ? AND uid = ? AND resolved IS NULL`, leaderID, uid))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -333,7 +333,7 @@ func (db *DB) OpenConflictOn(ctx context.Context, leaderID int64, uid string) (s
 }
 
 // ResolveSyncConflict closes an open conflict, keeping side.
-func (db *DB) ResolveSyncConflict(ctx context.Context, id int64, kept string, at time.Time) error {
+func (db SyncStore) ResolveSyncConflict(ctx context.Context, id int64, kept string, at time.Time) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE sync_conflicts SET resolved = ?, kept = ? WHERE id = ? AND resolved IS NULL`,
 		unixSeconds(at), kept, id)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 // belongs to another leader here (an engagement moved to another leader's
 // book), leaving out those with an open conflict: the server's copy in
 // this leader's calendar is to be deleted.
-func (db *DB) MovedAway(ctx context.Context, leaderID int64) ([]state.Item, error) {
+func (db SyncStore) MovedAway(ctx context.Context, leaderID int64) ([]state.Item, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+syncItemColumns+` FROM sync_items s
 		WHERE s.leader_id = ?1
 		  AND EXISTS (SELECT 1 FROM engagements e WHERE e.uid = s.uid AND e.deleted IS NULL AND e.leader_id <> ?1)

@@ -24,15 +24,15 @@ func TestLocalRevisionsMarkWhatAPushSends(t *testing.T) {
 	datatest.Engagement(t, db, calendar.Engagement{LeaderID: li.ID, Title: "未关联", Start: start, End: start.Add(time.Hour)})
 
 	acct := state.Account{URL: "http://127.0.0.1:1/", User: "desk", Created: time.Now()}
-	if err := db.SaveSyncAccount(ctx, &acct); err != nil {
+	if err := db.Sync().SaveSyncAccount(ctx, &acct); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.LinkBook(ctx, state.Book{LeaderID: zhang.ID, AccountID: acct.ID, Calendar: "/desk/zhang/"}); err != nil {
+	if err := db.Sync().LinkBook(ctx, state.Book{LeaderID: zhang.ID, AccountID: acct.ID, Calendar: "/desk/zhang/"}); err != nil {
 		t.Fatal(err)
 	}
 	pending := func(leader int64) []state.Pending {
 		t.Helper()
-		p, err := db.PendingPush(ctx, leader)
+		p, err := db.Sync().PendingPush(ctx, leader)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,7 +41,7 @@ func TestLocalRevisionsMarkWhatAPushSends(t *testing.T) {
 	if p := pending(zhang.ID); len(p) != 1 || p[0].UID != before.UID || p[0].Synced != nil {
 		t.Fatalf("after linking: %+v, want the engagement made before", p)
 	}
-	if err := db.PutSyncItem(ctx, state.Item{LeaderID: zhang.ID, UID: before.UID, Href: "/desk/zhang/x.ics", ETag: `"1"`, Rev: pending(zhang.ID)[0].Rev, At: time.Now()}); err != nil {
+	if err := db.Sync().PutSyncItem(ctx, state.Item{LeaderID: zhang.ID, UID: before.UID, Href: "/desk/zhang/x.ics", ETag: `"1"`, Rev: pending(zhang.ID)[0].Rev, At: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	if p := pending(zhang.ID); len(p) != 0 {
@@ -61,7 +61,7 @@ func TestLocalRevisionsMarkWhatAPushSends(t *testing.T) {
 	if len(p) != 1 || p[0].UID != s.UID {
 		t.Fatalf("after a series and its override: %+v, want the series' UID once", p)
 	}
-	rows, err := db.ObjectRows(ctx, s.UID)
+	rows, err := db.Sync().ObjectRows(ctx, s.UID)
 	if err != nil || len(rows) != 2 || rows[1].RecurrenceID.IsZero() {
 		t.Fatalf("object rows: %d %v", len(rows), err)
 	}

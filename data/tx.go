@@ -9,6 +9,7 @@ import (
 	"anteroom/calendar/desk"
 	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
+	"anteroom/calendar/share"
 )
 
 var _ calendar.TxStore = (*DB)(nil)
@@ -39,6 +40,11 @@ func (db *DB) WithTx(ctx context.Context, fn func(calendar.Store) error) error {
 // DeskTx is WithTx for the visits desk.
 func (s DeskStore) DeskTx(ctx context.Context, fn func(desk.Store) error) error {
 	return s.bound(ctx, func(t *DB) error { return fn(DeskStore{t}) })
+}
+
+// SyncTx is WithTx for the sync engine.
+func (s SyncStore) SyncTx(ctx context.Context, fn func(share.Store) error) error {
+	return s.bound(ctx, func(t *DB) error { return fn(SyncStore{t}) })
 }
 
 // ReviewTx is WithTx for the Friday review.

@@ -21,7 +21,7 @@ func sharedDesk(t *testing.T) *uiDesk {
 	t.Helper()
 	t.Setenv("ANTEROOM_SECRETS", "file")
 	d := newDeskSharing(t, func(db *data.DB, svc *calendar.Service) Sharing {
-		return &share.Office{Store: db, Secrets: share.SecretsFor(db.Path()), Now: svc.Now}
+		return &share.Office{Store: db.Sync(), Secrets: share.SecretsFor(db.Path()), Now: svc.Now}
 	})
 	d.m.sync.localChanged() // as the running app does on start
 	return d
@@ -45,7 +45,7 @@ func newOtherDesk(t *testing.T, srv *davtest.Server) *otherDesk {
 	t.Cleanup(func() { db.Close() })
 	svc := calendar.NewService(db)
 	svc.SetClock(func() time.Time { return monday10 })
-	o := &otherDesk{t: t, svc: svc, office: &share.Office{Store: db, Secrets: share.SecretsFor(db.Path()), Now: svc.Now},
+	o := &otherDesk{t: t, svc: svc, office: &share.Office{Store: db.Sync(), Secrets: share.SecretsFor(db.Path()), Now: svc.Now},
 		leader: calendar.Leader{Name: "张书记", ZoneName: "Asia/Shanghai"}}
 	if err := svc.AddLeader(context.Background(), &o.leader); err != nil {
 		t.Fatal(err)

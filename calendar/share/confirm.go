@@ -37,6 +37,7 @@ type Desk struct {
 // Ledger confirms bookings of linked books with the other desks through
 // each book's ledger (calendar.Confirmer).
 type Ledger struct {
+	view    StoreView
 	desk    Desk
 	secrets Secrets
 	timeout time.Duration
@@ -46,9 +47,14 @@ type Ledger struct {
 	clients map[int64]*dav.Client // by account
 }
 
-// NewLedger returns the ledger of the desk, with the passwords in secrets.
-func NewLedger(desk Desk, secrets Secrets) *Ledger {
-	return &Ledger{desk: desk, secrets: secrets, timeout: ConfirmTimeout, now: time.Now, clients: map[int64]*dav.Client{}}
+// StoreView gives the ledger's view of a booking's store (package data's
+// DB, or one bound to a transaction); false when it has none.
+type StoreView func(calendar.Store) (LedgerStore, bool)
+
+// NewLedger returns the ledger of the desk, with the passwords in secrets;
+// view finds the sync state in the store a booking is saved in.
+func NewLedger(desk Desk, secrets Secrets, view StoreView) *Ledger {
+	return &Ledger{view: view, desk: desk, secrets: secrets, timeout: ConfirmTimeout, now: time.Now, clients: map[int64]*dav.Client{}}
 }
 
 // SetClock replaces the clock, for tests.
@@ -68,6 +74,9 @@ type errStore struct{ err error }
 func (e errStore) Error() string { return e.err.Error() }
 func (e errStore) Unwrap() error { return e.err }
 
+// errNoSyncState: the booking's store keeps no sync state.
+var errNoSyncState = errors.New("share: the booking's store keeps no sync state")
+
 // clashError: another desk's booking holds the slot.
 type clashError struct{ entry LedgerEntry }
 
@@ -78,9 +87,9 @@ func (e clashError) Error() string { return "the slot is taken by " + e.entry.Ti
 // anyway. When the server cannot be asked in time the booking is marked
 // not yet confirmed in tx and the server named.
 func (l *Ledger) Confirm(ctx context.Context, tx calendar.Store, leader calendar.Leader, e calendar.Engagement, override bool) (calendar.Confirmation, error) {
-	st, ok := tx.(LedgerStore)
+	st, ok := l.view(tx)
 	if !ok {
-		return calendar.Confirmation{}, errNotSyncStore
+		return calendar.Confirmation{}, errNoSyncState
 	}
 	book, acct, linked, err := bookOf(ctx, st, leader.ID)
 	if err != nil || !linked {

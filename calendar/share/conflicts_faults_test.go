@@ -37,7 +37,7 @@ func TestConcurrentEditsMakeOneConflictAndEachResolutionWorks(t *testing.T) {
 	if rep.Conflicts != 1 || rep.PulledUpdated != 0 || rep.PushedUpdated != 0 {
 		t.Fatalf("desk B: %+v, want one conflict and nothing taken or sent", rep)
 	}
-	cs, err := b.db.OpenSyncConflicts(ctx)
+	cs, err := b.db.Sync().OpenSyncConflicts(ctx)
 	if err != nil || len(cs) != 1 {
 		t.Fatalf("conflicts on B: %v %v", cs, err)
 	}
@@ -71,7 +71,7 @@ func TestConcurrentEditsMakeOneConflictAndEachResolutionWorks(t *testing.T) {
 	if rep := b.sync(); rep.Conflicts != 1 {
 		t.Fatalf("desk B: %+v, want one conflict", rep)
 	}
-	cs, _ = b.db.OpenSyncConflicts(ctx)
+	cs, _ = b.db.Sync().OpenSyncConflicts(ctx)
 	if err := b.engine.Resolve(ctx, b.book(), cs[0].ID, share.KeepServer); err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestServerGoneDuringSyncLosesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = share.NewEngine(a.db, flaky).Sync(context.Background(), a.book())
+	_, err = share.NewEngine(a.db.Sync(), flaky).Sync(context.Background(), a.book())
 	var de *dav.Error
 	if !errors.As(err, &de) || de.Code() != "sync.unreachable" {
 		t.Fatalf("sync with the server gone: %v, want sync.unreachable", err)
@@ -162,7 +162,7 @@ func TestWrongPasswordAndDeletedCalendarAreSaidInWords(t *testing.T) {
 	a := newDesk(t, srv, davtest.Password)
 	a.meeting("会议", 1, 9)
 	a.sync()
-	wrong := share.NewEngine(a.db, a.newClient(srv.URL, "not-the-password"))
+	wrong := share.NewEngine(a.db.Sync(), a.newClient(srv.URL, "not-the-password"))
 	_, err := wrong.Sync(context.Background(), a.book())
 	var de *dav.Error
 	if !errors.As(err, &de) || de.Code() != "sync.unauthorized" {

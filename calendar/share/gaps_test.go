@@ -103,14 +103,14 @@ func TestEngagementMovedToAnotherLeaderLeavesTheFirstBook(t *testing.T) {
 	ctx := context.Background()
 	li := datatest.Leader(t, a.db, "李主任", "Asia/Shanghai")
 	unlinked := datatest.Leader(t, a.db, "王秘书长", "Asia/Shanghai")
-	accts, err := a.db.SyncAccounts(ctx)
+	accts, err := a.db.Sync().SyncAccounts(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := share.Link(ctx, a.db, a.client, accts[0], li, ""); err != nil {
+	if _, err := share.Link(ctx, a.db.Sync(), a.client, accts[0], li, ""); err != nil {
 		t.Fatal(err)
 	}
-	books, err := a.db.SyncBooks(ctx)
+	books, err := a.db.Sync().SyncBooks(ctx)
 	if err != nil || len(books) != 2 {
 		t.Fatalf("books %v %v", books, err)
 	}
@@ -118,7 +118,7 @@ func TestEngagementMovedToAnotherLeaderLeavesTheFirstBook(t *testing.T) {
 		var all share.Report
 		for _, bk := range books {
 			bk := bk
-			fresh, _ := a.db.SyncBooks(ctx)
+			fresh, _ := a.db.Sync().SyncBooks(ctx)
 			for _, f := range fresh {
 				if f.LeaderID == bk.LeaderID {
 					bk = f

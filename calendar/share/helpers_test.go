@@ -46,16 +46,16 @@ func newDesk(t *testing.T, srv *davtest.Server, password string) *desk {
 	d.svc = calendar.NewService(d.db)
 	d.leader = datatest.Leader(t, d.db, "张书记", "Asia/Shanghai")
 	d.client = d.newClient(srv.URL, password)
-	d.engine = share.NewEngine(d.db, d.client)
+	d.engine = share.NewEngine(d.db.Sync(), d.client)
 	ctx := context.Background()
 	acct, err := share.Connect(ctx, d.client, srv.URL, davtest.User, time.Now())
 	if err != nil {
 		t.Fatalf("connect: %v", err)
 	}
-	if err := d.db.SaveSyncAccount(ctx, &acct); err != nil {
+	if err := d.db.Sync().SaveSyncAccount(ctx, &acct); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := share.Link(ctx, d.db, d.client, acct, d.leader, ""); err != nil {
+	if _, err := share.Link(ctx, d.db.Sync(), d.client, acct, d.leader, ""); err != nil {
 		t.Fatalf("link: %v", err)
 	}
 	return d
@@ -72,7 +72,7 @@ func (d *desk) newClient(url, password string) *dav.Client {
 
 func (d *desk) book() state.Book {
 	d.t.Helper()
-	books, err := d.db.SyncBooks(context.Background())
+	books, err := d.db.Sync().SyncBooks(context.Background())
 	if err != nil || len(books) != 1 {
 		d.t.Fatalf("books: %v %v", books, err)
 	}
@@ -93,7 +93,7 @@ func (d *desk) sync() share.Report {
 // overrides).
 func (d *desk) byUID(uid string) []calendar.Engagement {
 	d.t.Helper()
-	rows, err := d.db.ObjectRows(context.Background(), uid)
+	rows, err := d.db.Sync().ObjectRows(context.Background(), uid)
 	if err != nil {
 		d.t.Fatal(err)
 	}

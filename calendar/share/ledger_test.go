@@ -13,6 +13,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/share"
+	"anteroom/data"
 	"anteroom/dav"
 	"anteroom/dav/davtest"
 )
@@ -53,7 +54,7 @@ func (d *desk) confirming(srv *davtest.Server, name string, rt http.RoundTripper
 	if err != nil {
 		d.t.Fatal(err)
 	}
-	l := share.NewLedger(share.Desk{ID: name, Name: name}, share.Secrets{})
+	l := share.NewLedger(share.Desk{ID: name, Name: name}, share.Secrets{}, data.LedgerView)
 	l.SetClock(now)
 	d.svc.SetClock(now)
 	l.SetClient(d.book().AccountID, c)

@@ -54,25 +54,25 @@ func TestPublicationsShowTheBookAtTheirPrivacyLevel(t *testing.T) {
 	d.save(&open)
 	d.sync()
 
-	accts, err := d.db.SyncAccounts(ctx)
+	accts, err := d.db.Sync().SyncAccounts(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	pubs := map[ics.Privacy]state.Publication{}
 	for _, level := range []ics.Privacy{ics.PrivacyBusy, ics.PrivacyLimited, ics.PrivacyFull} {
-		got, err := share.AddPublication(ctx, d.db, d.client, accts[0], d.leader, level, "")
+		got, err := share.AddPublication(ctx, d.db.Sync(), d.client, accts[0], d.leader, level, "")
 		if err != nil || !got.Created {
 			t.Fatalf("publish at %s: %+v %v", level, got, err)
 		}
 		pubs[level] = got.Publication
 	}
-	if _, err := share.AddPublication(ctx, d.db, d.client, accts[0], d.leader, ics.PrivacyBusy, d.book().Calendar); !errors.Is(err, share.ErrPublishOverBook) {
+	if _, err := share.AddPublication(ctx, d.db.Sync(), d.client, accts[0], d.leader, ics.PrivacyBusy, d.book().Calendar); !errors.Is(err, share.ErrPublishOverBook) {
 		t.Fatalf("publishing over the book's calendar: %v, want ErrPublishOverBook", err)
 	}
-	publisher := share.NewPublisher(d.db, d.client)
+	publisher := share.NewPublisher(d.db.Sync(), d.client)
 	publishAll := func() (created, updated, deleted int) {
 		t.Helper()
-		all, err := d.db.Publications(ctx)
+		all, err := d.db.Sync().Publications(ctx)
 		if err != nil || len(all) != 3 {
 			t.Fatalf("publications %v %v", all, err)
 		}

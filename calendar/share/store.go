@@ -2,7 +2,6 @@ package share
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"anteroom/calendar"
@@ -14,6 +13,9 @@ import (
 // the calendar, transactions, and the sync state of package state.
 type Store interface {
 	imports.Store
+	// SyncTx is calendar.Store's WithTx for the sync engine: fn gets the
+	// store bound to one write transaction, joined when already in one.
+	SyncTx(ctx context.Context, fn func(Store) error) error
 
 	SaveSyncAccount(ctx context.Context, a *state.Account) error
 	SyncAccounts(ctx context.Context) ([]state.Account, error)
@@ -39,17 +41,10 @@ type Store interface {
 	ResolveSyncConflict(ctx context.Context, id int64, kept string, at time.Time) error
 }
 
-// errNotSyncStore: a store whose transaction is not a Store.
-var errNotSyncStore = errors.New("share: the store's transaction keeps no sync state")
-
 // inTx runs fn in one transaction of s, with a Service bound to it.
 func inTx(ctx context.Context, s Store, now func() time.Time, fn func(tx Store, svc *calendar.Service) error) error {
-	return s.WithTx(ctx, func(st calendar.Store) error {
-		tx, ok := st.(Store)
-		if !ok {
-			return errNotSyncStore
-		}
-		svc := calendar.NewService(st)
+	return s.SyncTx(ctx, func(tx Store) error {
+		svc := calendar.NewService(tx)
 		svc.SetClock(now)
 		return fn(tx, svc)
 	})

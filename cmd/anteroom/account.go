@@ -32,7 +32,7 @@ func runAccount(env *env, args []string) error {
 
 // office is the sharing of env's database: accounts, passwords, engines.
 func office(env *env) *share.Office {
-	return &share.Office{Store: env.db, Secrets: share.SecretsFor(env.db.Path()), Now: env.svc.Now}
+	return &share.Office{Store: env.db.Sync(), Secrets: share.SecretsFor(env.db.Path()), Now: env.svc.Now}
 }
 
 // davText is an error in the user's language: the CalDAV client's errors
@@ -150,15 +150,15 @@ func runAccountList(env *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	accts, err := env.db.SyncAccounts(ctx)
+	accts, err := env.db.Sync().SyncAccounts(ctx)
 	if err != nil {
 		return err
 	}
-	books, err := env.db.SyncBooks(ctx)
+	books, err := env.db.Sync().SyncBooks(ctx)
 	if err != nil {
 		return err
 	}
-	pubs, err := env.db.Publications(ctx)
+	pubs, err := env.db.Sync().Publications(ctx)
 	if err != nil {
 		return err
 	}
@@ -216,7 +216,7 @@ func runAccountRemove(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := env.db.RemoveSyncAccount(ctx, id); err != nil {
+	if err := env.db.Sync().RemoveSyncAccount(ctx, id); err != nil {
 		return err
 	}
 	if err := share.SecretsFor(env.db.Path()).Delete(acct.URL, acct.User); err != nil {
@@ -228,7 +228,7 @@ func runAccountRemove(env *env, args []string) error {
 }
 
 func findAccount(ctx context.Context, env *env, id int64) (state.Account, error) {
-	accts, err := env.db.SyncAccounts(ctx)
+	accts, err := env.db.Sync().SyncAccounts(ctx)
 	if err != nil {
 		return state.Account{}, err
 	}

@@ -31,9 +31,9 @@ func thisDesk(dbPath string) share.Desk {
 // or nil when no book of db is linked to a server: then bookings are
 // only checked here.
 func ledgerFor(db *data.DB) *share.Ledger {
-	books, err := db.SyncBooks(context.Background())
+	books, err := db.Sync().SyncBooks(context.Background())
 	if err != nil || len(books) == 0 {
 		return nil // an unreadable sync state shows when syncing
 	}
-	return share.NewLedger(thisDesk(db.Path()), share.SecretsFor(db.Path()))
+	return share.NewLedger(thisDesk(db.Path()), share.SecretsFor(db.Path()), data.LedgerView)
 }

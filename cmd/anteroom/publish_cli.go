@@ -53,7 +53,7 @@ func runAccountPublish(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	linked, err := share.AddPublication(ctx, env.db, client, acct, leader, privacy, *calendarName)
+	linked, err := share.AddPublication(ctx, env.db.Sync(), client, acct, leader, privacy, *calendarName)
 	if errors.Is(err, share.ErrPublishOverBook) {
 		return errors.New(lang.L("{{.Calendar}} holds a leader's book: publish to a calendar of its own", map[string]any{"Calendar": terminalText(*calendarName)}))
 	}
@@ -78,7 +78,7 @@ func publishAccount(ctx context.Context, env *env, leaderID, id int64) (state.Ac
 	if id != 0 {
 		return findAccount(ctx, env, id)
 	}
-	books, err := env.db.SyncBooks(ctx)
+	books, err := env.db.Sync().SyncBooks(ctx)
 	if err != nil {
 		return state.Account{}, err
 	}
@@ -87,7 +87,7 @@ func publishAccount(ctx context.Context, env *env, leaderID, id int64) (state.Ac
 			return findAccount(ctx, env, b.AccountID)
 		}
 	}
-	accts, err := env.db.SyncAccounts(ctx)
+	accts, err := env.db.Sync().SyncAccounts(ctx)
 	if err != nil {
 		return state.Account{}, err
 	}
@@ -127,7 +127,7 @@ type publishResult struct {
 // publishAll brings the publications of the leaders synced (every one
 // when leaderID is 0) in step with their books.
 func publishAll(ctx context.Context, env *env, leaderID int64) ([]publishResult, error) {
-	pubs, err := env.db.Publications(ctx)
+	pubs, err := env.db.Sync().Publications(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +139,7 @@ func publishAll(ctx context.Context, env *env, leaderID int64) ([]publishResult,
 		r := publishResult{Leader: leaderName(ctx, env.svc, p.LeaderID), OK: true}
 		client, err := clientFor(ctx, env, p.AccountID)
 		if err == nil {
-			pub := share.NewPublisher(env.db, client)
+			pub := share.NewPublisher(env.db.Sync(), client)
 			pub.SetClock(env.svc.Now)
 			r.PublishReport, err = pub.Publish(ctx, p)
 		}
@@ -159,6 +159,6 @@ func publishesOnly(ctx context.Context, env *env, leader string) bool {
 	if leader != "" {
 		return false
 	}
-	pubs, err := env.db.Publications(ctx)
+	pubs, err := env.db.Sync().Publications(ctx)
 	return err == nil && len(pubs) > 0
 }

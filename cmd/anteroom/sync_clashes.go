@@ -7,6 +7,7 @@ import (
 	"anteroom/calendar"
 	"anteroom/calendar/share"
 	"anteroom/calendar/share/state"
+	"anteroom/data"
 )
 
 // clashJSON is a booking saved offline that another desk's booking
@@ -34,9 +35,9 @@ func recheckOffline(ctx context.Context, env *env, b state.Book, rep share.Repor
 		return nil, err
 	}
 	moved := rep.PulledNew+rep.PulledUpdated+rep.PulledDeleted+rep.PushedCreated+rep.PushedUpdated+rep.PushedDeleted > 0
-	ledger := share.NewLedger(thisDesk(env.db.Path()), share.SecretsFor(env.db.Path()))
+	ledger := share.NewLedger(thisDesk(env.db.Path()), share.SecretsFor(env.db.Path()), data.LedgerView)
 	ledger.SetClock(env.svc.Now)
-	clashes, err := ledger.Recheck(ctx, env.db, b, leader, moved)
+	clashes, err := ledger.Recheck(ctx, env.db.Sync(), b, leader, moved)
 	if err != nil {
 		return nil, davText(err)
 	}

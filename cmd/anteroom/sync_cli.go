@@ -141,7 +141,7 @@ func runSync(env *env, args []string) error {
 // linkedBooks are the books to sync: every linked one, or the named
 // leader's.
 func linkedBooks(ctx context.Context, env *env, leader string) ([]state.Book, error) {
-	books, err := env.db.SyncBooks(ctx)
+	books, err := env.db.Sync().SyncBooks(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +207,7 @@ func runSyncConflicts(env *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	cs, err := env.db.OpenSyncConflicts(ctx)
+	cs, err := env.db.Sync().OpenSyncConflicts(ctx)
 	if err != nil {
 		return err
 	}
@@ -251,11 +251,11 @@ func runSyncResolve(env *env, args []string) error {
 		return fmt.Errorf("%w: %s", errUsage, lang.L("give --keep local or --keep server"))
 	}
 	ctx := context.Background()
-	c, err := env.db.SyncConflict(ctx, id)
+	c, err := env.db.Sync().SyncConflict(ctx, id)
 	if err != nil {
 		return errors.New(lang.L("there is no sync conflict {{.ID}}: see anteroom sync conflicts", map[string]any{"ID": strconv.FormatInt(id, 10)}))
 	}
-	books, err := env.db.SyncBooks(ctx)
+	books, err := env.db.Sync().SyncBooks(ctx)
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ const AppID = "app.anteroom.desktop"
 // closes, offering to import the given .ics files first.
 func openWindow(dbPath string, smoke bool, files []string, log io.Writer) error {
 	return withStorage(dbPath, log, func(db *data.DB, s services) error {
-		sharing := &share.Office{Store: db, Secrets: share.SecretsFor(db.Path()), Now: s.booking.Now}
+		sharing := &share.Office{Store: db.Sync(), Secrets: share.SecretsFor(db.Path()), Now: s.booking.Now}
 		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, Sharing: sharing}, ui.Options{Smoke: smoke, Log: log, Import: files})
 	})
 }
