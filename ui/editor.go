@@ -138,7 +138,9 @@ func (ed *editor) build() {
 	if e.ID != 0 {
 		heading = lang.L("Edit engagement")
 	}
-	ed.dialog = dialog.NewCustomWithoutButtons(heading, content, ed.win)
+	// The form scrolls and the buttons stay put: found free slots and
+	// findings must never push Save off a small screen.
+	ed.dialog = dialog.NewCustomWithoutButtons(heading, container.NewVScroll(content), ed.win)
 	ed.dialog.SetButtons(buttons)
 	ed.dialog.SetOnClosed(func() { ed.open = false })
 	ed.layoutTimes()
@@ -148,7 +150,7 @@ func (ed *editor) build() {
 
 // show opens the dialog with the title focused.
 func (ed *editor) show() {
-	ed.dialog.Resize(fyne.NewSize(620, 560))
+	ed.dialog.Resize(fitIn(ed.win, fyne.NewSize(620, 560)))
 	ed.dialog.Show()
 	ed.open = true
 	ed.win.Canvas().Focus(ed.title)

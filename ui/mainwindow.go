@@ -44,6 +44,7 @@ type mainWindow struct {
 	weekButton   *widget.Button
 	leaderSelect *widget.Select
 	emptyState   *fyne.Container
+	toolbar      *fyne.Container
 	status       *widget.Label
 	editor       *editor // the open editor, for tests
 	capacity     *widget.Label
@@ -85,12 +86,12 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.leaderSelect = widget.NewSelect(nil, m.onLeaderChosen)
 	m.refreshLeaderSelect()
 
-	toolbar := container.NewHBox(
+	m.toolbar = container.NewHBox(
 		&widget.Button{Icon: theme.Icon(theme.IconNameNavigateBack), Importance: widget.LowImportance, OnTapped: func() { m.shiftWeek(-1) }},
 		&widget.Button{Text: lang.L("Today"), OnTapped: m.goToday},
 		&widget.Button{Icon: theme.Icon(theme.IconNameNavigateNext), Importance: widget.LowImportance, OnTapped: func() { m.shiftWeek(1) }},
 		m.weekButton,
-		&widget.Button{Text: lang.L("Export this week"), Icon: theme.Icon(theme.IconNameUpload), Importance: widget.LowImportance, OnTapped: func() { m.openExport(true) }},
+		&widget.Button{Text: lang.L("Export"), Icon: theme.Icon(theme.IconNameUpload), Importance: widget.LowImportance, OnTapped: func() { m.openExport(true) }},
 		layout.NewSpacer(),
 		m.capacity,
 		m.sync.button,
@@ -107,7 +108,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	side.Offset = 0.6
 	split := container.NewHSplit(container.NewStack(m.grid, m.emptyState), side)
 	split.Offset = 0.74
-	win.SetContent(container.NewBorder(toolbar, container.NewBorder(nil, nil, m.status, nil, m.sync.status), nil, nil, split))
+	win.SetContent(container.NewBorder(m.toolbar, container.NewBorder(nil, nil, m.status, nil, m.sync.status), nil, nil, split))
 	win.SetMainMenu(m.menu())
 	win.SetOnDropped(m.onDropped)
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},

@@ -79,7 +79,7 @@ func newReviewWindow(d *weekDesk, w calendar.Week) *reviewWindow {
 	split := container.NewHSplit(rw.table, container.NewVScroll(rw.detail.content))
 	split.Offset = 0.73
 	rw.win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(top), rw.banner), container.NewPadded(bottom), nil, nil, split))
-	rw.win.Resize(fyne.NewSize(1200, 740))
+	rw.win.Resize(secondWindowSize)
 	return rw
 }
 
