@@ -18,8 +18,10 @@ type block struct {
 	title    string
 	subtitle string
 
-	onTapped func(calendar.Engagement)
+	onSelect func(calendar.Engagement)
+	onOpen   func(calendar.Engagement)
 	onHover  func(*calendar.Engagement)
+	selected bool // outlined: the item Enter opens and Delete deletes
 }
 
 func newBlock() *block {
@@ -33,10 +35,17 @@ func (b *block) set(e calendar.Engagement, title, subtitle string) {
 	b.item, b.title, b.subtitle = e, title, subtitle
 }
 
-// Tapped opens the engagement, as a click does in every desktop calendar.
+// Tapped selects the engagement: a single click selects, as in Outlook.
 func (b *block) Tapped(*fyne.PointEvent) {
-	if b.onTapped != nil {
-		b.onTapped(b.item)
+	if b.onSelect != nil {
+		b.onSelect(b.item)
+	}
+}
+
+// DoubleTapped opens the engagement in the editor.
+func (b *block) DoubleTapped(*fyne.PointEvent) {
+	if b.onOpen != nil {
+		b.onOpen(b.item)
 	}
 }
 
@@ -101,6 +110,10 @@ func (r *blockRenderer) MinSize() fyne.Size { return fyne.NewSize(4, 4) }
 
 func (r *blockRenderer) Refresh() {
 	r.bg.FillColor = blockColor(r.b.item)
+	r.bg.StrokeWidth = 0
+	if r.b.selected {
+		r.bg.StrokeColor, r.bg.StrokeWidth = colorSelected, 2
+	}
 	r.bg.Refresh()
 	r.Layout(r.b.Size())
 	canvas.Refresh(r.title)

@@ -22,6 +22,7 @@ var (
 	colorNowLine   = color.NRGBA{R: 0xe0, G: 0x20, B: 0x20, A: 0xff}
 	colorToday     = color.NRGBA{R: 0x1f, G: 0x6f, B: 0xc5, A: 0x14}
 	colorBlockText = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	colorSelected  = color.NRGBA{R: 0x11, G: 0x11, B: 0x11, A: 0xff}
 )
 
 // blockColor returns the fill of an engagement block: tentative ones are

@@ -111,6 +111,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	win.SetContent(container.NewBorder(m.toolbar, container.NewBorder(nil, nil, m.status, nil, m.sync.status), nil, nil, split))
 	win.SetMainMenu(m.menu())
 	win.SetOnDropped(m.onDropped)
+	win.Canvas().SetOnTypedKey(m.onKey)
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { m.newEngagement() })
 	m.reload()
@@ -146,6 +147,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
 		m.visitsMenu(),
 		m.weekMenu(),
+		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard shortcuts…"), m.showKeyboardHelp)),
 	)
 }
 
@@ -256,7 +258,7 @@ func (m *mainWindow) pickWeek() {
 		m.goToWeek(calendar.DateOf(t))
 	})
 	d = dialog.NewCustom(lang.L("Go to date…"), lang.L("Cancel"), cal, m.win)
-	d.Show()
+	showDialog(m.win, d)
 }
 
 // newEngagement starts an engagement at the next whole hour of the
@@ -309,14 +311,14 @@ func inBackground(work, done func()) {
 
 // showError reports err in a dialog, translating validation problems.
 func (m *mainWindow) showError(err error) {
-	dialog.ShowError(errors.New(errorText(err)), m.win)
+	showDialog(m.win, dialog.NewError(errors.New(errorText(err)), m.win))
 }
 
 // showErrorThen reports err and calls then once the dialog is dismissed.
 func (m *mainWindow) showErrorThen(err error, then func()) {
 	d := dialog.NewError(errors.New(errorText(err)), m.win)
 	d.SetOnClosed(then)
-	d.Show()
+	showDialog(m.win, d)
 }
 
 // errorf makes an error of an already translated message.

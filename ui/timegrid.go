@@ -120,6 +120,7 @@ func (r *timeGridRenderer) Refresh() {
 	for i, p := range r.placed {
 		e := p.engagement
 		r.blocks[i].set(e, e.Title, clock(e.Start.In(g.loc))+"–"+clock(e.End.In(g.loc))+"  "+e.Location)
+		r.blocks[i].selected = g.isChosen(e)
 	}
 	r.objects = r.objects[:0]
 	for i := range r.offSpans {

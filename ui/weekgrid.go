@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,6 +33,8 @@ type weekGrid struct {
 	loc      *time.Location
 	items    []calendar.Engagement
 	selected calendar.Date
+	// chosen is the engagement clicked last, nil when none.
+	chosen *calendar.Engagement
 	now      func() time.Time
 	// workingHours says which parts of a day are the leader's available time.
 	workingHours func(calendar.Date) []clockSpan
@@ -78,6 +81,9 @@ func newWeekGrid(loc *time.Location, now func() time.Time) *weekGrid {
 // show replaces the week and its engagements and redraws.
 func (g *weekGrid) show(monday calendar.Date, loc *time.Location, items []calendar.Engagement) {
 	g.monday, g.loc, g.items = monday, loc, items
+	if g.chosen != nil && !slices.ContainsFunc(items, g.isChosen) {
+		g.chosen = nil // gone or in another week
+	}
 	g.refreshHeader()
 	g.allDay.Refresh()
 	g.body.Refresh()
@@ -120,11 +126,30 @@ func (g *weekGrid) refreshHeader() {
 	}
 }
 
+// selectItem makes e the chosen engagement, outlines it and shows it in
+// the detail pane.
+func (g *weekGrid) selectItem(e calendar.Engagement) {
+	g.chosen = &e
+	g.selectDay(calendar.DateOf(e.Start.In(g.loc)))
+	if g.onHover != nil {
+		g.onHover(&e)
+	}
+	g.allDay.Refresh()
+	g.body.Refresh()
+}
+
+// isChosen reports whether e (or this occurrence of it) is the chosen one.
+func (g *weekGrid) isChosen(e calendar.Engagement) bool {
+	return g.chosen != nil && g.chosen.ID == e.ID && g.chosen.SeriesID == e.SeriesID && g.chosen.Start.Equal(e.Start)
+}
+
 // newBlock makes a block that opens and describes its engagement through
 // the grid's handlers.
 func (g *weekGrid) newBlock() *block {
 	b := newBlock()
-	b.onTapped = func(e calendar.Engagement) {
+	b.onSelect = g.selectItem
+	b.onOpen = func(e calendar.Engagement) {
+		g.selectItem(e)
 		if g.onOpen != nil {
 			g.onOpen(e)
 		}
