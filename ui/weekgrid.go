@@ -35,7 +35,7 @@ type weekGrid struct {
 	selected calendar.Date
 	// chosen is the engagement clicked last, nil when none.
 	chosen *calendar.Engagement
-	now      func() time.Time
+	now    func() time.Time
 	// workingHours says which parts of a day are the leader's available time.
 	workingHours func(calendar.Date) []clockSpan
 	// dayNote marks a day in its header: a holiday, a make-up workday.
