@@ -21,7 +21,10 @@ import (
 	"anteroom/calendar/review"
 )
 
-const prefLeader = "leader" // preference key: the leader shown last
+const (
+	prefLeader        = "leader"         // preference key: the leader shown last
+	prefHideCancelled = "hide_cancelled" // preference key: View → Show cancelled is off
+)
 
 // mainWindow is the secretary's desk: the week of one leader, the chosen
 // day's agenda and the details of the engagement under the pointer.
@@ -45,17 +48,19 @@ type mainWindow struct {
 	leaderSelect *widget.Select
 	emptyState   *fyne.Container
 	toolbar      *fyne.Container
-	status       *widget.Label
-	editor       *editor // the open editor, for tests
-	capacity     *widget.Label
-	user         string // the secretary, named in the override log
-	avail        calendar.Availability
-	settings     *settings // the open settings, for tests
-	importer     *importer // the running import, for tests
-	exporter     *exporter // the open export dialog, for tests
-	sync         *syncer
-	accounts     *accountsDialog  // the open accounts dialog, for tests
-	conflicts    *conflictsDialog // the open conflicts list, for tests
+	// showCancelled is View → Show cancelled, checked when they are drawn.
+	showCancelled *fyne.MenuItem
+	status        *widget.Label
+	editor        *editor // the open editor, for tests
+	capacity      *widget.Label
+	user          string // the secretary, named in the override log
+	avail         calendar.Availability
+	settings      *settings // the open settings, for tests
+	importer      *importer // the running import, for tests
+	exporter      *exporter // the open export dialog, for tests
+	sync          *syncer
+	accounts      *accountsDialog  // the open accounts dialog, for tests
+	conflicts     *conflictsDialog // the open conflicts list, for tests
 	// goAsync runs slow work off the UI thread, then done on it; tests run
 	// both inline.
 	goAsync func(work, done func())
@@ -70,6 +75,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 		return nil, err
 	}
 	m.grid = newWeekGrid(m.loc, svc.Now)
+	m.grid.hideCancelled = a.Preferences().Bool(prefHideCancelled)
 	m.grid.workingHours = m.workingHours
 	m.grid.dayNote = m.dayNote
 	m.grid.onOpen = m.openEngagement
@@ -122,6 +128,8 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 }
 
 func (m *mainWindow) menu() *fyne.MainMenu {
+	m.showCancelled = fyne.NewMenuItem(lang.L("Show cancelled"), func() { m.setShowCancelled(m.grid.hideCancelled) })
+	m.showCancelled.Checked = !m.grid.hideCancelled
 	newItem := fyne.NewMenuItem(lang.L("New engagement"), m.newEngagement)
 	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	return fyne.NewMainMenu(
@@ -141,7 +149,9 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Previous week"), func() { m.shiftWeek(-1) }),
 			fyne.NewMenuItem(lang.L("Today"), m.goToday),
 			fyne.NewMenuItem(lang.L("Next week"), func() { m.shiftWeek(1) }),
-			fyne.NewMenuItem(lang.L("Go to date…"), m.pickWeek)),
+			fyne.NewMenuItem(lang.L("Go to date…"), m.pickWeek),
+			fyne.NewMenuItemSeparator(),
+			m.showCancelled),
 		fyne.NewMenu(lang.L("Leaders"),
 			fyne.NewMenuItem(lang.L("Available time…"), m.openSettings),
 			fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
@@ -149,6 +159,15 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 		m.weekMenu(),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard shortcuts…"), m.showKeyboardHelp)),
 	)
+}
+
+// setShowCancelled draws or hides cancelled engagements and remembers it.
+func (m *mainWindow) setShowCancelled(show bool) {
+	m.grid.hideCancelled = !show
+	m.showCancelled.Checked = show
+	m.app.Preferences().SetBool(prefHideCancelled, !show)
+	m.win.MainMenu().Refresh()
+	m.reload()
 }
 
 // loadLeaders reads the leaders, creating the first one on a new database,
@@ -238,7 +257,7 @@ func (m *mainWindow) reload() {
 }
 
 func (m *mainWindow) showAgenda() {
-	m.agenda.show(m.grid.selected, m.loc, m.items)
+	m.agenda.show(m.grid.selected, m.loc, m.grid.items) // as the grid shows them
 }
 
 // goToWeek shows the week that holds d and selects d.

@@ -119,7 +119,7 @@ func (r *timeGridRenderer) Refresh() {
 	}
 	for i, p := range r.placed {
 		e := p.engagement
-		r.blocks[i].set(e, e.Title, clock(e.Start.In(g.loc))+"–"+clock(e.End.In(g.loc))+"  "+e.Location)
+		r.blocks[i].set(e, blockTitle(e), clock(e.Start.In(g.loc))+"–"+clock(e.End.In(g.loc))+"  "+e.Location)
 		r.blocks[i].selected = g.isChosen(e)
 	}
 	r.objects = r.objects[:0]
@@ -149,8 +149,15 @@ func (r *timeGridRenderer) Refresh() {
 }
 
 // place splits the week's timed engagements into per-day pieces and gives
-// overlapping pieces lanes side by side.
+// overlapping pieces lanes side by side. Cancelled pieces come first, so
+// they are drawn beneath, and take lanes only among themselves: they never
+// narrow a live engagement.
 func (r *timeGridRenderer) place(out []placed) []placed {
+	out = r.placeWhere(out, func(e calendar.Engagement) bool { return e.Status == calendar.StatusCancelled })
+	return r.placeWhere(out, func(e calendar.Engagement) bool { return e.Status != calendar.StatusCancelled })
+}
+
+func (r *timeGridRenderer) placeWhere(out []placed, keep func(calendar.Engagement) bool) []placed {
 	g := r.t.g
 	for day := range daysInWeek {
 		d := g.monday.AddDays(day)
@@ -158,7 +165,7 @@ func (r *timeGridRenderer) place(out []placed) []placed {
 		first := len(out)
 		var spans []span
 		for _, e := range g.items {
-			if inAllDayRow(e) || !e.Overlaps(dayStart, dayEnd) {
+			if inAllDayRow(e) || !keep(e) || !e.Overlaps(dayStart, dayEnd) {
 				continue
 			}
 			s, en := maxTime(e.Start, dayStart), minTime(e.End, dayEnd)

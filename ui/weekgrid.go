@@ -35,7 +35,9 @@ type weekGrid struct {
 	selected calendar.Date
 	// chosen is the engagement clicked last, nil when none.
 	chosen *calendar.Engagement
-	now    func() time.Time
+	// hideCancelled leaves cancelled engagements out (View menu).
+	hideCancelled bool
+	now           func() time.Time
 	// workingHours says which parts of a day are the leader's available time.
 	workingHours func(calendar.Date) []clockSpan
 	// dayNote marks a day in its header: a holiday, a make-up workday.
@@ -80,6 +82,9 @@ func newWeekGrid(loc *time.Location, now func() time.Time) *weekGrid {
 
 // show replaces the week and its engagements and redraws.
 func (g *weekGrid) show(monday calendar.Date, loc *time.Location, items []calendar.Engagement) {
+	if g.hideCancelled {
+		items = slices.DeleteFunc(slices.Clone(items), func(e calendar.Engagement) bool { return e.Status == calendar.StatusCancelled })
+	}
 	g.monday, g.loc, g.items = monday, loc, items
 	if g.chosen != nil && !slices.ContainsFunc(items, g.isChosen) {
 		g.chosen = nil // gone or in another week
@@ -124,6 +129,15 @@ func (g *weekGrid) refreshHeader() {
 		}
 		b.Refresh()
 	}
+}
+
+// blockTitle is a block's text: the title, after the status when that is
+// not confirmed, so 已取消 and 待定 read without a legend.
+func blockTitle(e calendar.Engagement) string {
+	if e.Status == calendar.StatusCancelled || e.Status == calendar.StatusTentative {
+		return statusLabel(e.Status) + " · " + e.Title
+	}
+	return e.Title
 }
 
 // selectItem makes e the chosen engagement, outlines it and shows it in
