@@ -48,6 +48,7 @@ type mainWindow struct {
 	leaderSelect *widget.Select
 	emptyState   *fyne.Container
 	toolbar      *fyne.Container
+	busySlot     *fyne.Container // the open list of a "+N", for tests
 	// showCancelled is View → Show cancelled, checked when they are drawn.
 	showCancelled *fyne.MenuItem
 	status        *widget.Label
@@ -82,6 +83,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.grid.onHover = func(e *calendar.Engagement) { m.detail.show(e, m.loc) }
 	m.grid.onCreateAt = m.newEngagementAt
 	m.grid.onSelectDay = func(calendar.Date) { m.showAgenda() }
+	m.grid.onMore = m.showBusySlot
 	m.agenda = newAgendaPane(m.openEngagement)
 	m.detail = newDetailPane()
 	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}

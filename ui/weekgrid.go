@@ -47,6 +47,8 @@ type weekGrid struct {
 	onHover     func(*calendar.Engagement)
 	onCreateAt  func(start time.Time, allDay bool)
 	onSelectDay func(calendar.Date)
+	// onMore lists the engagements of a slot too busy to draw side by side.
+	onMore func([]calendar.Engagement)
 
 	dayButtons [daysInWeek]*widget.Button
 	allDay     *allDayRow
