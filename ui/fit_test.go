@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // small is the smallest screen the window must work on.
@@ -13,11 +14,19 @@ var small = fyne.NewSize(1024, 700)
 
 func TestToolbarFitsTheDefaultWindow(t *testing.T) {
 	d := newDesk(t)
+	// Measured in the real theme, whose text is larger than the test one's.
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	d.m.sync.button.Show() // as with sharing set up: the widest toolbar
+	d.m.toolbar.Refresh()
 	if mainWindowSize.Width > small.Width || mainWindowSize.Height > small.Height {
 		t.Fatalf("the main window opens at %v, larger than a %v screen", mainWindowSize, small)
 	}
 	if w := d.m.toolbar.MinSize().Width; w > mainWindowSize.Width {
 		t.Fatalf("the toolbar needs %v wide, the window is %v", w, mainWindowSize.Width)
+	}
+	d.m.sync.status.SetText(tr("Not shared: File → Accounts… links a leader's book to a CalDAV server"))
+	if w := d.win.Content().MinSize().Width; w > mainWindowSize.Width {
+		t.Fatalf("the window's content needs %v wide, the window is %v", w, mainWindowSize.Width)
 	}
 }
 

@@ -103,10 +103,9 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 		layout.NewSpacer(),
 		m.capacity,
 		m.sync.button,
-		widget.NewLabel(lang.L("Leader")),
 		m.leaderSelect,
 		&widget.Button{Icon: theme.Icon(theme.IconNameSettings), Importance: widget.LowImportance, OnTapped: m.openSettings},
-		&widget.Button{Text: lang.L("New engagement"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.HighImportance, OnTapped: m.newEngagement},
+		&widget.Button{Text: lang.L("New"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.HighImportance, OnTapped: m.newEngagement},
 	)
 	sample := &widget.Button{Text: lang.L("Load a sample week"), Importance: widget.HighImportance, OnTapped: m.loadSampleWeek}
 	m.emptyState = container.NewCenter(widget.NewCard(lang.L("No engagements yet"),

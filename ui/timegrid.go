@@ -157,7 +157,7 @@ func (r *timeGridRenderer) Refresh() {
 		}
 	}
 	for len(r.more) < len(r.moreCluster) {
-		b := &widget.Button{Importance: widget.HighImportance}
+		b := &widget.Button{Importance: widget.MediumImportance}
 		r.more = append(r.more, b)
 	}
 	for i, c := range r.moreCluster {
