@@ -44,8 +44,8 @@ func lookOf(e calendar.Engagement) blockLook {
 	}
 	switch e.Status {
 	case calendar.StatusTentative:
-		pale := c
-		pale.A = 0x38
+		// Opaque, so a cancelled item beneath does not show through.
+		pale := blend(c, theme.Color(theme.ColorNameBackground), 0.25)
 		return blockLook{fill: pale, stroke: c, strokeWidth: 2, text: theme.Color(theme.ColorNameForeground)}
 	case calendar.StatusCancelled:
 		edge := c
@@ -53,6 +53,13 @@ func lookOf(e calendar.Engagement) blockLook {
 		return blockLook{fill: colorCancelled, stroke: edge, strokeWidth: 1, text: theme.Color(theme.ColorNameForeground), struck: true}
 	}
 	return blockLook{fill: c, text: colorBlockText}
+}
+
+// blend mixes share of c into the opaque colour over.
+func blend(c color.NRGBA, over color.Color, share float32) color.NRGBA {
+	r, g, b, _ := over.RGBA()
+	mix := func(a uint8, b uint32) uint8 { return uint8(float32(a)*share + float32(b>>8)*(1-share)) }
+	return color.NRGBA{R: mix(c.R, r), G: mix(c.G, g), B: mix(c.B, b), A: 0xff}
 }
 
 // blockColor returns the fill of an engagement block: tentative ones are
