@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
@@ -134,10 +135,14 @@ func (g *weekGrid) refreshHeader() {
 }
 
 // blockTitle is a block's text: the title, after the status when that is
-// not confirmed, so 已取消 and 待定 read without a legend.
+// not confirmed, so 已取消 and 待定 read without a legend. English marks
+// tentative with "?", short enough to leave the title room.
 func blockTitle(e calendar.Engagement) string {
-	if e.Status == calendar.StatusCancelled || e.Status == calendar.StatusTentative {
-		return statusLabel(e.Status) + " · " + e.Title
+	switch e.Status {
+	case calendar.StatusCancelled:
+		return lang.L("block.cancelled", map[string]any{"Title": e.Title})
+	case calendar.StatusTentative:
+		return lang.L("block.tentative", map[string]any{"Title": e.Title})
 	}
 	return e.Title
 }
