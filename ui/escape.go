@@ -55,14 +55,15 @@ func closeTop(c fyne.Canvas) bool {
 	return true
 }
 
-// escapeCloses makes Escape close the topmost dialog of win when no field
-// has the focus.
-func escapeCloses(win fyne.Window) {
+// escaping makes Escape close the topmost dialog of win when no field
+// has the focus, and returns win.
+func escaping(win fyne.Window) fyne.Window {
 	win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			closeTop(win.Canvas())
 		}
 	})
+	return win
 }
 
 // formEntry is an entry that closes its dialog on Escape and submits on

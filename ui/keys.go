@@ -51,6 +51,7 @@ func (m *mainWindow) deleteChosen() {
 func shortcutRows() [][2]string {
 	return [][2]string{
 		{"Ctrl+N", lang.L("New engagement")},
+		{"Ctrl+F", lang.L("Search…")},
 		{lang.L("Double-click"), lang.L("Open an engagement, or book a free slot")},
 		{lang.L("Click"), lang.L("Select an engagement")},
 		{"Enter", lang.L("Open the selected engagement; in the editor, save")},

@@ -149,3 +149,18 @@ func TestHelpListsTheKeysAndEscapeClosesIt(t *testing.T) {
 		t.Fatal("keys stopped working after closing the dialog")
 	}
 }
+
+func TestEscapeClosesADialogInTheVisitsWindow(t *testing.T) {
+	_, vd := newVisitsTestDesk(t)
+	in := vd.openInbox()
+	in.newRequest()
+	c := in.win.Canvas()
+	if c.Overlays().Top() == nil {
+		t.Fatal("the new-request form did not open")
+	}
+	c.Unfocus()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Fatal("Escape did not close the visits window's dialog")
+	}
+}

@@ -49,6 +49,7 @@ type mainWindow struct {
 	emptyState   *fyne.Container
 	toolbar      *fyne.Container
 	busySlot     *fyne.Container // the open list of a "+N", for tests
+	search       *searchDialog   // the open search, for tests
 	// showCancelled is View → Show cancelled, checked when they are drawn.
 	showCancelled *fyne.MenuItem
 	status        *widget.Label
@@ -119,6 +120,8 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	win.SetMainMenu(m.menu())
 	win.SetOnDropped(m.onDropped)
 	win.Canvas().SetOnTypedKey(m.onKey)
+	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { m.openSearch() })
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { m.newEngagement() })
 	m.reload()
@@ -131,6 +134,8 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 func (m *mainWindow) menu() *fyne.MainMenu {
 	m.showCancelled = fyne.NewMenuItem(lang.L("Show cancelled"), func() { m.setShowCancelled(m.grid.hideCancelled) })
 	m.showCancelled.Checked = !m.grid.hideCancelled
+	searchItem := fyne.NewMenuItem(lang.L("Search…"), m.openSearch)
+	searchItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	newItem := fyne.NewMenuItem(lang.L("New engagement"), m.newEngagement)
 	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	return fyne.NewMainMenu(
@@ -151,6 +156,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Today"), m.goToday),
 			fyne.NewMenuItem(lang.L("Next week"), func() { m.shiftWeek(1) }),
 			fyne.NewMenuItem(lang.L("Go to date…"), m.pickWeek),
+			searchItem,
 			fyne.NewMenuItemSeparator(),
 			m.showCancelled),
 		fyne.NewMenu(lang.L("Leaders"),

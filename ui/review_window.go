@@ -46,7 +46,7 @@ type reviewRow struct {
 }
 
 func newReviewWindow(d *weekDesk, w calendar.Week) *reviewWindow {
-	rw := &reviewWindow{desk: d, win: d.m.app.NewWindow(lang.L("Friday review")), week: w}
+	rw := &reviewWindow{desk: d, win: escaping(d.m.app.NewWindow(lang.L("Friday review"))), week: w}
 	rw.weekLabel = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	rw.summary = &widget.Label{}
 	rw.banner = &widget.Label{Importance: widget.SuccessImportance, Wrapping: fyne.TextWrapWord}
