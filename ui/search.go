@@ -62,7 +62,7 @@ func (s *searchDialog) run() {
 	case more:
 		s.note.SetText(lang.L("The first {{.Count}} matches; type more to narrow them.", map[string]any{"Count": len(found)}))
 	default:
-		s.note.SetText(lang.L("{{.Count}} matches", map[string]any{"Count": len(found)}))
+		s.note.SetText(lang.L("search.count", map[string]any{"Count": len(found)}))
 	}
 	for _, e := range found {
 		start := e.Start.In(m.loc)
