@@ -61,7 +61,7 @@ func (m *mainWindow) openAccounts() {
 			form, container.NewHBox(a.add), a.message),
 		nil, nil, container.NewVScroll(a.list))
 	a.d = dialog.NewCustom(lang.L("Accounts"), lang.L("Close"), content, m.win)
-	a.d.Resize(fyne.NewSize(720, 600))
+	a.d.Resize(fitIn(m.win, fyne.NewSize(720, 600)))
 	m.accounts = a
 	a.d.SetOnClosed(func() { m.accounts = nil })
 	a.refresh()

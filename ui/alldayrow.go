@@ -91,7 +91,8 @@ func (r *allDayRenderer) Refresh() {
 	}
 	r.objects = append(r.objects[:0], r.label)
 	for i, b := range r.bars {
-		r.blocks[i].set(b.engagement, b.engagement.Title, "")
+		r.blocks[i].set(b.engagement, blockTitle(b.engagement), "")
+		r.blocks[i].selected = r.a.g.isChosen(b.engagement)
 		r.objects = append(r.objects, r.blocks[i])
 	}
 	r.Layout(r.a.Size())

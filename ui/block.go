@@ -18,8 +18,10 @@ type block struct {
 	title    string
 	subtitle string
 
-	onTapped func(calendar.Engagement)
+	onSelect func(calendar.Engagement)
+	onOpen   func(calendar.Engagement)
 	onHover  func(*calendar.Engagement)
+	selected bool // outlined: the item Enter opens and Delete deletes
 }
 
 func newBlock() *block {
@@ -33,10 +35,17 @@ func (b *block) set(e calendar.Engagement, title, subtitle string) {
 	b.item, b.title, b.subtitle = e, title, subtitle
 }
 
-// Tapped opens the engagement, as a click does in every desktop calendar.
+// Tapped selects the engagement: a single click selects, as in Outlook.
 func (b *block) Tapped(*fyne.PointEvent) {
-	if b.onTapped != nil {
-		b.onTapped(b.item)
+	if b.onSelect != nil {
+		b.onSelect(b.item)
+	}
+}
+
+// DoubleTapped opens the engagement in the editor.
+func (b *block) DoubleTapped(*fyne.PointEvent) {
+	if b.onOpen != nil {
+		b.onOpen(b.item)
 	}
 }
 
@@ -59,7 +68,7 @@ func (b *block) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 func (b *block) CreateRenderer() fyne.WidgetRenderer {
 	r := &blockRenderer{b: b, bg: canvas.NewRectangle(blockColor(b.item)),
-		title: canvas.NewText("", colorBlockText), sub: canvas.NewText("", colorBlockText)}
+		title: canvas.NewText("", colorBlockText), sub: canvas.NewText("", colorBlockText), strike: canvas.NewRectangle(colorBlockText)}
 	r.bg.CornerRadius = 3
 	r.title.TextStyle = fyne.TextStyle{Bold: true}
 	r.title.TextSize = theme.CaptionTextSize() + 1
@@ -73,6 +82,7 @@ type blockRenderer struct {
 	bg        *canvas.Rectangle
 	title     *canvas.Text
 	sub       *canvas.Text
+	strike    *canvas.Rectangle // the line through a cancelled item's title
 	lastSize  fyne.Size
 	lastTitle string
 	lastSub   string
@@ -95,12 +105,22 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 	r.sub.Move(fyne.NewPos(blockPad, 1+lineH))
 	r.sub.Resize(fyne.NewSize(inner, lineH))
 	r.sub.Hidden = size.Height < 2*lineH+2 || r.b.subtitle == ""
+	textW := fyne.MeasureText(r.title.Text, r.title.TextSize, r.title.TextStyle).Width
+	r.strike.Move(fyne.NewPos(blockPad, 1+lineH/2))
+	r.strike.Resize(fyne.NewSize(min(textW, inner), 1))
 }
 
 func (r *blockRenderer) MinSize() fyne.Size { return fyne.NewSize(4, 4) }
 
 func (r *blockRenderer) Refresh() {
-	r.bg.FillColor = blockColor(r.b.item)
+	look := lookOf(r.b.item)
+	r.bg.FillColor, r.bg.StrokeColor, r.bg.StrokeWidth = look.fill, look.stroke, look.strokeWidth
+	if r.b.selected {
+		r.bg.StrokeColor, r.bg.StrokeWidth = theme.Color(theme.ColorNameForeground), 2
+	}
+	r.title.Color, r.sub.Color, r.strike.FillColor = look.text, look.text, look.text
+	r.strike.Hidden = !look.struck
+	canvas.Refresh(r.strike)
 	r.bg.Refresh()
 	r.Layout(r.b.Size())
 	canvas.Refresh(r.title)
@@ -108,7 +128,7 @@ func (r *blockRenderer) Refresh() {
 }
 
 func (r *blockRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.title, r.sub}
+	return []fyne.CanvasObject{r.bg, r.title, r.sub, r.strike}
 }
 
 func (r *blockRenderer) Destroy() {}

@@ -161,7 +161,7 @@ func TestCreateEditDeleteThroughTheWeekGrid(t *testing.T) {
 	}
 
 	// Click it and move it to 16:00; the end follows.
-	test.Tap(b)
+	test.DoubleTap(b)
 	ed = d.m.editor
 	if ed.original.ID != e.ID {
 		t.Fatalf("clicking the block opened %d, want %d", ed.original.ID, e.ID)
@@ -180,7 +180,7 @@ func TestCreateEditDeleteThroughTheWeekGrid(t *testing.T) {
 	}
 
 	// Delete it, confirming.
-	test.Tap(d.blockTitled("会见市发改委主任"))
+	test.DoubleTap(d.blockTitled("会见市发改委主任"))
 	test.Tap(d.m.editor.delBtn)
 	d.tapButton(tr("Delete"))
 	if n := len(d.stored()); n != 0 {

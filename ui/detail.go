@@ -40,7 +40,7 @@ func newDetailPane() *detailPane {
 func (p *detailPane) show(e *calendar.Engagement, loc *time.Location) {
 	if e == nil {
 		p.title.SetText("")
-		p.when.SetText(lang.L("Point at an engagement to see its details; click it to edit."))
+		p.when.SetText(lang.L("Point at an engagement to see its details; click to select it, double-click to edit."))
 		for _, l := range []*widget.Label{p.place, p.facts, p.notes} {
 			l.SetText("")
 			l.Hide()

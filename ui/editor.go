@@ -26,16 +26,16 @@ type editor struct {
 	win      fyne.Window
 	onDone   func()
 
-	title          *widget.Entry
+	title          *formEntry
 	kind           *enumSelect[calendar.Kind]
 	allDay         *widget.Check
 	startDate      *datePicker
 	startTime      *timePicker
 	endDate        *datePicker
 	endTime        *timePicker
-	location       *widget.Entry
-	organiser      *widget.Entry
-	notes          *widget.Entry
+	location       *formEntry
+	organiser      *formEntry
+	notes          *formEntry
 	status         *enumSelect[calendar.Status]
 	classification *enumSelect[calendar.Classification]
 	zoneNote       *widget.Label
@@ -77,16 +77,25 @@ func (ed *editor) build() {
 	}
 	ed.duration = end.Sub(start)
 
-	ed.title = &widget.Entry{Text: e.Title, PlaceHolder: lang.L("What is it, e.g. 周例会"), OnChanged: func(string) { ed.validate() }}
+	ed.title = newFormEntry(e.Title, lang.L("What is it, e.g. 周例会"))
+	ed.title.OnChanged = func(string) { ed.validate() }
 	ed.kind = newEnumSelect(calendar.Kinds, kindLabel, ed.validate)
 	ed.allDay = &widget.Check{Text: lang.L("All day"), Checked: e.AllDay, OnChanged: func(bool) { ed.layoutTimes(); ed.validate() }}
 	ed.startTime = newTimePicker(start, ed.onStartChanged)
 	ed.endTime = newTimePicker(end, ed.validate)
 	ed.startDate = newDatePicker(startDay, func(calendar.Date) { ed.onStartChanged() })
 	ed.endDate = newDatePicker(endDay, func(calendar.Date) { ed.validate() })
-	ed.location = &widget.Entry{Text: e.Location, PlaceHolder: lang.L("Room or place")}
-	ed.organiser = &widget.Entry{Text: e.Organiser, PlaceHolder: lang.L("Organising office, e.g. 县政府办 (shown in the week's plan)")}
-	ed.notes = &widget.Entry{Text: e.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord}
+	ed.location = newFormEntry(e.Location, lang.L("Room or place"))
+	ed.organiser = newFormEntry(e.Organiser, lang.L("Organising office, e.g. 县政府办 (shown in the week's plan)"))
+	ed.notes = newFormEntry(e.Notes, "")
+	ed.notes.MultiLine, ed.notes.Wrapping = true, fyne.TextWrapWord
+	// Enter in a one-line field saves, Escape in any field cancels.
+	for _, f := range []*formEntry{ed.title, ed.location, ed.organiser, ed.notes} {
+		f.onEscape = func() { ed.dialog.Hide() }
+		if !f.MultiLine {
+			f.OnSubmitted = func(string) { ed.onSave() }
+		}
+	}
 	ed.notes.SetMinRowsVisible(3)
 	ed.status = newEnumSelect(calendar.Statuses, statusLabel, ed.validate)
 	ed.classification = newEnumSelect(calendar.Classifications, classLabel, nil)
@@ -138,7 +147,9 @@ func (ed *editor) build() {
 	if e.ID != 0 {
 		heading = lang.L("Edit engagement")
 	}
-	ed.dialog = dialog.NewCustomWithoutButtons(heading, content, ed.win)
+	// The form scrolls and the buttons stay put: found free slots and
+	// findings must never push Save off a small screen.
+	ed.dialog = dialog.NewCustomWithoutButtons(heading, container.NewVScroll(content), ed.win)
 	ed.dialog.SetButtons(buttons)
 	ed.dialog.SetOnClosed(func() { ed.open = false })
 	ed.layoutTimes()
@@ -148,8 +159,8 @@ func (ed *editor) build() {
 
 // show opens the dialog with the title focused.
 func (ed *editor) show() {
-	ed.dialog.Resize(fyne.NewSize(620, 560))
-	ed.dialog.Show()
+	ed.dialog.Resize(fitIn(ed.win, fyne.NewSize(620, 560)))
+	showDialog(ed.win, ed.dialog)
 	ed.open = true
 	ed.win.Canvas().Focus(ed.title)
 }
@@ -327,7 +338,7 @@ func (ed *editor) onDelete() {
 	confirm.SetConfirmText(lang.L("Delete"))
 	confirm.SetDismissText(lang.L("Cancel"))
 	confirm.SetConfirmImportance(widget.DangerImportance)
-	confirm.Show()
+	showDialog(ed.win, confirm)
 }
 
 // formProblems validates what the form says. An occurrence edited for the

@@ -72,7 +72,7 @@ func (m *mainWindow) openExport(thisWeek bool) {
 	cancel := &widget.Button{Text: lang.L("Cancel"), OnTapped: func() { ex.dialog.Hide() }}
 	ex.dialog = dialog.NewCustomWithoutButtons(lang.L("Export .ics…"), container.NewVBox(form, note, ex.problem), m.win)
 	ex.dialog.SetButtons([]fyne.CanvasObject{cancel, ex.saveBtn})
-	ex.dialog.Resize(fyne.NewSize(560, 400))
+	ex.dialog.Resize(fitIn(m.win, fyne.NewSize(560, 400)))
 	ex.dialog.Show()
 	m.exporter = ex
 }

@@ -21,7 +21,10 @@ import (
 	"anteroom/calendar/review"
 )
 
-const prefLeader = "leader" // preference key: the leader shown last
+const (
+	prefLeader        = "leader"         // preference key: the leader shown last
+	prefHideCancelled = "hide_cancelled" // preference key: View → Show cancelled is off
+)
 
 // mainWindow is the secretary's desk: the week of one leader, the chosen
 // day's agenda and the details of the engagement under the pointer.
@@ -44,17 +47,22 @@ type mainWindow struct {
 	weekButton   *widget.Button
 	leaderSelect *widget.Select
 	emptyState   *fyne.Container
-	status       *widget.Label
-	editor       *editor // the open editor, for tests
-	capacity     *widget.Label
-	user         string // the secretary, named in the override log
-	avail        calendar.Availability
-	settings     *settings // the open settings, for tests
-	importer     *importer // the running import, for tests
-	exporter     *exporter // the open export dialog, for tests
-	sync         *syncer
-	accounts     *accountsDialog  // the open accounts dialog, for tests
-	conflicts    *conflictsDialog // the open conflicts list, for tests
+	toolbar      *fyne.Container
+	busySlot     *fyne.Container // the open list of a "+N", for tests
+	search       *searchDialog   // the open search, for tests
+	// showCancelled is View → Show cancelled, checked when they are drawn.
+	showCancelled *fyne.MenuItem
+	status        *widget.Label
+	editor        *editor // the open editor, for tests
+	capacity      *widget.Label
+	user          string // the secretary, named in the override log
+	avail         calendar.Availability
+	settings      *settings // the open settings, for tests
+	importer      *importer // the running import, for tests
+	exporter      *exporter // the open export dialog, for tests
+	sync          *syncer
+	accounts      *accountsDialog  // the open accounts dialog, for tests
+	conflicts     *conflictsDialog // the open conflicts list, for tests
 	// goAsync runs slow work off the UI thread, then done on it; tests run
 	// both inline.
 	goAsync func(work, done func())
@@ -69,12 +77,14 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 		return nil, err
 	}
 	m.grid = newWeekGrid(m.loc, svc.Now)
+	m.grid.hideCancelled = a.Preferences().Bool(prefHideCancelled)
 	m.grid.workingHours = m.workingHours
 	m.grid.dayNote = m.dayNote
 	m.grid.onOpen = m.openEngagement
 	m.grid.onHover = func(e *calendar.Engagement) { m.detail.show(e, m.loc) }
 	m.grid.onCreateAt = m.newEngagementAt
 	m.grid.onSelectDay = func(calendar.Date) { m.showAgenda() }
+	m.grid.onMore = m.showBusySlot
 	m.agenda = newAgendaPane(m.openEngagement)
 	m.detail = newDetailPane()
 	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}
@@ -85,19 +95,18 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.leaderSelect = widget.NewSelect(nil, m.onLeaderChosen)
 	m.refreshLeaderSelect()
 
-	toolbar := container.NewHBox(
+	m.toolbar = container.NewHBox(
 		&widget.Button{Icon: theme.Icon(theme.IconNameNavigateBack), Importance: widget.LowImportance, OnTapped: func() { m.shiftWeek(-1) }},
 		&widget.Button{Text: lang.L("Today"), OnTapped: m.goToday},
 		&widget.Button{Icon: theme.Icon(theme.IconNameNavigateNext), Importance: widget.LowImportance, OnTapped: func() { m.shiftWeek(1) }},
 		m.weekButton,
-		&widget.Button{Text: lang.L("Export this week"), Icon: theme.Icon(theme.IconNameUpload), Importance: widget.LowImportance, OnTapped: func() { m.openExport(true) }},
+		&widget.Button{Text: lang.L("Export"), Icon: theme.Icon(theme.IconNameUpload), Importance: widget.LowImportance, OnTapped: func() { m.openExport(true) }},
 		layout.NewSpacer(),
 		m.capacity,
 		m.sync.button,
-		widget.NewLabel(lang.L("Leader")),
 		m.leaderSelect,
 		&widget.Button{Icon: theme.Icon(theme.IconNameSettings), Importance: widget.LowImportance, OnTapped: m.openSettings},
-		&widget.Button{Text: lang.L("New engagement"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.HighImportance, OnTapped: m.newEngagement},
+		&widget.Button{Text: lang.L("New"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.HighImportance, OnTapped: m.newEngagement},
 	)
 	sample := &widget.Button{Text: lang.L("Load a sample week"), Importance: widget.HighImportance, OnTapped: m.loadSampleWeek}
 	m.emptyState = container.NewCenter(widget.NewCard(lang.L("No engagements yet"),
@@ -107,9 +116,12 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	side.Offset = 0.6
 	split := container.NewHSplit(container.NewStack(m.grid, m.emptyState), side)
 	split.Offset = 0.74
-	win.SetContent(container.NewBorder(toolbar, container.NewBorder(nil, nil, m.status, nil, m.sync.status), nil, nil, split))
+	win.SetContent(container.NewBorder(m.toolbar, container.NewBorder(nil, nil, m.status, nil, m.sync.status), nil, nil, split))
 	win.SetMainMenu(m.menu())
 	win.SetOnDropped(m.onDropped)
+	win.Canvas().SetOnTypedKey(m.onKey)
+	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { m.openSearch() })
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { m.newEngagement() })
 	m.reload()
@@ -120,6 +132,10 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 }
 
 func (m *mainWindow) menu() *fyne.MainMenu {
+	m.showCancelled = fyne.NewMenuItem(lang.L("Show cancelled"), func() { m.setShowCancelled(m.grid.hideCancelled) })
+	m.showCancelled.Checked = !m.grid.hideCancelled
+	searchItem := fyne.NewMenuItem(lang.L("Search…"), m.openSearch)
+	searchItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	newItem := fyne.NewMenuItem(lang.L("New engagement"), m.newEngagement)
 	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	return fyne.NewMainMenu(
@@ -139,13 +155,26 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Previous week"), func() { m.shiftWeek(-1) }),
 			fyne.NewMenuItem(lang.L("Today"), m.goToday),
 			fyne.NewMenuItem(lang.L("Next week"), func() { m.shiftWeek(1) }),
-			fyne.NewMenuItem(lang.L("Go to date…"), m.pickWeek)),
+			fyne.NewMenuItem(lang.L("Go to date…"), m.pickWeek),
+			searchItem,
+			fyne.NewMenuItemSeparator(),
+			m.showCancelled),
 		fyne.NewMenu(lang.L("Leaders"),
 			fyne.NewMenuItem(lang.L("Available time…"), m.openSettings),
 			fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
 		m.visitsMenu(),
 		m.weekMenu(),
+		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard shortcuts…"), m.showKeyboardHelp)),
 	)
+}
+
+// setShowCancelled draws or hides cancelled engagements and remembers it.
+func (m *mainWindow) setShowCancelled(show bool) {
+	m.grid.hideCancelled = !show
+	m.showCancelled.Checked = show
+	m.app.Preferences().SetBool(prefHideCancelled, !show)
+	m.win.MainMenu().Refresh()
+	m.reload()
 }
 
 // loadLeaders reads the leaders, creating the first one on a new database,
@@ -235,7 +264,7 @@ func (m *mainWindow) reload() {
 }
 
 func (m *mainWindow) showAgenda() {
-	m.agenda.show(m.grid.selected, m.loc, m.items)
+	m.agenda.show(m.grid.selected, m.loc, m.grid.items) // as the grid shows them
 }
 
 // goToWeek shows the week that holds d and selects d.
@@ -255,7 +284,7 @@ func (m *mainWindow) pickWeek() {
 		m.goToWeek(calendar.DateOf(t))
 	})
 	d = dialog.NewCustom(lang.L("Go to date…"), lang.L("Cancel"), cal, m.win)
-	d.Show()
+	showDialog(m.win, d)
 }
 
 // newEngagement starts an engagement at the next whole hour of the
@@ -308,14 +337,14 @@ func inBackground(work, done func()) {
 
 // showError reports err in a dialog, translating validation problems.
 func (m *mainWindow) showError(err error) {
-	dialog.ShowError(errors.New(errorText(err)), m.win)
+	showDialog(m.win, dialog.NewError(errors.New(errorText(err)), m.win))
 }
 
 // showErrorThen reports err and calls then once the dialog is dismissed.
 func (m *mainWindow) showErrorThen(err error, then func()) {
 	d := dialog.NewError(errors.New(errorText(err)), m.win)
 	d.SetOnClosed(then)
-	d.Show()
+	showDialog(m.win, d)
 }
 
 // errorf makes an error of an already translated message.

@@ -102,7 +102,7 @@ func newMaterialsBoard(d *visitsDesk) *materialsBoard {
 	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Sort by")), b.sort),
 		container.NewHBox(b.summary, b.presentBtn, b.newBtn), b.search)
 	b.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewGridWithColumns(len(cols), cols...)))
-	b.win.Resize(fyne.NewSize(1200, 740))
+	b.win.Resize(secondWindowSize)
 	return b
 }
 

@@ -37,7 +37,7 @@ func (b *materialsBoard) newMaterial() *materialForm {
 	)
 	f.dialog = dialog.NewCustomWithoutButtons(lang.L("New materials"), container.NewVBox(form, f.problem), b.win)
 	f.dialog.SetButtons([]fyne.CanvasObject{cancel, f.saveBtn})
-	f.dialog.Resize(fyne.NewSize(520, 260))
+	f.dialog.Resize(fitIn(b.win, fyne.NewSize(520, 260)))
 	f.dialog.Show()
 	b.win.Canvas().Focus(f.title)
 	b.form = f

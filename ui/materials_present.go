@@ -82,7 +82,7 @@ func (b *materialsBoard) openPresent(id int64) *presentDialog {
 	content := container.NewBorder(nil, p.problem, nil, nil, container.NewGridWithColumns(2, container.NewVScroll(left), container.NewVScroll(right)))
 	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Present when the leader is free"), content, b.win)
 	p.dialog.SetButtons([]fyne.CanvasObject{closeBtn, p.nowBtn})
-	p.dialog.Resize(fyne.NewSize(820, 480))
+	p.dialog.Resize(fitIn(b.win, fyne.NewSize(820, 480)))
 	p.dialog.Show()
 	b.present = p
 	return p

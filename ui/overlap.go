@@ -14,6 +14,7 @@ type span struct {
 // lane says where a span goes: column col of cols side-by-side columns.
 type lane struct {
 	col, cols int
+	cluster   int // spans that overlap, directly or through a chain, share it
 }
 
 // assignLanes places overlapping spans side by side the way desktop
@@ -32,13 +33,15 @@ func assignLanes(spans []span) map[int]lane {
 	var cluster []span
 	var colEnds []time.Time // end of the last span in each column
 	var clusterEnd time.Time
+	clusterNo := 0
 	flush := func() {
 		for _, s := range cluster {
 			l := out[s.index]
-			l.cols = len(colEnds)
+			l.cols, l.cluster = len(colEnds), clusterNo
 			out[s.index] = l
 		}
 		cluster, colEnds = cluster[:0], colEnds[:0]
+		clusterNo++
 	}
 	for _, s := range sorted {
 		if len(cluster) > 0 && !s.start.Before(clusterEnd) {

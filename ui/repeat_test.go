@@ -40,7 +40,7 @@ func TestWeeklySeriesThisOccurrenceAndAllOccurrences(t *testing.T) {
 
 	// Move only the 2 December occurrence to 15:00.
 	d.m.goToWeek(calendar.NewDate(2026, 12, 2))
-	test.Tap(d.blockTitled("周三例会"))
+	test.DoubleTap(d.blockTitled("周三例会"))
 	ed = d.m.editor
 	if ed.scope == nil || ed.scopeValue() != scopeThis || !ed.repeat.Disabled() {
 		t.Fatal("an occurrence does not offer this occurrence / all occurrences, defaulting to this one")
@@ -59,7 +59,7 @@ func TestWeeklySeriesThisOccurrenceAndAllOccurrences(t *testing.T) {
 	}
 
 	// Rename all occurrences from the 9 December one.
-	test.Tap(d.blockTitled("周三例会"))
+	test.DoubleTap(d.blockTitled("周三例会"))
 	ed = d.m.editor
 	ed.scope.SetSelected(tr("All occurrences"))
 	ed.title.SetText("周三党组例会")
@@ -73,7 +73,7 @@ func TestWeeklySeriesThisOccurrenceAndAllOccurrences(t *testing.T) {
 
 	// Delete only the 16 December occurrence.
 	d.m.goToWeek(calendar.NewDate(2026, 12, 16))
-	test.Tap(d.blockTitled("周三党组例会"))
+	test.DoubleTap(d.blockTitled("周三党组例会"))
 	test.Tap(d.m.editor.delBtn)
 	d.tapButton(tr("Delete"))
 	if n := d.weekTitles(calendar.NewDate(2026, 12, 16))["周三党组例会"]; n != 0 {

@@ -46,7 +46,7 @@ type reviewRow struct {
 }
 
 func newReviewWindow(d *weekDesk, w calendar.Week) *reviewWindow {
-	rw := &reviewWindow{desk: d, win: d.m.app.NewWindow(lang.L("Friday review")), week: w}
+	rw := &reviewWindow{desk: d, win: escaping(d.m.app.NewWindow(lang.L("Friday review"))), week: w}
 	rw.weekLabel = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	rw.summary = &widget.Label{}
 	rw.banner = &widget.Label{Importance: widget.SuccessImportance, Wrapping: fyne.TextWrapWord}
@@ -79,7 +79,7 @@ func newReviewWindow(d *weekDesk, w calendar.Week) *reviewWindow {
 	split := container.NewHSplit(rw.table, container.NewVScroll(rw.detail.content))
 	split.Offset = 0.73
 	rw.win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(top), rw.banner), container.NewPadded(bottom), nil, nil, split))
-	rw.win.Resize(fyne.NewSize(1200, 740))
+	rw.win.Resize(secondWindowSize)
 	return rw
 }
 

@@ -28,7 +28,7 @@ func (m *mainWindow) openSyncConflicts() {
 	}
 	c := &conflictsDialog{m: m, list: container.NewVBox(), message: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}}
 	c.d = dialog.NewCustom(lang.L("Sync conflicts"), lang.L("Close"), container.NewBorder(nil, c.message, nil, nil, container.NewVScroll(c.list)), m.win)
-	c.d.Resize(fyne.NewSize(760, 520))
+	c.d.Resize(fitIn(m.win, fyne.NewSize(760, 520)))
 	m.conflicts = c
 	c.d.SetOnClosed(func() { m.conflicts = nil })
 	c.refresh()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -98,7 +99,16 @@ type timeGridRenderer struct {
 	blocks     []*block
 	placed     []placed
 	objects    []fyne.CanvasObject
+	// more are the "+N" markers, one per cluster of side-by-side blocks,
+	// shown when the cluster is too wide to read; moreCluster names each
+	// one's cluster.
+	more        []*widget.Button
+	moreCluster []int
 }
+
+// minBlockWidth is the narrowest block still readable: three or four
+// characters of its title. Past it a cluster shows "+N" for the rest.
+const minBlockWidth float32 = 48
 
 // Refresh recomputes what is drawn from the grid's week and items; blocks
 // are pooled so a refresh of a busy week allocates little.
@@ -119,7 +129,8 @@ func (r *timeGridRenderer) Refresh() {
 	}
 	for i, p := range r.placed {
 		e := p.engagement
-		r.blocks[i].set(e, e.Title, clock(e.Start.In(g.loc))+"–"+clock(e.End.In(g.loc))+"  "+e.Location)
+		r.blocks[i].set(e, blockTitle(e), clock(e.Start.In(g.loc))+"–"+clock(e.End.In(g.loc))+"  "+e.Location)
+		r.blocks[i].selected = g.isChosen(e)
 	}
 	r.objects = r.objects[:0]
 	for i := range r.offSpans {
@@ -139,6 +150,20 @@ func (r *timeGridRenderer) Refresh() {
 	for i := range r.placed {
 		r.objects = append(r.objects, r.blocks[i])
 	}
+	r.moreCluster = r.moreCluster[:0]
+	for i, p := range r.placed {
+		if p.lane.cols > 1 && p.lane.col == 0 {
+			r.moreCluster = append(r.moreCluster, r.placed[i].lane.cluster)
+		}
+	}
+	for len(r.more) < len(r.moreCluster) {
+		b := &widget.Button{Importance: widget.MediumImportance}
+		r.more = append(r.more, b)
+	}
+	for i, c := range r.moreCluster {
+		r.more[i].OnTapped = func() { r.openCluster(c) }
+		r.objects = append(r.objects, r.more[i])
+	}
 	r.objects = append(r.objects, r.now)
 	r.Layout(r.t.Size())
 	for i := range r.placed {
@@ -148,8 +173,15 @@ func (r *timeGridRenderer) Refresh() {
 }
 
 // place splits the week's timed engagements into per-day pieces and gives
-// overlapping pieces lanes side by side.
+// overlapping pieces lanes side by side. Cancelled pieces come first, so
+// they are drawn beneath, and take lanes only among themselves: they never
+// narrow a live engagement.
 func (r *timeGridRenderer) place(out []placed) []placed {
+	out = r.placeWhere(out, func(e calendar.Engagement) bool { return e.Status == calendar.StatusCancelled })
+	return r.placeWhere(out, func(e calendar.Engagement) bool { return e.Status != calendar.StatusCancelled })
+}
+
+func (r *timeGridRenderer) placeWhere(out []placed, keep func(calendar.Engagement) bool) []placed {
 	g := r.t.g
 	for day := range daysInWeek {
 		d := g.monday.AddDays(day)
@@ -157,7 +189,7 @@ func (r *timeGridRenderer) place(out []placed) []placed {
 		first := len(out)
 		var spans []span
 		for _, e := range g.items {
-			if inAllDayRow(e) || !e.Overlaps(dayStart, dayEnd) {
+			if inAllDayRow(e) || !keep(e) || !e.Overlaps(dayStart, dayEnd) {
 				continue
 			}
 			s, en := maxTime(e.Start, dayStart), minTime(e.End, dayEnd)
@@ -170,6 +202,7 @@ func (r *timeGridRenderer) place(out []placed) []placed {
 			out = append(out, placed{day: day, from: from, to: to, engagement: e})
 		}
 		for i, l := range assignLanes(spans) {
+			l.cluster += first // unique across days and passes
 			out[first+i].lane = l
 		}
 	}
@@ -217,13 +250,67 @@ func (r *timeGridRenderer) Layout(size fyne.Size) {
 		r.now.Move(fyne.NewPos(gutterWidth+float32(day)*colW-3, minuteY(now.Hour()*60+now.Minute())-1))
 		r.now.Resize(fyne.NewSize(colW+3, 2))
 	}
+	// A cluster wider than fits readably shows its first lanes and, in
+	// the last one, "+N" for the engagements left out.
+	fit := max(1, int(colW/minBlockWidth))
+	type overflow struct {
+		n        int
+		x, w     float32
+		from, to int
+	}
+	over := map[int]*overflow{}
 	for i, p := range r.placed {
-		w := colW / float32(max(p.lane.cols, 1))
+		cols := max(p.lane.cols, 1)
+		lanes, shown := cols, cols
+		if cols > fit {
+			lanes, shown = fit, fit-1
+		}
+		w := colW / float32(lanes)
 		x := gutterWidth + float32(p.day)*colW + float32(p.lane.col)*w
 		y := minuteY(p.from)
 		h := max(minuteY(p.to)-y, hourHeight/3)
-		r.blocks[i].Move(fyne.NewPos(x+1, y+1))
-		r.blocks[i].Resize(fyne.NewSize(w-2, h-2))
+		b := r.blocks[i]
+		b.Hidden = p.lane.col >= shown
+		if b.Hidden {
+			o := over[p.lane.cluster]
+			if o == nil {
+				o = &overflow{x: gutterWidth + float32(p.day)*colW + float32(shown)*w, w: w, from: p.from, to: p.to}
+				over[p.lane.cluster] = o
+			}
+			o.n++
+			o.from, o.to = min(o.from, p.from), max(o.to, p.to)
+			continue
+		}
+		b.Move(fyne.NewPos(x+1, y+1))
+		b.Resize(fyne.NewSize(w-2, h-2))
+	}
+	for i, c := range r.moreCluster {
+		m := r.more[i]
+		o := over[c]
+		m.Hidden = o == nil
+		if o == nil {
+			continue
+		}
+		m.Text = fmt.Sprintf("+%d", o.n)
+		y := minuteY(o.from)
+		m.Move(fyne.NewPos(o.x+1, y+1))
+		m.Resize(fyne.NewSize(o.w-2, max(minuteY(o.to)-y, hourHeight/3)-2))
+		m.Refresh()
+	}
+}
+
+// openCluster hands the engagements of one cluster, in time order, to the
+// grid's list of a busy slot.
+func (r *timeGridRenderer) openCluster(cluster int) {
+	var items []calendar.Engagement
+	for _, p := range r.placed {
+		if p.lane.cluster == cluster {
+			items = append(items, p.engagement)
+		}
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].Start.Before(items[j].Start) })
+	if r.t.g.onMore != nil {
+		r.t.g.onMore(items)
 	}
 }
 

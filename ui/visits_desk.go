@@ -78,4 +78,4 @@ func (d *visitsDesk) loc() *time.Location                { return d.m.loc }
 func (d *visitsDesk) user() string                       { return d.m.user }
 func (d *visitsDesk) ctx() context.Context               { return context.Background() }
 func (d *visitsDesk) today() calendar.Date               { return calendar.DateOf(d.svc().Now().In(d.loc())) }
-func (d *visitsDesk) newWindow(title string) fyne.Window { return d.m.app.NewWindow(title) }
+func (d *visitsDesk) newWindow(title string) fyne.Window { return escaping(d.m.app.NewWindow(title)) }

@@ -90,7 +90,7 @@ func newVisitInbox(d *visitsDesk) *visitInbox {
 	split := container.NewHSplit(in.table, container.NewVScroll(in.detail.content))
 	split.Offset = 0.69
 	in.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
-	in.win.Resize(fyne.NewSize(1200, 740))
+	in.win.Resize(secondWindowSize)
 	return in
 }
 

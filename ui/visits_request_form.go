@@ -88,7 +88,7 @@ func (in *visitInbox) newRequest() *requestForm {
 	cancel := &widget.Button{Text: lang.L("Cancel"), OnTapped: func() { f.dialog.Hide() }}
 	f.dialog = dialog.NewCustomWithoutButtons(lang.L("New visit request"), container.NewVScroll(container.NewVBox(form, f.problem)), in.win)
 	f.dialog.SetButtons([]fyne.CanvasObject{cancel, f.saveBtn})
-	f.dialog.Resize(fyne.NewSize(720, 640))
+	f.dialog.Resize(fitIn(in.win, fyne.NewSize(720, 640)))
 	f.dialog.Show()
 	in.win.Canvas().Focus(f.org)
 	in.form = f

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
@@ -32,7 +34,11 @@ type weekGrid struct {
 	loc      *time.Location
 	items    []calendar.Engagement
 	selected calendar.Date
-	now      func() time.Time
+	// chosen is the engagement clicked last, nil when none.
+	chosen *calendar.Engagement
+	// hideCancelled leaves cancelled engagements out (View menu).
+	hideCancelled bool
+	now           func() time.Time
 	// workingHours says which parts of a day are the leader's available time.
 	workingHours func(calendar.Date) []clockSpan
 	// dayNote marks a day in its header: a holiday, a make-up workday.
@@ -42,6 +48,8 @@ type weekGrid struct {
 	onHover     func(*calendar.Engagement)
 	onCreateAt  func(start time.Time, allDay bool)
 	onSelectDay func(calendar.Date)
+	// onMore lists the engagements of a slot too busy to draw side by side.
+	onMore func([]calendar.Engagement)
 
 	dayButtons [daysInWeek]*widget.Button
 	allDay     *allDayRow
@@ -77,7 +85,13 @@ func newWeekGrid(loc *time.Location, now func() time.Time) *weekGrid {
 
 // show replaces the week and its engagements and redraws.
 func (g *weekGrid) show(monday calendar.Date, loc *time.Location, items []calendar.Engagement) {
+	if g.hideCancelled {
+		items = slices.DeleteFunc(slices.Clone(items), func(e calendar.Engagement) bool { return e.Status == calendar.StatusCancelled })
+	}
 	g.monday, g.loc, g.items = monday, loc, items
+	if g.chosen != nil && !slices.ContainsFunc(items, g.isChosen) {
+		g.chosen = nil // gone or in another week
+	}
 	g.refreshHeader()
 	g.allDay.Refresh()
 	g.body.Refresh()
@@ -120,11 +134,43 @@ func (g *weekGrid) refreshHeader() {
 	}
 }
 
+// blockTitle is a block's text: the title, after the status when that is
+// not confirmed, so 已取消 and 待定 read without a legend. English marks
+// tentative with "?", short enough to leave the title room.
+func blockTitle(e calendar.Engagement) string {
+	switch e.Status {
+	case calendar.StatusCancelled:
+		return lang.L("block.cancelled", map[string]any{"Title": e.Title})
+	case calendar.StatusTentative:
+		return lang.L("block.tentative", map[string]any{"Title": e.Title})
+	}
+	return e.Title
+}
+
+// selectItem makes e the chosen engagement, outlines it and shows it in
+// the detail pane.
+func (g *weekGrid) selectItem(e calendar.Engagement) {
+	g.chosen = &e
+	g.selectDay(calendar.DateOf(e.Start.In(g.loc)))
+	if g.onHover != nil {
+		g.onHover(&e)
+	}
+	g.allDay.Refresh()
+	g.body.Refresh()
+}
+
+// isChosen reports whether e (or this occurrence of it) is the chosen one.
+func (g *weekGrid) isChosen(e calendar.Engagement) bool {
+	return g.chosen != nil && g.chosen.ID == e.ID && g.chosen.SeriesID == e.SeriesID && g.chosen.Start.Equal(e.Start)
+}
+
 // newBlock makes a block that opens and describes its engagement through
 // the grid's handlers.
 func (g *weekGrid) newBlock() *block {
 	b := newBlock()
-	b.onTapped = func(e calendar.Engagement) {
+	b.onSelect = g.selectItem
+	b.onOpen = func(e calendar.Engagement) {
+		g.selectItem(e)
 		if g.onOpen != nil {
 			g.onOpen(e)
 		}
