@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -95,27 +96,36 @@ func (d *uiDesk) addAccountThroughDialog(url, password string) {
 	test.Tap(a.add)
 }
 
+// inLang is what the window says in the language the tests run in
+// (the system's): en, or zh under a Chinese locale.
+func inLang(en, zh string) string {
+	if strings.HasPrefix(lang.SystemLocale().LanguageString(), "zh") {
+		return zh
+	}
+	return en
+}
+
 func (d *uiDesk) syncStatus() string { return d.m.sync.status.Text }
 
 func TestAccountsDialogAndSyncButtonBringAnotherDesksItemIntoTheGrid(t *testing.T) {
 	srv := davtest.Start(t)
 	d := sharedDesk(t)
-	if !strings.Contains(d.syncStatus(), "Not shared") {
+	if !strings.Contains(d.syncStatus(), inLang("Not shared", "未共享")) {
 		t.Errorf("status before any account: %q", d.syncStatus())
 	}
 	d.addAccountThroughDialog(srv.URL, "wrong-password")
-	if msg := d.m.accounts.message.Text; !strings.Contains(msg, "rejected the user name or password") {
+	if msg := d.m.accounts.message.Text; !strings.Contains(msg, inLang("rejected the user name or password", "拒绝了用户名或密码")) {
 		t.Errorf("a wrong password says %q", msg)
 	}
 	d.m.accounts.password.SetText("")
 	test.Type(d.m.accounts.password, davtest.Password)
 	test.Tap(d.m.accounts.add)
-	if msg := d.m.accounts.message.Text; !strings.Contains(msg, "张书记's book is linked to the calendar") {
+	if msg := d.m.accounts.message.Text; !strings.Contains(msg, inLang("张书记's book is linked to the calendar", "张书记的日程本已关联日历")) {
 		t.Fatalf("adding the account says %q", msg)
 	}
 	listed := false
 	for _, o := range test.LaidOutObjects(d.m.accounts.list) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "张书记's book →") {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, inLang("张书记's book →", "张书记的日程本 →")) {
 			listed = true
 		}
 	}
@@ -134,14 +144,14 @@ func TestAccountsDialogAndSyncButtonBringAnotherDesksItemIntoTheGrid(t *testing.
 	if d.blockTitled("市委常委会") == nil {
 		t.Fatalf("after pressing Sync the other desk's item is not in the grid; status %q", d.syncStatus())
 	}
-	if st := d.syncStatus(); !strings.Contains(st, "0 changes to send · 0 conflicts") || d.m.sync.lastErr != nil {
+	if st := d.syncStatus(); !strings.Contains(st, inLang("0 changes to send · 0 conflicts", "待发送更改 0 项 · 同步冲突 0 项")) || d.m.sync.lastErr != nil {
 		t.Errorf("status after a clean sync: %q (%v)", st, d.m.sync.lastErr)
 	}
 
 	// This desk's change reaches the other desk.
 	meetingOn(t, d.svc, d.leader, "接待来访", 9)
 	d.m.reload()
-	if st := d.syncStatus(); !strings.Contains(st, "1 changes to send") {
+	if st := d.syncStatus(); !strings.Contains(st, inLang("1 changes to send", "待发送更改 1 项")) {
 		t.Errorf("status after a local change: %q", st)
 	}
 	test.Tap(d.m.sync.button)
@@ -171,7 +181,7 @@ func TestStatusLineCountsChangesAndSaysTheServerIsUnreachable(t *testing.T) {
 	}
 	test.Tap(d.m.sync.button)
 	st := d.syncStatus()
-	if !strings.Contains(st, "2 changes to send") || !strings.Contains(st, "cannot be reached") {
+	if !strings.Contains(st, inLang("2 changes to send", "待发送更改 2 项")) || !strings.Contains(st, inLang("cannot be reached", "无法连接日历服务器")) {
 		t.Errorf("status with the server stopped: %q", st)
 	}
 	if d.m.sync.status.Importance != widget.DangerImportance {
@@ -205,7 +215,7 @@ func TestSyncConflictShowsBothVersionsAndKeepServerResolvesIt(t *testing.T) {
 	}
 	d.m.reload()
 	test.Tap(d.m.sync.button)
-	if st := d.syncStatus(); !strings.Contains(st, "1 conflicts") {
+	if st := d.syncStatus(); !strings.Contains(st, inLang("1 conflicts", "同步冲突 1 项")) {
 		t.Fatalf("status after both sides changed one item: %q", st)
 	}
 
@@ -218,7 +228,7 @@ func TestSyncConflictShowsBothVersionsAndKeepServerResolvesIt(t *testing.T) {
 		case *widget.Label:
 			texts = append(texts, w.Text)
 		case *widget.Button:
-			if w.Text == "Keep server" {
+			if w.Text == lang.L("Keep server") {
 				keepServer = w
 			}
 		}
@@ -242,7 +252,7 @@ func TestSyncConflictShowsBothVersionsAndKeepServerResolvesIt(t *testing.T) {
 		}
 	}
 	test.Tap(d.m.sync.button)
-	if st := d.syncStatus(); !strings.Contains(st, "0 conflicts") {
+	if st := d.syncStatus(); !strings.Contains(st, inLang("0 conflicts", "同步冲突 0 项")) {
 		t.Errorf("status after resolving: %q", st)
 	}
 }
