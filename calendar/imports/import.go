@@ -20,6 +20,11 @@ type Incoming struct {
 	Method     string    // METHOD of the enclosing VCALENDAR (RFC 5546 §1.4): PUBLISH, REQUEST, CANCEL, REPLY…; "" when none
 	Line       int       // line of BEGIN:VEVENT in the file
 	Warnings   []Message // what the reader guessed or dropped
+	// Fault is what keeps the item from being imported as read (an end
+	// before its start): the plan skips it, the preview marks it as
+	// needing a fix, the CLI refuses the file unless told to skip it.
+	// Nil when none.
+	Fault *Message
 }
 
 // Key returns the item's identity: UID and RECURRENCE-ID (RFC 5545
@@ -105,6 +110,10 @@ type ImportItem struct {
 	row    *calendar.Engagement // what ApplyImport writes, worked out by the plan; nil when nothing
 	stored *StoredItem          // the stored row the plan saw; nil when none
 }
+
+// NeedsFix reports whether the item cannot be imported as the file has
+// it (see Incoming.Fault).
+func (it ImportItem) NeedsFix() bool { return it.Incoming.Fault != nil }
 
 // ImportTodo is a VTODO kept from an import (RFC 5545 §3.6.2): listed, not
 // placed in the calendar.

@@ -291,6 +291,10 @@ func (p *planner) set(it *ImportItem, a ImportAction, reason *Message, row *cale
 func (p *planner) decide(it *ImportItem, series *calendar.Engagement) error {
 	in := it.Incoming
 	it.Reason, it.Findings = nil, nil
+	if in.Fault != nil {
+		p.skip(it, in.Fault)
+		return nil
+	}
 	switch in.Method {
 	case "REPLY", "COUNTER", "REFRESH", "DECLINECOUNTER":
 		p.skip(it, importMsg("import.plan.method", "Method", in.Method))

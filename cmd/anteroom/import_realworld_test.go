@@ -156,3 +156,34 @@ func TestImportUnreadableFileIsAnErrorNamingTheLine(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, stderr %q; want a failure naming no-colon.ics and line 5 or 6", code, out, errOut)
 	}
 }
+
+// DTEND before DTSTART, the case of python-recurring-ical-events issue 132
+// (its test calendar issue_132_swapped_start_and_end: 23:45 to 23:30 on 18
+// December 2023), here with the 12-hour-clock slip of 15:00 to 03:30. No
+// end can be guessed, so the CLI refuses the file naming the file, the
+// line and why, and imports the rest only with --skip-bad.
+func TestImportEndBeforeStartIsRefusedUnlessSkipped(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "swapped.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//EN",
+		"BEGIN:VEVENT", "UID:swapped@example.com", "DTSTAMP:20231201T000000Z",
+		"DTSTART;TZID=Asia/Shanghai:20231218T150000", "DTEND;TZID=Asia/Shanghai:20231218T033000",
+		"SUMMARY:Budget review", "END:VEVENT",
+		"BEGIN:VEVENT", "UID:fine@example.com", "DTSTAMP:20231201T000000Z",
+		"DTSTART;TZID=Asia/Shanghai:20231219T090000", "DTEND;TZID=Asia/Shanghai:20231219T100000",
+		"SUMMARY:Staff meeting", "END:VEVENT", "END:VCALENDAR")
+	code, out, errOut := anteroom(t, "--db", db, "import", file)
+	if code == 0 || !strings.Contains(errOut, "swapped.ics:8") || !strings.Contains(errOut, "Budget review") ||
+		!strings.Contains(errOut, "before it starts") {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want a refusal naming swapped.ics:8, the item and the reason", code, out, errOut)
+	}
+	if got := agendaStarts(t, db, "2023-12-01", "2023-12-31"); got != "" {
+		t.Fatalf("a refused file stored %s", got)
+	}
+	if code, out, errOut := anteroom(t, "--db", db, "import", "--skip-bad", file); code != 0 || !strings.Contains(out, "1 skipped") {
+		t.Fatalf("import --skip-bad: exit %d, %s %s", code, out, errOut)
+	}
+	if got, want := agendaStarts(t, db, "2023-12-01", "2023-12-31"), "12-19T09:00 Staff meeting"; got != want {
+		t.Fatalf("agenda\n got %s\nwant %s", got, want)
+	}
+}
