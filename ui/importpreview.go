@@ -120,8 +120,11 @@ func (p *importPreview) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		p.refreshCounts()
 	}
 	action.SetText(importActionLabel(it.Action))
-	if it.NeedsFix() {
-		action.SetText(lang.L("Needs a time")) // not importable until fixed in the file
+	if it.NeedsFix() { // not importable until fixed in the file
+		action.SetText(lang.L("Needs a fix"))
+		if it.Incoming.Fault.Code == "import.needs_time" {
+			action.SetText(lang.L("Needs a time"))
+		}
 	}
 	action.Importance = importActionImportance(it)
 	action.Refresh()

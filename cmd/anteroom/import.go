@@ -172,6 +172,9 @@ func needingFix(path string, plan *imports.ImportPlan) []string {
 		}
 		f := *it.Incoming.Fault
 		line := f.Line
+		if line == 0 {
+			line = it.Incoming.Line // the planner's faults are about the whole item
+		}
 		f.Line = 0
 		out = append(out, lang.L("{{.File}}:{{.Line}}: {{.Title}}: {{.Reason}}",
 			map[string]any{"File": path, "Line": line, "Title": it.Incoming.Engagement.Title, "Reason": messageText(f)}))

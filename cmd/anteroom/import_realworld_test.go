@@ -187,3 +187,43 @@ func TestImportEndBeforeStartIsRefusedUnlessSkipped(t *testing.T) {
 		t.Fatalf("agenda\n got %s\nwant %s", got, want)
 	}
 }
+
+// Sub-daily series from the examples of RFC 5545 §3.8.5.3: "every 15
+// minutes for 6 occurrences" (FREQ=MINUTELY;INTERVAL=15;COUNT=6) and
+// "every 20 minutes from 9:00 AM to 4:40 PM every day"
+// (FREQ=DAILY;BYHOUR=9,…,16;BYMINUTE=0,20,40), both from 2 September
+// 1997 in New York (12 hours behind Shanghai). Frequent is valid: both
+// import. A rule that repeats every second for ever cannot be expanded
+// within the calendar's bounds: the file is refused naming the item.
+func TestImportSubDailySeriesAreImportedAndAnUnboundedOneRefused(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	head := []string{"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//RFC 5545//EN"}
+	file := rawICS(t, "minutely.ics", append(head,
+		"BEGIN:VEVENT", "UID:every-15@example.com", "DTSTAMP:19970901T000000Z",
+		"DTSTART;TZID=America/New_York:19970902T090000", "DURATION:PT10M",
+		"RRULE:FREQ=MINUTELY;INTERVAL=15;COUNT=6", "SUMMARY:Quarter", "END:VEVENT",
+		"BEGIN:VEVENT", "UID:every-20@example.com", "DTSTAMP:19970901T000000Z",
+		"DTSTART;TZID=America/New_York:19970902T090000", "DURATION:PT10M",
+		"RRULE:FREQ=DAILY;BYHOUR=9,10,11,12,13,14,15,16;BYMINUTE=0,20,40", "SUMMARY:Twenty", "END:VEVENT", "END:VCALENDAR")...)
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 || strings.Contains(out, "skipped Quarter") || strings.Contains(out, "skipped Twenty") {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	got := agendaStarts(t, db, "1997-09-02", "1997-09-03")
+	quarter, twenty := strings.Count(got, "Quarter"), strings.Count(got, "Twenty")
+	if quarter != 6 || !strings.HasPrefix(got, "09-02T21:00 Quarter|09-02T21:00 Twenty|09-02T21:15 Quarter") {
+		t.Fatalf("agenda of 2 September (Shanghai) has %d Quarter: %s", quarter, got)
+	}
+	// 2 September in New York: 09:00–16:40, 21:00 to 04:40 in Shanghai, 24
+	// in all; the agenda's 3 September adds the 9 of 09:00–11:40 of the 3rd.
+	if twenty != 24+9 || !strings.Contains(got, "09-03T04:40 Twenty|09-03T21:00 Twenty") {
+		t.Fatalf("agenda of 2–3 September (Shanghai) has %d Twenty, want 33: %s", twenty, got)
+	}
+	bad := rawICS(t, "secondly.ics", append(head,
+		"BEGIN:VEVENT", "UID:every-second@example.com", "DTSTAMP:19970901T000000Z",
+		"DTSTART:19970902T130000Z", "DURATION:PT1S", "RRULE:FREQ=SECONDLY", "SUMMARY:Tick", "END:VEVENT", "END:VCALENDAR")...)
+	code, out, errOut := anteroom(t, "--db", db, "import", bad)
+	if code == 0 || !strings.Contains(errOut, "secondly.ics:4") || !strings.Contains(errOut, "Tick") {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want a refusal naming secondly.ics:4 and Tick", code, out, errOut)
+	}
+}
