@@ -36,6 +36,7 @@ func ExportEngagements(w io.Writer, items []calendar.Engagement, leaders map[int
 			locs[l.ID], used[l.ID] = loc, l
 		}
 		ev := FromEngagement(e)
+		ev.RRule = calendar.PortableRule(e, loc)
 		if ev.ZoneName == "" {
 			ev.ZoneName = l.ZoneName
 		}

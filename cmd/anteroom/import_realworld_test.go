@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -225,5 +226,62 @@ func TestImportSubDailySeriesAreImportedAndAnUnboundedOneRefused(t *testing.T) {
 	code, out, errOut := anteroom(t, "--db", db, "import", bad)
 	if code == 0 || !strings.Contains(errOut, "secondly.ics:4") || !strings.Contains(errOut, "Tick") {
 		t.Fatalf("exit %d, stdout %q, stderr %q; want a refusal naming secondly.ics:4 and Tick", code, out, errOut)
+	}
+}
+
+// A counted series whose DTSTART is not on its rule: RFC 5545
+// §3.8.5.3's "every Friday the 13th", which starts on Tuesday 2
+// September 1997 (the RFC adds an EXDATE for that reason), here with
+// COUNT=3. This calendar counts DTSTART as the first of the three
+// (§3.8.5.3); python-dateutil, which python-icalendar's readers use,
+// adds DTSTART to three Fridays. The export must give every reader the
+// agenda's occurrences: read back by dateutil, as recurring_ical_events
+// does (the rule's dates plus DTSTART), it yields exactly them.
+func TestExportOfACountedSeriesOffItsRuleReadsAlikeElsewhere(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	py, err := exec.LookPath("python3")
+	if err != nil || exec.Command(py, "-c", "import dateutil.rrule").Run() != nil {
+		t.Skip("python3 with dateutil is not installed")
+	}
+	db := tempDB(t)
+	file := rawICS(t, "friday13.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//RFC 5545//EN",
+		"BEGIN:VEVENT", "UID:friday13@example.com", "DTSTAMP:19970901T000000Z",
+		"DTSTART;TZID=America/New_York:19970902T090000", "DTEND;TZID=America/New_York:19970902T100000",
+		"RRULE:FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13;COUNT=3", "SUMMARY:Friday", "END:VEVENT", "END:VCALENDAR")
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	var want []string
+	for _, it := range agenda(t, db, "--from", "1997-01-01", "--to", "1999-12-31") {
+		want = append(want, it.Start[:16])
+	}
+	code, ics, errOut := anteroom(t, "--db", db, "export", "--privacy", "full", "--from", "1997-01-01", "--to", "1999-12-31")
+	if code != 0 {
+		t.Fatalf("export: exit %d, %s", code, errOut)
+	}
+	// The reader unfolds the file, takes DTSTART and RRULE of the series
+	// and prints its starts in Shanghai.
+	const reader = `import sys, re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+from dateutil.rrule import rrulestr
+text = re.sub(r"\r?\n[ \t]", "", sys.stdin.read())
+ev = text[text.index("BEGIN:VEVENT"):]
+m = re.search(r"^DTSTART(?:;TZID=([^:;]+))?:(\d{8}T\d{6})(Z?)", ev, re.M)
+zone = ZoneInfo("UTC" if m.group(3) else m.group(1))
+start = datetime.strptime(m.group(2), "%Y%m%dT%H%M%S").replace(tzinfo=zone)
+rule = re.search(r"^RRULE:(.*)$", ev, re.M).group(1).strip()
+starts = sorted(set(list(rrulestr(rule, dtstart=start)) + [start]))
+for s in starts:
+    print(s.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%dT%H:%M"))
+`
+	cmd := exec.Command(py, "-c", reader)
+	cmd.Stdin = strings.NewReader(ics)
+	got, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("python3: %v\n%s", err, ics)
+	}
+	if g, w := strings.Fields(string(got)), want; strings.Join(g, " ") != strings.Join(w, " ") || len(w) != 3 {
+		t.Fatalf("dateutil reads %v, the agenda shows %v\n%s", g, w, ics)
 	}
 }
