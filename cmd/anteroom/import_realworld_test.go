@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -283,5 +284,60 @@ for s in starts:
 	}
 	if g, w := strings.Fields(string(got)), want; strings.Join(g, " ") != strings.Join(w, " ") || len(w) != 3 {
 		t.Fatalf("dateutil reads %v, the agenda shows %v\n%s", g, w, ics)
+	}
+}
+
+// The exported VTIMEZONE of Asia/Shanghai carries China's daylight saving
+// of 1986–1991 (the IANA tz database, file asia, "Rule Shanghai": from
+// mid-April to mid-September) for as long as a series runs through it.
+// python-dateutil's VTIMEZONE reader (dateutil.tz.tzical), given the
+// export, puts every occurrence of a weekly series of 1985–1992 at the
+// offset the agenda shows.
+func TestExportedZoneCarriesChinasDaylightSavingForTheSeriesSpan(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	py, err := exec.LookPath("python3")
+	if err != nil || exec.Command(py, "-c", "import dateutil.tz").Run() != nil {
+		t.Skip("python3 with dateutil is not installed")
+	}
+	db := tempDB(t)
+	file := rawICS(t, "shanghai-1985.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//EN",
+		"BEGIN:VEVENT", "UID:weekly-1985@example.com", "DTSTAMP:19850101T000000Z",
+		"DTSTART;TZID=Asia/Shanghai:19850703T090000", "DTEND;TZID=Asia/Shanghai:19850703T100000",
+		"RRULE:FREQ=WEEKLY;COUNT=400", "SUMMARY:Weekly", "END:VEVENT", "END:VCALENDAR")
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	code, exported, errOut := anteroom(t, "--db", db, "export", "--privacy", "full", "--from", "1985-07-01", "--to", "1985-07-31")
+	if code != 0 {
+		t.Fatalf("export: exit %d, %s", code, errOut)
+	}
+	var want []string
+	for _, it := range agenda(t, db, "--from", "1985-07-01", "--to", "1993-12-31") {
+		want = append(want, it.Start)
+	}
+	if len(want) != 400 || !slices.Contains(want, "1988-07-20T09:00:00+09:00") {
+		t.Fatalf("agenda has %d occurrences; 20 July 1988 is not 09:00 +09:00", len(want))
+	}
+	// The reader takes the wall clocks of the agenda and gives each the
+	// offset the exported VTIMEZONE says.
+	const reader = `import sys, io
+from datetime import datetime
+from dateutil.tz import tzical
+text, starts = sys.stdin.read().split("\f")
+tz = tzical(io.StringIO(text[:text.index("BEGIN:VEVENT")] + "END:VCALENDAR\r\n")).get("Asia/Shanghai")
+for s in starts.split():
+    print(datetime.fromisoformat(s[:19]).replace(tzinfo=tz).isoformat())
+`
+	cmd := exec.Command(py, "-c", reader)
+	cmd.Stdin = strings.NewReader(exported + "\f" + strings.Join(want, " "))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("python3: %v\n%s\n%s", err, out, exported)
+	}
+	got := strings.Fields(string(out))
+	for i := range want {
+		if i >= len(got) || got[i] != want[i] {
+			t.Fatalf("occurrence %d: the export reads %v, the agenda %s\n%s", i, got[min(i, len(got)-1)], want[i], exported)
+		}
 	}
 }
