@@ -341,3 +341,52 @@ for s in starts.split():
 		}
 	}
 }
+
+// Several VCALENDAR objects in one file, as Mozilla Calendar V1.0 wrote
+// its exports: ical4j's test sample SwedishHolidays2003-2006.ics holds
+// 52 of them, each with one holiday and its names folded away from their
+// values. Every object is read, not only the first.
+func TestImportReadsEveryCalendarOfAConcatenatedFile(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	holiday := func(uid, summary, day, next string) []string {
+		return []string{"BEGIN:VCALENDAR", "VERSION", " :2.0", "PRODID", " :-//Mozilla.org/NONSGML Mozilla Calendar V1.0//EN",
+			"METHOD", " :PUBLISH", "BEGIN:VEVENT", "UID", " :" + uid, "SUMMARY", " :" + summary, "STATUS", " :TENTATIVE",
+			"DTSTART", " ;VALUE=DATE", " :" + day, "DTEND", " ;VALUE=DATE", " :" + next, "DTSTAMP", " :20030809T112521Z",
+			"END:VEVENT", "END:VCALENDAR"}
+	}
+	var lines []string
+	lines = append(lines, holiday("315030d0-ca5c-11d7-9a03-f88dd56dba2f", "Nyårsdagen", "20030101", "20030102")...)
+	lines = append(lines, holiday("919664825", "Trettondedag jul", "20030106", "20030107")...)
+	lines = append(lines, holiday("1527010400", "Första maj", "20030501", "20030502")...)
+	file := rawICS(t, "swedish-holidays.ics", lines...)
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 || !strings.Contains(out, "3 new") {
+		t.Fatalf("import: exit %d, %s %s", code, out, errOut)
+	}
+	var got []string
+	for _, it := range agenda(t, db, "--from", "2003-01-01", "--to", "2003-12-31") {
+		got = append(got, it.Start+" "+it.Title)
+	}
+	if want := "2003-01-01 Nyårsdagen|2003-01-06 Trettondedag jul|2003-05-01 Första maj"; strings.Join(got, "|") != want {
+		t.Fatalf("agenda\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
+
+// A Latin-1 file without a charset: Thunderbird's import test data
+// importLatin1.ics (calendar/test/unit/data in comm-central), whose
+// "Två" is the single byte 0xE5. It is decoded, never stored with U+FFFD,
+// and the user is told how it was read.
+func TestImportDecodesALatin1FileWithoutCharset(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "importLatin1.ics", "BEGIN:VCALENDAR", "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN", "VERSION:2.0",
+		"BEGIN:VEVENT", "SUMMARY:Event One", "DTSTART:20190101T150000", "DTEND:20190101T160000", "END:VEVENT",
+		"BEGIN:VEVENT", "SUMMARY:Event Tv\xe5", "DTSTART:20190101T160000", "DTEND:20190101T170000", "END:VEVENT", "END:VCALENDAR")
+	code, out, errOut := anteroom(t, "--db", db, "import", file)
+	if code != 0 || !strings.Contains(out, "not UTF-8") {
+		t.Fatalf("import: exit %d, %s %s; want a note that the file is not UTF-8", code, out, errOut)
+	}
+	if got, want := agendaStarts(t, db, "2019-01-01", "2019-01-01"), "01-01T15:00 Event One|01-01T16:00 Event Två"; got != want {
+		t.Fatalf("agenda\n got %q\nwant %q", got, want)
+	}
+}
