@@ -313,6 +313,10 @@ func (r *recurrence) probe() error {
 		return ruleErr("RRULE", "validation.rrule_invalid", "the repeat rule is not valid: {{.Detail}}", map[string]any{"Detail": err.Error()})
 	}
 	monthEnd := opt.Dtstart.AddDate(0, 0, probeDays)
+	if !r.untilF.IsZero() {
+		// A series that has ended has no more occurrences to count.
+		monthEnd = minTime(monthEnd, shiftCycles(r.untilF, cycles))
+	}
 	next, n, seen := rr.Iterator(), 0, false
 	began := time.Now()
 	for {
@@ -329,6 +333,9 @@ func (r *recurrence) probe() error {
 		seen = true
 		if f.After(monthEnd) {
 			break
+		}
+		if r.count > 0 && n+1 >= r.count {
+			break // COUNT ends the series first: it is short, however frequent
 		}
 		if n++; n > maxPerMonth {
 			return ruleErr("FREQ", "validation.rrule_too_frequent", "the series repeats more than {{.Max}} times a month", map[string]any{"Max": maxPerMonth})

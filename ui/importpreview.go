@@ -120,6 +120,12 @@ func (p *importPreview) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		p.refreshCounts()
 	}
 	action.SetText(importActionLabel(it.Action))
+	if it.NeedsFix() { // not importable until fixed in the file
+		action.SetText(lang.L("Needs a fix"))
+		if it.Incoming.Fault.Code == "import.needs_time" {
+			action.SetText(lang.L("Needs a time"))
+		}
+	}
 	action.Importance = importActionImportance(it)
 	action.Refresh()
 	e := it.Incoming.Engagement
@@ -162,7 +168,7 @@ func importActionLabel(a imports.ImportAction) string {
 
 func importActionImportance(it *imports.ImportItem) widget.Importance {
 	switch {
-	case calendar.Blocking(it.Findings):
+	case calendar.Blocking(it.Findings), it.NeedsFix():
 		return widget.DangerImportance
 	case it.Action == imports.ImportNew || it.Action == imports.ImportUpdated:
 		return widget.SuccessImportance

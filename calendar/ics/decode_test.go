@@ -166,8 +166,8 @@ var decodeCases = []struct {
 		}},
 	{"end before start", vcal(vevent("DTSTART:20261005T010000Z", "DTEND:20261005T000000Z")),
 		func(t *testing.T, e ics.Event) {
-			if !e.End.Equal(e.Start) || !hasWarning(e, "import.end_before_start") {
-				t.Errorf("end %v warnings %v", e.End, e.Warnings)
+			if e.Fault == nil || e.Fault.Code != "import.needs_time" || e.Fault.Line != 7 {
+				t.Errorf("fault %+v, want import.needs_time on the DTEND line", e.Fault)
 			}
 		}},
 	{"all-day series with a date-time UNTIL", vcal(vevent("DTSTART;VALUE=DATE:20261001", "RRULE:FREQ=WEEKLY;UNTIL=20261029T160000Z")),

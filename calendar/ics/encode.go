@@ -260,6 +260,11 @@ type exportZone struct {
 	from, to time.Time
 }
 
+// openSeriesHorizon is how far the VTIMEZONE of a series without end
+// describes its zone: the end of the changes the time zone database lists
+// one by one (2037), past which the zone's current rule holds.
+var openSeriesHorizon = time.Date(2037, 12, 31, 0, 0, 0, 0, time.UTC)
+
 // exportZones returns the zones the timed items are written in, sorted by
 // name, each with the span of its instants widened by a year before and
 // two after, so the VTIMEZONE covers recurrences that follow.
@@ -279,7 +284,13 @@ func exportZones(events []ExportEvent) []exportZone {
 			z = &exportZone{name: e.ZoneName, loc: loc, from: e.Start, to: e.End}
 			byName[e.ZoneName] = z
 		}
-		for _, t := range append([]time.Time{e.Start, e.End, e.RecurrenceID}, append(e.RDates, e.ExDates...)...) {
+		last := e.SeriesEnd
+		if e.RRule != "" && last.IsZero() {
+			// A series without end meets every change the zone has
+			// listed; after the last the zone's rule, if any, goes on.
+			last = openSeriesHorizon
+		}
+		for _, t := range append([]time.Time{e.Start, e.End, e.RecurrenceID, last}, append(e.RDates, e.ExDates...)...) {
 			if t.IsZero() {
 				continue
 			}

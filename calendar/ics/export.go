@@ -37,9 +37,12 @@ type ExportEvent struct {
 	Class       calendar.Classification
 	Transparent bool
 
-	RRule   string // RFC 5545 §3.3.10 RECUR, written as given
-	RDates  []time.Time
-	ExDates []time.Time
+	RRule string // RFC 5545 §3.3.10 RECUR, written as given
+	// SeriesEnd is the end of a series' last occurrence, zero for one
+	// without end: its VTIMEZONE must cover the zone's changes till then.
+	SeriesEnd time.Time
+	RDates    []time.Time
+	ExDates   []time.Time
 
 	Organizer Party
 	Attendees []Party
@@ -75,7 +78,7 @@ func FromEngagement(e calendar.Engagement) ExportEvent {
 		Organiser:    e.Organiser,
 	}
 	if !e.IsOccurrence() {
-		ev.RRule, ev.RDates, ev.ExDates = e.RRule, e.RDates, e.ExDates
+		ev.RRule, ev.RDates, ev.ExDates, ev.SeriesEnd = e.RRule, e.RDates, e.ExDates, e.SeriesEnd
 	}
 	return ev
 }

@@ -36,6 +36,10 @@ func ExportEngagements(w io.Writer, items []calendar.Engagement, leaders map[int
 			locs[l.ID], used[l.ID] = loc, l
 		}
 		ev := FromEngagement(e)
+		var startAsRDate bool
+		if ev.RRule, startAsRDate = calendar.PortableRule(e, loc); startAsRDate {
+			ev.RDates = append([]time.Time{e.Start}, ev.RDates...)
+		}
 		if ev.ZoneName == "" {
 			ev.ZoneName = l.ZoneName
 		}

@@ -183,7 +183,10 @@ func (c *converter) incoming(e *Event) imports.Incoming {
 		en.Title = UntitledTitle
 		in.Warnings = append(in.Warnings, message(Warning{Line: e.Line, Code: "import.title_missing"}))
 	}
-	if !e.AllDay && !e.Start.IsZero() && !e.End.After(e.Start) {
+	if e.Fault != nil {
+		f := message(*e.Fault)
+		in.Fault = &f
+	} else if !e.AllDay && !e.Start.IsZero() && !e.End.After(e.Start) {
 		// A timed item without DTEND or DURATION ends when it starts (RFC
 		// 5545 §3.6.1): a moment the calendar cannot hold. It gets the
 		// shortest slot the office books.

@@ -56,6 +56,9 @@ var english = map[string]string{
 	"import.no_length":          "the item ends when it starts; booked for {{.Minutes}} minutes",
 	"import.range_ignored":      "RANGE=THISANDFUTURE is read as a change of this one occurrence",
 
+	// Faults: the item is not imported until its time is fixed.
+	"import.needs_time": "needs a time: it ends ({{.End}}) before it starts ({{.Start}})",
+
 	// Notes on components that are not imported.
 	"import.skipped_component": "{{.Component}} components are not imported",
 	"import.skipped_freebusy":  "free/busy information (VFREEBUSY) is not imported",

@@ -72,6 +72,10 @@ type Event struct {
 	Organiser string        // X-ANTEROOM-ORGANISER
 
 	Warnings []Warning
+	// Fault is what keeps the event from being imported as the file has
+	// it (an end before its start): a guess would put a wrong time on
+	// the calendar. Nil when none.
+	Fault *Warning
 }
 
 // Recurring reports whether the event is a series: it has an RRULE or RDATEs.

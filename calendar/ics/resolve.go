@@ -144,8 +144,11 @@ func (d *decoder) placeEvent(e *Event, b *eventBuilder, x *eventContext) {
 		case b.has(propDURATION):
 			e.EndDay = e.StartDay.AddDays(b.duration.wholeDays())
 		}
+		if b.has(propDTEND) && e.EndDay.Before(e.StartDay) {
+			e.Fault = endBeforeStart(b, e.StartDay.String(), b.dtend.c.date().String())
+		}
 		if !e.StartDay.Before(e.EndDay) {
-			if b.has(propDTEND) || !b.duration.zero() {
+			if e.Fault == nil && (b.has(propDTEND) || !b.duration.zero()) {
 				x.warn = append(x.warn, Warning{Line: b.line, Code: "import.end_before_start"})
 			}
 			e.EndDay = e.StartDay.AddDays(1)
@@ -157,6 +160,11 @@ func (d *decoder) placeEvent(e *Event, b *eventBuilder, x *eventContext) {
 		e.ZoneName = z.name
 		e.End = e.Start
 		switch {
+		case b.has(propDTEND) && b.dtend.c.hasTime && !b.dtend.hasTZID && !b.dtend.c.utc && (start.hasTZID || start.c.utc):
+			// A floating end of a zoned start (khal's
+			// event_dt_mixed_awareness, from ownCloud) means the start's
+			// zone: DTEND takes DTSTART's type (RFC 5545 §3.8.2.2).
+			e.End = b.dtend.c.in(e.Start.Location())
 		case b.has(propDTEND) && b.dtend.c.hasTime:
 			e.End, _ = x.at(b.dtend)
 		case b.has(propDTEND):
@@ -165,13 +173,29 @@ func (d *decoder) placeEvent(e *Event, b *eventBuilder, x *eventContext) {
 			e.End = b.duration.after(civilOf(e.Start), z.loc)
 		}
 		if e.End.Before(e.Start) {
-			x.warn = append(x.warn, Warning{Line: b.line, Code: "import.end_before_start"})
+			// Typically a 12-hour clock read wrong (15:00 to 03:30): which
+			// end was meant cannot be known.
+			if b.has(propDTEND) {
+				e.Fault = endBeforeStart(b, e.Start.Format("2006-01-02 15:04"), e.End.In(e.Start.Location()).Format("2006-01-02 15:04"))
+			} else {
+				x.warn = append(x.warn, Warning{Line: b.line, Code: "import.end_before_start"})
+			}
 			e.End = e.Start
 		}
 	}
 	if len(b.rrule.Parts) > 0 {
 		e.RRule = d.normalizeRule(b, e, x)
 	}
+}
+
+// endBeforeStart is the fault of an event whose DTEND is before its
+// DTSTART, on the DTEND line.
+func endBeforeStart(b *eventBuilder, start, end string) *Warning {
+	line := b.dtend.line
+	if line == 0 {
+		line = b.line
+	}
+	return &Warning{Line: line, Code: "import.needs_time", Args: args("Start", start, "End", end)}
 }
 
 // normalizeRule writes the event's RRULE with UNTIL of DTSTART's type

@@ -114,7 +114,15 @@ func vtimezoneFor(loc *time.Location, from, to time.Time) []observanceOut {
 		}
 		rule := "FREQ=YEARLY;BYMONTH=" + strconv.Itoa(int(pat.month)) + ";BYDAY=" + strconv.Itoa(pat.n) + weekdayCodes[pat.weekday]
 		if last := g[len(g)-1]; !stillChanging || last.at.Year() < to.Year()-1 {
-			rule += ";UNTIL=" + last.at.Format("20060102T150405Z")
+			// The instant of the last onset, or its wall clock read as UTC
+			// when later: readers that compare the floating DTSTART with
+			// UNTIL as wall clocks (python-dateutil's tzical) keep the
+			// last onset too, and no other comes within a year.
+			until := last.at
+			if w := last.onset(); w.After(until) {
+				until = w
+			}
+			rule += ";UNTIL=" + until.Format("20060102T150405Z")
 		}
 		out = append(out, observanceOut{change: g[start], rule: rule})
 	}

@@ -23,6 +23,11 @@ type Incoming struct {
 	// KindGiven says the file gave Engagement's Kind and Organiser
 	// (Anteroom's own X- properties): an update takes them too.
 	KindGiven bool
+	// Fault is what keeps the item from being imported as read (an end
+	// before its start): the plan skips it, the preview marks it as
+	// needing a fix, the CLI refuses the file unless told to skip it.
+	// Nil when none.
+	Fault *Message
 }
 
 // Key returns the item's identity: UID and RECURRENCE-ID (RFC 5545
@@ -108,6 +113,10 @@ type ImportItem struct {
 	row    *calendar.Engagement // what ApplyImport writes, worked out by the plan; nil when nothing
 	stored *StoredItem          // the stored row the plan saw; nil when none
 }
+
+// NeedsFix reports whether the item cannot be imported as the file has
+// it (see Incoming.Fault).
+func (it ImportItem) NeedsFix() bool { return it.Incoming.Fault != nil }
 
 // ImportTodo is a VTODO kept from an import (RFC 5545 §3.6.2): listed, not
 // placed in the calendar.

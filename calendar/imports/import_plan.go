@@ -291,6 +291,10 @@ func (p *planner) set(it *ImportItem, a ImportAction, reason *Message, row *cale
 func (p *planner) decide(it *ImportItem, series *calendar.Engagement) error {
 	in := it.Incoming
 	it.Reason, it.Findings = nil, nil
+	if in.Fault != nil {
+		p.skip(it, in.Fault)
+		return nil
+	}
 	switch in.Method {
 	case "REPLY", "COUNTER", "REFRESH", "DECLINECOUNTER":
 		p.skip(it, importMsg("import.plan.method", "Method", in.Method))
@@ -411,7 +415,14 @@ func (p *planner) setValid(it *ImportItem, a ImportAction, reason *Message, row 
 	if err := check.Validate(); err != nil {
 		var ve *calendar.ValidationError
 		if errors.As(err, &ve) && len(ve.Problems) > 0 {
-			p.skip(it, problemMsg(ve.Problems[0]))
+			msg := problemMsg(ve.Problems[0])
+			if c := ve.Problems[0].Code; c == "validation.rrule_too_frequent" || c == "validation.rrule_too_costly" {
+				// A rule that cannot be expanded within the calendar's
+				// bounds is refused, not dropped quietly: the series
+				// would be lost.
+				it.Incoming.Fault = msg
+			}
+			p.skip(it, msg)
 		} else {
 			p.skip(it, importMsg("import.plan.invalid", "Detail", err.Error()))
 		}
@@ -419,7 +430,8 @@ func (p *planner) setValid(it *ImportItem, a ImportAction, reason *Message, row 
 	}
 	row.Anchor(p.loc)
 	if err := calendar.SetSeriesEnd(row, p.loc); err != nil {
-		p.skip(it, &Message{Code: "validation.rrule_too_costly", English: "the repeat rule cannot be expanded safely"})
+		it.Incoming.Fault = &Message{Code: "validation.rrule_too_costly", English: "the repeat rule cannot be expanded safely"}
+		p.skip(it, it.Incoming.Fault)
 		return
 	}
 	p.set(it, a, reason, row)

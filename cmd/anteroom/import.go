@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -37,6 +38,7 @@ func runImport(env *env, args []string) error {
 	fs := newFlagSet(env, "import")
 	dryRun := fs.Bool("dry-run", false, lang.L("show what would change; store nothing"))
 	leaderName := leaderFlag(fs)
+	skipBad := fs.Bool("skip-bad", false, lang.L("import the rest of a file whose items need fixing, skipping those items"))
 	asJSON := jsonFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -52,10 +54,12 @@ func runImport(env *env, args []string) error {
 	var files []importFile
 	failed := false
 	for _, path := range fs.Args() {
-		f := importOne(ctx, env.importSvc, leader, path, *dryRun)
+		f := importOne(ctx, env.importSvc, leader, path, *dryRun, *skipBad)
 		if !f.OK {
 			failed = true
-			fmt.Fprintln(env.stderr, terminalText(f.Error))
+			for _, line := range strings.Split(f.Error, "\n") {
+				fmt.Fprintln(env.stderr, terminalText(line))
+			}
 		}
 		files = append(files, f)
 	}
@@ -88,8 +92,10 @@ func importLeader(ctx context.Context, svc *calendar.Service, name string, dryRu
 	return svc.DefaultLeader(ctx, lang.L("Leader"))
 }
 
-// importOne reads, plans and (unless dryRun) stores one file.
-func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader, path string, dryRun bool) importFile {
+// importOne reads, plans and (unless dryRun) stores one file. A file with
+// items that need fixing (an end before the start) is refused, naming
+// each, unless skipBad: a guessed time on the calendar is worse than none.
+func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader, path string, dryRun, skipBad bool) importFile {
 	out := importFile{File: path, Warnings: []string{}}
 	fail := func(err error) importFile {
 		out.Error = importErrorText(path, err)
@@ -113,6 +119,11 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 		return fail(err)
 	}
 	plan.By = cliUser()
+	if bad := needingFix(path, plan); len(bad) > 0 && !skipBad {
+		out.Error = strings.Join(append(bad, lang.L("{{.File}}: nothing was imported; fix the items above, or import the rest with --skip-bad",
+			map[string]any{"File": path})), "\n")
+		return out
+	}
 	var res imports.ImportResult
 	if dryRun {
 		res = planned(plan)
@@ -147,6 +158,26 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 		out.Warnings = append(out.Warnings, lang.L("… and {{.Count}} more like: {{.Example}}",
 			map[string]any{"Count": o.Count, "Example": o.Like.text()}))
 		out.Omitted += o.Count
+	}
+	return out
+}
+
+// needingFix names, with file and line, each item of plan that cannot be
+// imported as the file has it, and why.
+func needingFix(path string, plan *imports.ImportPlan) []string {
+	var out []string
+	for _, it := range plan.Items {
+		if !it.NeedsFix() {
+			continue
+		}
+		f := *it.Incoming.Fault
+		line := f.Line
+		if line == 0 {
+			line = it.Incoming.Line // the planner's faults are about the whole item
+		}
+		f.Line = 0
+		out = append(out, lang.L("{{.File}}:{{.Line}}: {{.Title}}: {{.Reason}}",
+			map[string]any{"File": path, "Line": line, "Title": it.Incoming.Engagement.Title, "Reason": messageText(f)}))
 	}
 	return out
 }
