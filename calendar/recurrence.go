@@ -17,7 +17,7 @@ var ErrExpansion = errors.New("recurrence cannot be expanded safely")
 // Expansion bounds, whatever the rule says.
 const (
 	expandBudget   = 100 * time.Millisecond // per series and query window
-	maxOccurrences = 10000                  // per series and query window
+	maxOccurrences = 100000                 // per series and query window: ten years of the most frequent series a rule may have
 	maxWindow      = 300                    // years one expansion may span
 )
 

@@ -18,7 +18,7 @@ const (
 	maxInterval = 1000 // INTERVAL
 	maxCount    = 5000 // COUNT: a daily meeting for thirteen years
 	// Occurrences in a series' first month: every 20 minutes through an
-	// office day (RFC 5545 §3.8.5.3) is 744. A year of it stays within
+	// office day (RFC 5545 §3.8.5.3) is 744. Ten years of it stay within
 	// what one query expands (maxOccurrences); a more frequent series
 	// without COUNT or UNTIL would not.
 	maxPerMonth = 800

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Real-world iCalendar cases (issue 13): each fixture is cut down from
@@ -395,5 +396,33 @@ func TestImportDecodesALatin1FileWithoutCharset(t *testing.T) {
 	}
 	if got, want := agendaStarts(t, db, "2019-01-01", "2019-01-01"), "01-01T15:00 Event One|01-01T16:00 Event Två"; got != want {
 		t.Fatalf("agenda\n got %q\nwant %q", got, want)
+	}
+}
+
+// RFC 5545 §3.8.5.3, "Every 20 minutes from 9:00 AM to 4:40 PM every
+// day": 24 occurrences a day. Two years of it (17,520) in one agenda hold
+// every occurrence the same two years hold ten days at a time; the
+// agenda once showed such a series as its first occurrence alone when a
+// query's window held more than 10,000 of it.
+func TestAgendaOfAFrequentSeriesOverYearsLosesNoOccurrence(t *testing.T) {
+	t.Setenv("TZ", "Asia/Shanghai")
+	db := tempDB(t)
+	file := rawICS(t, "every-20-minutes.ics", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//RFC 5545//EN",
+		"BEGIN:VEVENT", "UID:every-20-minutes@example.com", "DTSTAMP:19970901T000000Z",
+		"DTSTART;TZID=America/New_York:19970902T090000", "DTEND;TZID=America/New_York:19970902T091000",
+		"RRULE:FREQ=DAILY;BYHOUR=9,10,11,12,13,14,15,16;BYMINUTE=0,20,40", "SUMMARY:Check the queue",
+		"END:VEVENT", "END:VCALENDAR")
+	if code, out, errOut := anteroom(t, "--db", db, "import", file); code != 0 {
+		t.Fatalf("import: exit %d: %s%s", code, out, errOut)
+	}
+	first := time.Date(1997, 9, 3, 0, 0, 0, 0, time.UTC)
+	const days, step = 730, 10
+	whole := len(agenda(t, db, "--from", first.Format(time.DateOnly), "--to", first.AddDate(0, 0, days-1).Format(time.DateOnly)))
+	pieces := 0
+	for d := 0; d < days; d += step {
+		pieces += len(agenda(t, db, "--from", first.AddDate(0, 0, d).Format(time.DateOnly), "--to", first.AddDate(0, 0, d+step-1).Format(time.DateOnly)))
+	}
+	if whole != pieces || whole < 17000 {
+		t.Fatalf("two years in one agenda: %d occurrences; ten days at a time: %d", whole, pieces)
 	}
 }
