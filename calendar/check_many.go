@@ -70,7 +70,7 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 		from := probes[lo].at()
 		hi, to := lo, from
 		for ; hi < len(probes) && probes[hi].start < from.Add(checkWindow).Unix(); hi++ {
-			to = maxTime(to, occurrenceEnd(rows[probes[hi].item], probes[hi].at(), loc))
+			to = Later(to, occurrenceEnd(rows[probes[hi].item], probes[hi].at(), loc))
 		}
 		var en *Engine
 		if en, err = s.Engine(ctx, leader, from, to); err == nil {
@@ -130,7 +130,7 @@ func probesOf(rows []*Engagement, movedRows []bool, loc *time.Location, now time
 			if err != nil {
 				continue // validated on planning; a rule that cannot expand has no occurrences to check
 			}
-			from := maxTime(c.Start, now)
+			from := Later(c.Start, now)
 			starts, err := r.between(from, from.Add(seriesHorizon))
 			if err != nil {
 				continue

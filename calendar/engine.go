@@ -208,7 +208,7 @@ func (e *Engine) checkDays(c Engagement, fs []Finding) []Finding {
 		if c.AllDay {
 			continue // an all-day item on a working day takes the day as it is
 		}
-		from, to := maxTime(c.Start, d.In(e.loc)), minTime(c.End, d.AddDays(1).In(e.loc))
+		from, to := Later(c.Start, d.In(e.loc)), Earlier(c.End, d.AddDays(1).In(e.loc))
 		if !covered(hours, d, e.loc, from, to) {
 			fs = append(fs, Finding{Rule: RuleOutsideHours, Severity: SeverityWarn, Code: "conflict.outside_hours", date: d, hours: hours})
 		}
@@ -323,7 +323,7 @@ func (e *Engine) FreeSlots(kind Kind, d time.Duration, from, to time.Time, n int
 		}
 	nextStretch:
 		for _, h := range e.avail.HoursOn(day) {
-			hs, he := maxTime(h.Start.On(day, e.loc), from), minTime(h.End.On(day, e.loc), to)
+			hs, he := Later(h.Start.On(day, e.loc), from), Earlier(h.End.On(day, e.loc), to)
 			for t := alignUp(hs); !t.Add(d).After(he); {
 				probe.Start, probe.End = t, t.Add(d)
 				fs := e.Check(probe)
@@ -347,7 +347,7 @@ func (e *Engine) FreeSlots(kind Kind, d time.Duration, from, to time.Time, n int
 						// Any start before the clashing item's end plus its
 						// buffer clashes again: jump past it.
 						need := max(e.avail.Buffer(kind), e.avail.Buffer(f.Other.Kind))
-						next = maxTime(next, alignUp(f.Other.End.Add(need)))
+						next = Later(next, alignUp(f.Other.End.Add(need)))
 					}
 				}
 				t = next
@@ -366,14 +366,16 @@ func alignUp(t time.Time) time.Time {
 	return t
 }
 
-func maxTime(a, b time.Time) time.Time {
+// Later returns the later of two instants.
+func Later(a, b time.Time) time.Time {
 	if a.After(b) {
 		return a
 	}
 	return b
 }
 
-func minTime(a, b time.Time) time.Time {
+// Earlier returns the earlier of two instants.
+func Earlier(a, b time.Time) time.Time {
 	if a.Before(b) {
 		return a
 	}

@@ -111,11 +111,11 @@ func (s *Service) addOverrides(ctx context.Context, leaderID int64, masters []En
 	lo, hi := masters[0].Start, masters[0].SeriesEnd
 	for _, m := range masters {
 		ids[m.ID] = true
-		lo = minTime(lo, m.Start)
+		lo = Earlier(lo, m.Start)
 		if m.SeriesEnd.IsZero() || hi.IsZero() {
 			hi = time.Time{}
 		} else {
-			hi = maxTime(hi, m.SeriesEnd)
+			hi = Later(hi, m.SeriesEnd)
 		}
 	}
 	if hi.IsZero() {

@@ -315,7 +315,7 @@ func (r *recurrence) probe() error {
 	monthEnd := opt.Dtstart.AddDate(0, 0, probeDays)
 	if !r.untilF.IsZero() {
 		// A series that has ended has no more occurrences to count.
-		monthEnd = minTime(monthEnd, shiftCycles(r.untilF, cycles))
+		monthEnd = Earlier(monthEnd, shiftCycles(r.untilF, cycles))
 	}
 	next, n, seen := rr.Iterator(), 0, false
 	began := time.Now()

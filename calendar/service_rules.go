@@ -111,7 +111,7 @@ func (s *Service) Check(ctx context.Context, leader Leader, c Engagement) ([]Fin
 			}
 			return nil, err
 		}
-		from := maxTime(c.Start, s.now())
+		from := Later(c.Start, s.now())
 		if starts, err = r.between(from, from.Add(seriesHorizon)); err != nil {
 			return nil, err
 		}
@@ -185,7 +185,7 @@ func (s *Service) checkEngine(ctx context.Context, leader Leader, loc *time.Loca
 				items = append(items, v)
 			}
 		}
-		from, to = minTime(from, weekFrom), maxTime(to, weekTo)
+		from, to = Earlier(from, weekFrom), Later(to, weekTo)
 	}
 	// One expansion of the series serves both stretches.
 	occ, err := s.seriesOccurrences(ctx, leader.ID, loc, from, to, masters)

@@ -67,8 +67,8 @@ func (r *allDayRenderer) Refresh() {
 		if !inAllDayRow(e) || !e.Overlaps(weekStart, weekEnd) {
 			continue
 		}
-		first := max(0, daysBetween(g.monday, calendar.DateOf(maxTime(e.Start, weekStart).In(g.loc))))
-		lastInstant := minTime(e.End, weekEnd).Add(-1)
+		first := max(0, daysBetween(g.monday, calendar.DateOf(calendar.Later(e.Start, weekStart).In(g.loc))))
+		lastInstant := calendar.Earlier(e.End, weekEnd).Add(-1)
 		last := min(daysInWeek-1, daysBetween(g.monday, calendar.DateOf(lastInstant.In(g.loc))))
 		row := -1
 		for i, end := range rowEnds {

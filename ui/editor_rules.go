@@ -102,7 +102,7 @@ func (ed *editor) findFreeSlots() {
 	if e.AllDay || d <= 0 {
 		d = time.Hour
 	}
-	from := maxTime(ed.startDate.date.In(ed.loc), ed.svc.Now())
+	from := calendar.Later(ed.startDate.date.In(ed.loc), ed.svc.Now())
 	slots, err := ed.svc.FreeSlots(context.Background(), ed.leader, e.Kind, d, from, from.Add(freeSlotHorizon), freeSlotCount)
 	ed.slotsBox.RemoveAll()
 	if err != nil {

@@ -192,7 +192,7 @@ func (r *timeGridRenderer) placeWhere(out []placed, keep func(calendar.Engagemen
 			if inAllDayRow(e) || !keep(e) || !e.Overlaps(dayStart, dayEnd) {
 				continue
 			}
-			s, en := maxTime(e.Start, dayStart), minTime(e.End, dayEnd)
+			s, en := calendar.Later(e.Start, dayStart), calendar.Earlier(e.End, dayEnd)
 			from := minutesInto(s, dayStart)
 			to := 24 * 60
 			if en.Before(dayEnd) {
@@ -338,18 +338,4 @@ func complement(work []clockSpan) []clockSpan {
 
 func daysBetween(a, b calendar.Date) int {
 	return int(b.In(time.UTC).Sub(a.In(time.UTC)).Hours() / 24)
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func minTime(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
 }

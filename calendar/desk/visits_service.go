@@ -257,7 +257,7 @@ func (s *Service) VisitSlots(ctx context.Context, id int64, d time.Duration, n i
 	}
 	var out []calendar.Slot
 	for _, w := range windows {
-		from, to := later(w.Start, now), earlier(w.End, now.Add(calendar.MaxSlotHorizon))
+		from, to := calendar.Later(w.Start, now), calendar.Earlier(w.End, now.Add(calendar.MaxSlotHorizon))
 		if to.Sub(from) < d {
 			continue
 		}
@@ -311,20 +311,6 @@ func (s *Service) today(ctx context.Context, leaderID int64) (calendar.Date, err
 		return calendar.Date{}, err
 	}
 	return calendar.DateOf(s.book.Now().In(loc)), nil
-}
-
-func later(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func earlier(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
 }
 
 // MoveBookedVisit points booked visit request visitID (none: 0) at the
