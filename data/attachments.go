@@ -65,6 +65,27 @@ func (db DeskStore) FileInUse(ctx context.Context, hash string) (bool, error) {
 	return used, nil
 }
 
+// FilesInUse returns the hash of every file some attachment names.
+func (db DeskStore) FilesInUse(ctx context.Context) (map[string]bool, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT sha256 FROM attachments`)
+	if err != nil {
+		return nil, fmt.Errorf("files in use: %w", err)
+	}
+	defer rows.Close()
+	used := map[string]bool{}
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return nil, fmt.Errorf("files in use: %w", err)
+		}
+		used[h] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("files in use: %w", err)
+	}
+	return used, nil
+}
+
 // eachAttachment calls fn with the owner (visit or material ID, whichever
 // is set) and each attachment the condition where selects, in the order
 // they were added.

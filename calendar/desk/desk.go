@@ -183,13 +183,13 @@ func (s *Service) SweepFiles(ctx context.Context) (int, error) {
 	}
 	// Look without the lock first: most starts find nothing to remove and
 	// need not wait for, or hold up, another instance's write.
+	used, err := s.store.FilesInUse(ctx)
+	if err != nil {
+		return n, err
+	}
 	var unused []string
 	for _, h := range hashes {
-		used, err := s.store.FileInUse(ctx, h)
-		if err != nil {
-			return n, err
-		}
-		if !used {
+		if !used[h] {
 			unused = append(unused, h)
 		}
 	}

@@ -79,6 +79,9 @@ type AttachmentStore interface {
 	Attachments(ctx context.Context, subject Subject) ([]Attachment, error)
 	// FileInUse reports whether any record still has the file with hash.
 	FileInUse(ctx context.Context, hash string) (bool, error)
+	// FilesInUse returns the hash of every file some record has, in one
+	// read: what a start compares the files folder with.
+	FilesInUse(ctx context.Context) (map[string]bool, error)
 }
 
 // AuditStore keeps the trail of every visit request and materials; entries
