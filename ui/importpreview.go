@@ -58,7 +58,13 @@ func newImportPreview(m *mainWindow, plan *imports.ImportPlan, then func()) *imp
 	p.notes.Hidden = len(notes) == 0
 	p.apply = &widget.Button{Text: lang.L("Import"), Importance: widget.HighImportance, OnTapped: p.onApply}
 	skip := &widget.Button{Text: lang.L("Don't import"), OnTapped: p.onSkip}
-	content := container.NewBorder(p.counts, container.NewVScroll(p.notes), nil, nil, p.list)
+	// Up to four lines of notes show without scrolling: what the reader
+	// left out is summed up, so four lines say most of it.
+	notesScroll := container.NewVScroll(p.notes)
+	if !p.notes.Hidden {
+		notesScroll.SetMinSize(fyne.NewSize(0, 4*theme.CaptionTextSize()*1.6))
+	}
+	content := container.NewBorder(p.counts, notesScroll, nil, nil, p.list)
 	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Import {{.File}}", map[string]any{"File": filepath.Base(plan.File)}), content, m.win)
 	p.dialog.SetButtons([]fyne.CanvasObject{skip, p.apply})
 	p.refreshCounts()
