@@ -10,6 +10,7 @@ import (
 	"anteroom/assets"
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/followup"
 	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 )
@@ -33,6 +34,8 @@ type Services struct {
 	Desk    *desk.Service
 	Review  *review.Service
 	Imports *imports.Service
+	// FollowUp is minutes and follow-up; nil hides them.
+	FollowUp *followup.Service
 	// Sharing syncs the books with a CalDAV server; nil hides sync.
 	Sharing Sharing
 }

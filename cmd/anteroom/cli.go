@@ -13,6 +13,7 @@ import (
 	"anteroom/assets"
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/followup"
 	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 	"anteroom/data"
@@ -45,6 +46,7 @@ type env struct {
 	deskSvc   *desk.Service
 	reviewSvc *review.Service
 	importSvc *imports.Service
+	followSvc *followup.Service
 	db        *data.DB // the storage under the services, for what is not the calendar's (sync state)
 	stdout    io.Writer
 	stderr    io.Writer
@@ -143,7 +145,7 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 		}
 	}
 	return withStorage(dbPath, stderr, func(db *data.DB, s services) error {
-		return readOnlyMessage(cmd.run(&env{svc: s.booking, deskSvc: s.desk, reviewSvc: s.review, importSvc: s.imports, db: db, stdout: stdout, stderr: stderr}, args), dbPath)
+		return readOnlyMessage(cmd.run(&env{svc: s.booking, deskSvc: s.desk, reviewSvc: s.review, importSvc: s.imports, followSvc: s.follow, db: db, stdout: stdout, stderr: stderr}, args), dbPath)
 	})
 }
 

@@ -19,6 +19,6 @@ const AppID = "app.anteroom.desktop"
 func openWindow(dbPath string, smoke bool, files []string, log io.Writer) error {
 	return withStorage(dbPath, log, func(db *data.DB, s services) error {
 		sharing := &share.Office{Store: db.Sync(), Secrets: share.SecretsFor(db.Path()), Now: s.booking.Now}
-		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, Sharing: sharing}, ui.Options{Smoke: smoke, Log: log, Import: files})
+		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, FollowUp: s.follow, Sharing: sharing}, ui.Options{Smoke: smoke, Log: log, Import: files})
 	})
 }
