@@ -21,6 +21,12 @@ type detailPane struct {
 	facts   *widget.Label
 	notes   *widget.Label
 	content fyne.CanvasObject
+
+	// Minutes… opens the minutes of a past meeting; hidden for others.
+	minutesBtn *widget.Button
+	hasMinutes func(calendar.Engagement) bool
+	onMinutes  func(calendar.Engagement)
+	shown      calendar.Engagement
 }
 
 func newDetailPane() *detailPane {
@@ -31,7 +37,10 @@ func newDetailPane() *detailPane {
 		facts: &widget.Label{SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord},
 		notes: &widget.Label{Wrapping: fyne.TextWrapWord},
 	}
-	p.content = container.NewVBox(widget.NewSeparator(), p.title, p.when, p.place, p.facts, p.notes)
+	p.minutesBtn = &widget.Button{Text: lang.L("Minutes…"), Icon: theme.Icon(theme.IconNameDocument), Importance: widget.LowImportance,
+		OnTapped: func() { p.onMinutes(p.shown) }}
+	p.minutesBtn.Hide()
+	p.content = container.NewVBox(widget.NewSeparator(), p.title, p.when, p.place, p.facts, p.notes, container.NewHBox(p.minutesBtn))
 	p.show(nil, time.UTC)
 	return p
 }
@@ -45,6 +54,7 @@ func (p *detailPane) show(e *calendar.Engagement, loc *time.Location) {
 			l.SetText("")
 			l.Hide()
 		}
+		p.minutesBtn.Hide()
 		return
 	}
 	p.title.SetText(e.Title)
@@ -57,4 +67,7 @@ func (p *detailPane) show(e *calendar.Engagement, loc *time.Location) {
 	p.notes.Hidden = e.Notes == ""
 	p.place.Refresh()
 	p.notes.Refresh()
+	p.shown = *e
+	p.minutesBtn.Hidden = p.onMinutes == nil || p.hasMinutes == nil || !p.hasMinutes(*e)
+	p.minutesBtn.Refresh()
 }

@@ -63,6 +63,7 @@ type mainWindow struct {
 	sync          *syncer
 	accounts      *accountsDialog  // the open accounts dialog, for tests
 	conflicts     *conflictsDialog // the open conflicts list, for tests
+	follow        *followUpDesk    // minutes and follow-up
 	// goAsync runs slow work off the UI thread, then done on it; tests run
 	// both inline.
 	goAsync func(work, done func())
@@ -87,6 +88,8 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.grid.onMore = m.showBusySlot
 	m.agenda = newAgendaPane(m.openEngagement)
 	m.detail = newDetailPane()
+	m.follow = newFollowUpDesk(m, svcs.FollowUp)
+	m.detail.hasMinutes, m.detail.onMinutes = m.follow.canHaveMinutes, func(e calendar.Engagement) { m.follow.openMinutes(e) }
 	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}
 	m.sync = newSyncer(m)
 
@@ -164,6 +167,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
 		m.visitsMenu(),
 		m.weekMenu(),
+		m.follow.menu(),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard shortcuts…"), m.showKeyboardHelp)),
 	)
 }

@@ -43,6 +43,8 @@ type materialDetail struct {
 	instructions *widget.Entry
 	instructBtn  *widget.Button
 	archiveBtn   *widget.Button
+	// Follow up… puts the leader's instructions on the follow-up board.
+	followBtn *widget.Button
 }
 
 func newMaterialDetail(b *materialsBoard, m desk.Material) *materialDetail {
@@ -96,6 +98,10 @@ func (md *materialDetail) build() {
 		}
 	}
 	factRow(form, lang.L("Instructions"), m.Instructions)
+	md.followBtn = materialsFollowUpButton(md)
+	if md.followBtn != nil {
+		form.Append("", container.NewHBox(md.followBtn))
+	}
 	factRow(form, lang.L("Archived"), shortTime(m.Archived, loc))
 
 	trail, err := d.deskSvc().Audit(d.ctx(), m.Subject())

@@ -30,6 +30,7 @@ type reviewWindow struct {
 	banner    *widget.Label // a closed review's record
 	table     *sortTable[reviewRow]
 	detail    *reviewDetail
+	followUps *reviewFollowUps
 	closeBtn  *widget.Button
 
 	rv     review.WeekReview
@@ -76,7 +77,10 @@ func newReviewWindow(d *weekDesk, w calendar.Week) *reviewWindow {
 	top := container.NewBorder(nil, nil, container.NewHBox(prev, rw.weekLabel, next, this), rw.summary)
 	bottom := container.NewBorder(nil, nil, nil, rw.closeBtn,
 		&widget.Label{Text: lang.L("Done files an item with its briefing materials; carried over, it moves to next week."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord})
-	split := container.NewHSplit(rw.table, container.NewVScroll(rw.detail.content))
+	rw.followUps = newReviewFollowUps(rw)
+	left := container.NewVSplit(rw.table, rw.followUps.content)
+	left.Offset = 0.68
+	split := container.NewHSplit(left, container.NewVScroll(rw.detail.content))
 	split.Offset = 0.73
 	rw.win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(top), rw.banner), container.NewPadded(bottom), nil, nil, split))
 	rw.win.Resize(secondWindowSize)
@@ -114,6 +118,7 @@ func (rw *reviewWindow) reload() {
 	d := rw.desk
 	leader, w := d.leader(), rw.week
 	rw.weekLabel.SetText(reviewWeekTitle(w))
+	rw.followUps.show(w)
 	rw.win.SetTitle(lang.L("Friday review") + " · " + leader.Name)
 	var rv review.WeekReview
 	places := map[int64]*carryPlace{}

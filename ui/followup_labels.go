@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"anteroom/calendar"
+	"anteroom/calendar/desk"
+	"anteroom/calendar/followup"
+)
+
+// minutesStateLabel names a state of minutes: 草稿, 已报签, 已签发, 已印发.
+func minutesStateLabel(s followup.MinutesState) string {
+	return lang.X(s.StateCode(), followup.English(s.StateCode()))
+}
+
+// itemStateLabel names a follow-up item's state: 待办, 办理中, 已反馈, 已办结.
+func itemStateLabel(s followup.State) string {
+	return lang.X(s.StateCode(), followup.English(s.StateCode()))
+}
+
+// priorityLabel names a priority: 紧急, 重要, 一般.
+func priorityLabel(p followup.Priority) string {
+	return lang.X(p.Code(), followup.English(p.Code()))
+}
+
+// sourceLabel names where an item came from: 会议纪要, 领导批示, 领导交办.
+func sourceLabel(k followup.SourceKind) string {
+	return lang.X(k.Code(), followup.English(k.Code()))
+}
+
+// sourceText says where an item came from, with the meeting's or the
+// materials' title and the decision's number.
+func sourceText(src followup.Source) string {
+	text := sourceLabel(src.Kind)
+	if src.Kind == followup.FromMinutes && src.Decision > 0 {
+		text += " " + chineseNumeral(src.Decision)
+	}
+	if src.Title != "" {
+		text += " · " + src.Title
+	}
+	return text
+}
+
+// priorityImportance colours a priority so that urgent matters stand out.
+func priorityImportance(p followup.Priority) widget.Importance {
+	switch p {
+	case followup.PriorityUrgent:
+		return widget.DangerImportance
+	case followup.PriorityImportant:
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
+}
+
+// chineseNumeral numbers a decision the way minutes do: 一、二、… 十一、;
+// English minutes number them 1. 2. 3.
+func chineseNumeral(n int) string {
+	if !chinese() {
+		return strconv.Itoa(n) + ". "
+	}
+	return hanNumber(n) + "、"
+}
+
+// hanNumber writes 1–99 in Chinese numerals; larger numbers in digits.
+func hanNumber(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n >= 100:
+		return strconv.Itoa(n)
+	case n < 10:
+		return digits[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + digits[n%10]
+	}
+	return digits[n/10] + "十" + digits[n%10]
+}
+
+// splitNames reads a list typed with any of the usual separators:
+// "安监处、办公室", "A, B", one per line.
+func splitNames(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return strings.ContainsRune(",，、;；\n", r)
+	})
+}
+
+// followupTrail turns the trail of minutes or an item into the shape the
+// trail view shows.
+func followupTrail(es []followup.AuditEntry) []desk.AuditEntry {
+	out := make([]desk.AuditEntry, len(es))
+	for i, e := range es {
+		out[i] = desk.AuditEntry{ID: e.ID, At: e.At, Who: e.Who, From: e.From, To: e.To, Note: e.Note}
+	}
+	return out
+}
+
+func minutesStateName(s string) string { return minutesStateLabel(followup.MinutesState(s)) }
+func itemStateName(s string) string    { return itemStateLabel(followup.State(s)) }
+
+// meetingWhen says when the minutes' meeting was, in loc.
+func meetingWhen(mt followup.Meeting, loc *time.Location) string {
+	return spanText(calendar.Engagement{Start: mt.Start, End: mt.End}, loc)
+}
