@@ -25,6 +25,7 @@ type itemDetail struct {
 	audit   *auditView
 
 	reportBtn, feedbackBtn, closeBtn *widget.Button
+	minutesBtn                       *widget.Button // opens the minutes an item came from
 
 	item *followup.Item // nil when nothing is chosen
 
@@ -42,6 +43,8 @@ func newItemDetail(b *followUpBoard) *itemDetail {
 	p.reportBtn = &widget.Button{Text: lang.L("Report progress…"), Icon: theme.Icon(theme.IconNameContentAdd), OnTapped: p.onReport}
 	p.feedbackBtn = &widget.Button{Text: lang.L("Feedback"), Icon: theme.Icon(theme.IconNameMailReply), OnTapped: p.onFeedback}
 	p.closeBtn = &widget.Button{Text: lang.L("Close item"), Icon: theme.Icon(theme.IconNameConfirm), Importance: widget.SuccessImportance, OnTapped: p.onClose}
+	p.minutesBtn = &widget.Button{Text: lang.L("Minutes…"), Icon: theme.Icon(theme.IconNameDocument), Importance: widget.LowImportance,
+		OnTapped: func() { b.d.openMinutesByID(b.win, p.item.Source.MinutesID) }}
 	p.body.Hide()
 	p.content = container.NewPadded(container.NewVBox(p.empty, p.body))
 	return p
@@ -77,6 +80,9 @@ func (p *itemDetail) fill() {
 	form := widget.NewForm()
 	form.Append(lang.L("State"), &widget.Label{Text: itemStateLabel(it.State), TextStyle: fyne.TextStyle{Bold: true}})
 	factRow(form, lang.L("From"), sourceText(it.Source)+p.sourceLink(it.Source))
+	if it.Source.Kind == followup.FromMinutes {
+		form.Append("", container.NewHBox(p.minutesBtn))
+	}
 	factRow(form, lang.L("Unit"), it.Unit)
 	factRow(form, lang.L("Person"), it.Person)
 	due := &widget.Label{Text: longDate(it.Due)}

@@ -61,31 +61,46 @@ func (d *followUpDesk) openMinutes(e calendar.Engagement) *minutesDialog {
 	if d.svc == nil {
 		return nil
 	}
-	md := &minutesDialog{d: d, win: d.m.win, engID: e.ID, recurrence: e.RecurrenceID, title: e.Title,
-		body: container.NewVBox(), problem: errorLabel(), audit: newAuditView(), followBtns: map[int]*widget.Button{}}
+	engID := e.ID
 	if e.IsOccurrence() {
-		md.engID = e.SeriesID
+		engID = e.SeriesID
 	}
-	md.banner = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}}
 	m, err := d.svc.MinutesOf(d.ctx(), e)
 	switch {
-	case err == nil:
-		md.min = m
 	case errors.Is(err, calendar.ErrNotFound):
 		l := d.leader()
-		md.min = followup.Minutes{State: followup.MinutesDraft, ChairedBy: l.Name, Attendees: []string{l.Name},
-			Meeting: followup.Meeting{EngagementID: md.engID, Title: e.Title, Location: e.Location, Start: e.Start, End: e.End,
-				Cancelled: e.Cancelled(), Classification: e.Classification}}
-	default:
+		m = followup.Minutes{State: followup.MinutesDraft, ChairedBy: l.Name, Attendees: []string{l.Name},
+			Meeting: followup.Meeting{EngagementID: engID, RecurrenceID: e.RecurrenceID, LeaderID: e.LeaderID, Title: e.Title,
+				Location: e.Location, Start: e.Start, End: e.End, Cancelled: e.Cancelled(), Classification: e.Classification}}
+	case err != nil:
 		d.m.showError(err)
 		return nil
 	}
+	return d.showMinutes(d.m.win, m)
+}
+
+// openMinutesByID opens stored minutes over win, their meeting deleted or
+// not.
+func (d *followUpDesk) openMinutesByID(win fyne.Window, id int64) *minutesDialog {
+	m, err := d.svc.Minutes(d.ctx(), id)
+	if err != nil {
+		dialog.ShowError(errors.New(errorText(err)), win)
+		return nil
+	}
+	return d.showMinutes(win, m)
+}
+
+// showMinutes shows m over win.
+func (d *followUpDesk) showMinutes(win fyne.Window, m followup.Minutes) *minutesDialog {
+	md := &minutesDialog{d: d, win: win, engID: m.Meeting.EngagementID, recurrence: m.Meeting.RecurrenceID, title: m.Meeting.Title, min: m,
+		body: container.NewVBox(), problem: errorLabel(), audit: newAuditView(), followBtns: map[int]*widget.Button{}}
+	md.banner = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}}
 	md.closeBtn = &widget.Button{Text: lang.L("Close"), OnTapped: func() { md.dialog.Hide() }}
 	md.saveBtn = &widget.Button{Text: lang.L("Save draft"), Icon: theme.Icon(theme.IconNameDocumentSave), OnTapped: md.onSave}
 	md.submitBtn = &widget.Button{Text: lang.L("Submit for sign-off"), Icon: theme.Icon(theme.IconNameMailSend), Importance: widget.HighImportance, OnTapped: md.onSubmit}
 	md.signBtn = &widget.Button{Text: lang.L("Sign…"), Icon: theme.Icon(theme.IconNameConfirm), Importance: widget.HighImportance, OnTapped: md.onSign}
 	md.issueBtn = &widget.Button{Text: lang.L("Issue…"), Icon: theme.Icon(theme.IconNameMailForward), Importance: widget.HighImportance, OnTapped: md.onIssue}
-	md.dialog = dialog.NewCustomWithoutButtons(lang.L("Minutes · {{.Title}}", map[string]any{"Title": e.Title}), container.NewVScroll(md.body), md.win)
+	md.dialog = dialog.NewCustomWithoutButtons(lang.L("Minutes · {{.Title}}", map[string]any{"Title": m.Meeting.Title}), container.NewVScroll(md.body), md.win)
 	md.build()
 	md.dialog.Resize(fitIn(md.win, fyne.NewSize(780, 640)))
 	showDialog(md.win, md.dialog)
@@ -97,6 +112,7 @@ func (d *followUpDesk) openMinutes(e calendar.Engagement) *minutesDialog {
 func (md *minutesDialog) build() {
 	d, m, loc := md.d, md.min, md.d.loc()
 	var objs []fyne.CanvasObject
+	md.banner.Hidden = !m.Meeting.Gone && !m.Meeting.Cancelled
 	switch {
 	case m.Meeting.Gone:
 		md.banner.SetText(lang.L("The meeting was deleted from the calendar; the minutes keep its particulars."))
