@@ -42,7 +42,7 @@ func newItemDetail(b *followUpBoard) *itemDetail {
 	p.empty = &widget.Label{Text: lang.L("Choose an item to see its progress and move it on."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
 	p.reportBtn = &widget.Button{Text: lang.L("Report progress…"), Icon: theme.Icon(theme.IconNameContentAdd), OnTapped: p.onReport}
 	p.feedbackBtn = &widget.Button{Text: lang.L("Feedback"), Icon: theme.Icon(theme.IconNameMailReply), OnTapped: p.onFeedback}
-	p.closeBtn = &widget.Button{Text: lang.L("Close item"), Icon: theme.Icon(theme.IconNameConfirm), Importance: widget.SuccessImportance, OnTapped: p.onClose}
+	p.closeBtn = &widget.Button{Text: lang.L("Close item"), Icon: theme.Icon(theme.IconNameConfirm), OnTapped: p.onClose}
 	p.minutesBtn = &widget.Button{Text: lang.L("Minutes…"), Icon: theme.Icon(theme.IconNameDocument), Importance: widget.LowImportance,
 		OnTapped: func() { b.d.openMinutesByID(b.win, p.item.Source.MinutesID) }}
 	p.body.Hide()
@@ -79,7 +79,7 @@ func (p *itemDetail) fill() {
 	title := &widget.Label{Text: it.Text, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	form := widget.NewForm()
 	form.Append(lang.L("State"), &widget.Label{Text: itemStateLabel(it.State), TextStyle: fyne.TextStyle{Bold: true}})
-	factRow(form, lang.L("From"), sourceText(it.Source)+p.sourceLink(it.Source))
+	factRow(form, lang.L("Source"), sourceText(it.Source)+p.sourceLink(it.Source))
 	if it.Source.Kind == followup.FromMinutes {
 		form.Append("", container.NewHBox(p.minutesBtn))
 	}
@@ -89,7 +89,7 @@ func (p *itemDetail) fill() {
 	if it.Overdue(p.b.today) {
 		due.Text, due.Importance = lang.L("{{.Date}} — overdue", map[string]any{"Date": longDate(it.Due)}), widget.DangerImportance
 	}
-	form.Append(lang.L("Due"), due)
+	form.Append(lang.L("Due by"), due)
 	form.Append(lang.L("Priority"), &widget.Label{Text: priorityLabel(it.Priority), Importance: priorityImportance(it.Priority)})
 	factRow(form, lang.L("Closed"), shortTime(it.Closed, loc))
 	factRow(form, lang.L("Reason"), it.CloseReason)

@@ -74,12 +74,12 @@ func (d *followUpDesk) newItemForm(win fyne.Window, title string, src followup.S
 	cancel := &widget.Button{Text: lang.L("Cancel"), OnTapped: func() { f.dialog.Hide() }}
 	form := widget.NewForm()
 	if src.Kind != followup.FromDirect {
-		factRow(form, lang.L("From"), sourceText(src))
+		factRow(form, lang.L("Source"), sourceText(src))
 	}
 	form.Append(lang.L("Matter"), f.text)
 	form.Append(lang.L("Unit"), f.unit)
 	form.Append(lang.L("Person"), f.person)
-	form.Append(lang.L("Due"), container.NewHBox(f.due.button))
+	form.Append(lang.L("Due by"), container.NewHBox(f.due.button))
 	form.Append(lang.L("Priority"), f.priority)
 	f.dialog = dialog.NewCustomWithoutButtons(title, container.NewVScroll(container.NewVBox(form, f.problem)), win)
 	f.dialog.SetButtons([]fyne.CanvasObject{cancel, f.saveBtn})

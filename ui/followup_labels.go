@@ -95,7 +95,7 @@ func splitNames(s string) []string {
 func followupTrail(es []followup.AuditEntry) []desk.AuditEntry {
 	out := make([]desk.AuditEntry, len(es))
 	for i, e := range es {
-		out[i] = desk.AuditEntry{ID: e.ID, At: e.At, Who: e.Who, From: e.From, To: e.To, Note: e.Note}
+		out[i] = desk.AuditEntry{ID: e.ID, At: e.At, Who: e.Who, From: e.From, To: e.To, Note: trailNote(e.Note)}
 	}
 	return out
 }
@@ -106,4 +106,54 @@ func itemStateName(s string) string    { return itemStateLabel(followup.State(s)
 // meetingWhen says when the minutes' meeting was, in loc.
 func meetingWhen(mt followup.Meeting, loc *time.Location) string {
 	return spanText(calendar.Engagement{Start: mt.Start, End: mt.End}, loc)
+}
+
+// trailNote puts the notes the domain writes in the trail into the UI's
+// language: where an item came from, the move a note belongs to (the
+// states beside it already say so) and the parts of minutes edited.
+func trailNote(note string) string {
+	for _, k := range []followup.SourceKind{followup.FromMinutes, followup.FromMaterials, followup.FromDirect} {
+		if note == string(k) {
+			return sourceLabel(k)
+		}
+		if rest, ok := strings.CutPrefix(note, string(k)+":"); ok {
+			if _, title, ok := strings.Cut(rest, " "); ok {
+				return sourceLabel(k) + " · " + title
+			}
+			return sourceLabel(k)
+		}
+	}
+	for _, mv := range []followup.Move{followup.MoveReport, followup.MoveFeedback, followup.MoveClose} {
+		if rest, ok := strings.CutPrefix(note, string(mv)+":"); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	parts := strings.Split(note, ", ")
+	for i, part := range parts {
+		var n int
+		switch {
+		case part == "chaired by":
+			parts[i] = lang.L("Chaired by")
+		case part == "attendees":
+			parts[i] = lang.L("Attendees")
+		case part == "text":
+			parts[i] = lang.L("Text")
+		case scanDecisions(part, &n):
+			parts[i] = lang.L("Decisions ({{.Count}})", map[string]any{"Count": n})
+		default:
+			return note // not an edit's note: as written
+		}
+	}
+	return strings.Join(parts, lang.X("followup.list_sep", ", "))
+}
+
+// scanDecisions reads "decisions (N)".
+func scanDecisions(part string, n *int) bool {
+	rest, ok := strings.CutPrefix(part, "decisions (")
+	if !ok {
+		return false
+	}
+	v, err := strconv.Atoi(strings.TrimSuffix(rest, ")"))
+	*n = v
+	return err == nil && strings.HasSuffix(rest, ")")
 }

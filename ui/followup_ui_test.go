@@ -197,6 +197,10 @@ func TestMinutesToClosedFollowUpsThroughTheUI(t *testing.T) {
 	if want := []string{">open", "open>in_progress", "in_progress>closed"}; !slices.Equal(moves, want) {
 		t.Fatalf("the trail shows %v, want %v", moves, want)
 	}
+	es := p.audit.entries
+	if es[0].Note != sourceLabel(followup.FromMinutes)+" · 安全生产专题会" || es[1].Note != "方案初稿已完成" || es[2].Note != "领导已当面听取汇报" {
+		t.Fatalf("the trail's notes read %q, %q, %q", es[0].Note, es[1].Note, es[2].Note)
+	}
 	if want := tr2("Follow-up {{.Open}} · overdue {{.Overdue}}", 0, 0); b.counts.Text != want {
 		t.Fatalf("board header after closing both %q, want %q", b.counts.Text, want)
 	}

@@ -140,11 +140,11 @@ func (md *minutesDialog) build() {
 		}
 		factRow(head, lang.L("Issued"), issued)
 	}
-	objs = append(objs, head, widget.NewSeparator())
+	objs = append(objs, head)
 	if m.State == followup.MinutesDraft {
-		objs = append(objs, md.editor()...)
+		objs = append(objs, md.editor(head)...)
 	} else {
-		objs = append(objs, md.record()...)
+		objs = append(objs, md.record(head)...)
 	}
 	objs = append(objs, md.problem)
 	if m.ID != 0 {
@@ -174,8 +174,9 @@ func (md *minutesDialog) buttons() []fyne.CanvasObject {
 	return out
 }
 
-// editor is the draft's form: chair, attendees, decisions, free text.
-func (md *minutesDialog) editor() []fyne.CanvasObject {
+// editor is the draft's form below the facts in head: chair, attendees,
+// decisions, free text.
+func (md *minutesDialog) editor(head *widget.Form) []fyne.CanvasObject {
 	m := md.min
 	md.chair = &widget.Entry{Text: m.ChairedBy}
 	md.attendees, md.decisions = nil, nil
@@ -193,13 +194,11 @@ func (md *minutesDialog) editor() []fyne.CanvasObject {
 		OnTapped: func() { md.win.Canvas().Focus(md.addAttendee("")) }}
 	addDecision := &widget.Button{Text: lang.L("Add decision"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.LowImportance,
 		OnTapped: func() { md.win.Canvas().Focus(md.addDecision("")) }}
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Chaired by"), md.chair),
-		widget.NewFormItem(lang.L("Attendees"), container.NewVBox(md.attendeeBox, container.NewHBox(addAttendee))),
-	)
-	decisions := container.NewVBox(&widget.Label{Text: lang.L("Decisions"), TextStyle: fyne.TextStyle{Bold: true}},
+	head.Append(lang.L("Chaired by"), md.chair)
+	head.Append(lang.L("Attendees"), container.NewVBox(md.attendeeBox, container.NewHBox(addAttendee)))
+	decisions := container.NewVBox(widget.NewSeparator(), &widget.Label{Text: lang.L("Decisions"), TextStyle: fyne.TextStyle{Bold: true}},
 		md.decisionBox, container.NewHBox(addDecision))
-	return []fyne.CanvasObject{form, decisions, &widget.Label{Text: lang.L("Text"), TextStyle: fyne.TextStyle{Bold: true}}, md.text}
+	return []fyne.CanvasObject{decisions, &widget.Label{Text: lang.L("Text"), TextStyle: fyne.TextStyle{Bold: true}}, md.text}
 }
 
 // addAttendee adds an attendee's row and returns its entry.
@@ -250,15 +249,14 @@ func without(es []*widget.Entry, e *widget.Entry) []*widget.Entry {
 	return out
 }
 
-// record shows minutes past the draft: read only, each decision with
-// Follow up… once they are signed.
-func (md *minutesDialog) record() []fyne.CanvasObject {
+// record shows minutes past the draft below the facts in head: read
+// only, each decision with Follow up… once they are signed.
+func (md *minutesDialog) record(head *widget.Form) []fyne.CanvasObject {
 	m := md.min
-	form := widget.NewForm()
-	factRow(form, lang.L("Chaired by"), m.ChairedBy)
-	factRow(form, lang.L("Attendees"), strings.Join(m.Attendees, "、"))
+	factRow(head, lang.L("Chaired by"), m.ChairedBy)
+	factRow(head, lang.L("Attendees"), strings.Join(m.Attendees, "、"))
 	followed := md.followedUp()
-	box := container.NewVBox(&widget.Label{Text: lang.L("Decisions"), TextStyle: fyne.TextStyle{Bold: true}})
+	box := container.NewVBox(widget.NewSeparator(), &widget.Label{Text: lang.L("Decisions"), TextStyle: fyne.TextStyle{Bold: true}})
 	md.followBtns = map[int]*widget.Button{}
 	canFollow := m.State == followup.MinutesSigned || m.State == followup.MinutesIssued
 	for _, dec := range m.Decisions {
@@ -277,7 +275,7 @@ func (md *minutesDialog) record() []fyne.CanvasObject {
 		}
 		box.Add(container.NewBorder(nil, nil, nil, right, text))
 	}
-	out := []fyne.CanvasObject{form, box}
+	out := []fyne.CanvasObject{box}
 	if m.Text != "" {
 		out = append(out, &widget.Label{Text: lang.L("Text"), TextStyle: fyne.TextStyle{Bold: true}}, &widget.Label{Text: m.Text, Wrapping: fyne.TextWrapWord})
 	}
