@@ -144,9 +144,14 @@ func (p *itemDetail) onReport() {
 	d := p.b.d
 	p.askText = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("What was reported")}
 	p.askText.SetMinRowsVisible(3)
-	p.askBy = &widget.Entry{Text: d.user()}
-	form := widget.NewForm(widget.NewFormItem(lang.L("Progress"), p.askText), widget.NewFormItem(lang.L("Recorded by"), p.askBy))
-	p.askFor(lang.L("Report progress…"), lang.L("Record"), form, func() (followup.Item, error) {
+	// The report is the responsible person's, or the unit's.
+	by := p.item.Person
+	if by == "" {
+		by = p.item.Unit
+	}
+	p.askBy = &widget.Entry{Text: by}
+	form := widget.NewForm(widget.NewFormItem(lang.L("Progress"), p.askText), widget.NewFormItem(lang.L("Reported by"), p.askBy))
+	p.askFor(lang.L("Report progress"), lang.L("Record"), form, func() (followup.Item, error) {
 		return d.svc.ReportProgress(d.ctx(), p.item.ID, p.askText.Text, p.askBy.Text)
 	})
 	p.b.win.Canvas().Focus(p.askText)

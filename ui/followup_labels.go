@@ -37,11 +37,11 @@ func sourceLabel(k followup.SourceKind) string {
 // materials' title and the decision's number.
 func sourceText(src followup.Source) string {
 	text := sourceLabel(src.Kind)
-	if src.Kind == followup.FromMinutes && src.Decision > 0 {
-		text += " " + chineseNumeral(src.Decision)
-	}
 	if src.Title != "" {
 		text += " · " + src.Title
+	}
+	if src.Kind == followup.FromMinutes && src.Decision > 0 {
+		text += " · " + lang.L("decision {{.N}}", map[string]any{"N": hanOrDigits(src.Decision)})
 	}
 	return text
 }

@@ -348,7 +348,7 @@ func (md *minutesDialog) onSubmit() {
 // onSign asks who signed the minutes, then records it.
 func (md *minutesDialog) onSign() {
 	md.signBy = &widget.Entry{Text: md.d.leader().Name, PlaceHolder: lang.L("Who signed")}
-	md.askFor(lang.L("Sign…"), lang.L("Signed"), widget.NewForm(widget.NewFormItem(lang.L("Signed by"), md.signBy)), func() error {
+	md.askFor(lang.L("Sign the minutes"), lang.L("Signed"), widget.NewForm(widget.NewFormItem(lang.L("Signed by"), md.signBy)), func() error {
 		d := md.d
 		m, err := d.svc.SignMinutes(d.ctx(), md.min.ID, md.signBy.Text, d.user())
 		if err == nil {
@@ -369,7 +369,7 @@ func (md *minutesDialog) onIssue() {
 		widget.NewFormItem(lang.L("Issued on"), container.NewHBox(md.issueOn.button)),
 		widget.NewFormItem(lang.L("Sent to"), md.issueTo),
 	)
-	md.askFor(lang.L("Issue…"), lang.L("Issue"), form, func() error {
+	md.askFor(lang.L("Issue the minutes"), lang.L("Issue"), form, func() error {
 		d := md.d
 		m, err := d.svc.IssueMinutes(d.ctx(), md.min.ID, md.issueNumber.Text, md.issueOn.date, splitNames(md.issueTo.Text), d.user())
 		if err == nil {
