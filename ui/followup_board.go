@@ -87,24 +87,24 @@ func newFollowUpBoard(d *followUpDesk) *followUpBoard {
 func newItemTable(b *followUpBoard) *sortTable[followup.Item] {
 	loc := b.d.loc
 	t := newSortTable([]tableCol[followup.Item]{
-		{title: lang.L("Matter"), width: 150, text: func(it followup.Item) string { return it.Text },
+		{title: lang.L("Matter"), width: 140, text: func(it followup.Item) string { return it.Text },
 			compare: func(a, c followup.Item) int { return strings.Compare(a.Text, c.Text) }},
 		{title: lang.L("Unit"), width: 84, text: func(it followup.Item) string { return it.Unit },
 			compare: func(a, c followup.Item) int { return strings.Compare(a.Unit, c.Unit) }},
 		{title: lang.L("Person"), width: 64, text: func(it followup.Item) string { return it.Person },
 			compare: func(a, c followup.Item) int { return strings.Compare(a.Person, c.Person) }},
-		{title: lang.L("Due by"), width: 96, text: func(it followup.Item) string { return b.dueText(it) },
+		{title: lang.L("Due by"), width: 110, text: func(it followup.Item) string { return b.dueText(it) },
 			compare: func(a, c followup.Item) int { return a.Due.Compare(c.Due) }},
-		{title: lang.L("Priority"), width: 64, text: func(it followup.Item) string { return priorityLabel(it.Priority) },
+		{title: lang.L("Priority"), width: 76, text: func(it followup.Item) string { return priorityLabel(it.Priority) },
 			compare: func(a, c followup.Item) int {
 				return cmp.Compare(slices.Index(followup.Priorities, a.Priority), slices.Index(followup.Priorities, c.Priority))
 			},
 			importance: func(it followup.Item) widget.Importance { return priorityImportance(it.Priority) }},
-		{title: lang.L("State"), width: 64, text: func(it followup.Item) string { return itemStateLabel(it.State) },
+		{title: lang.L("State"), width: 80, text: func(it followup.Item) string { return itemStateLabel(it.State) },
 			compare: func(a, c followup.Item) int {
 				return cmp.Compare(slices.Index(followup.States, a.State), slices.Index(followup.States, c.State))
 			}},
-		{title: lang.L("Latest progress"), width: 140, text: func(it followup.Item) string { return latestText(it, loc()) },
+		{title: lang.L("Latest progress"), width: 120, text: func(it followup.Item) string { return latestText(it, loc()) },
 			compare: func(a, c followup.Item) int { return latestAt(a).Compare(latestAt(c)) }},
 	}, func(it followup.Item) { b.detail.show(it) })
 	t.sortCol = 3 // by due date, the soonest first

@@ -85,7 +85,11 @@ func (d *followUpDesk) newItemForm(win fyne.Window, title string, src followup.S
 	f.dialog.SetButtons([]fyne.CanvasObject{cancel, f.saveBtn})
 	f.dialog.Resize(fitIn(win, fyne.NewSize(600, 420)))
 	showDialog(win, f.dialog)
-	win.Canvas().Focus(f.unit)
+	if text == "" {
+		win.Canvas().Focus(f.text)
+	} else {
+		win.Canvas().Focus(f.unit)
+	}
 	d.form = f
 	return f
 }
