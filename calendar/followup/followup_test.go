@@ -195,7 +195,7 @@ func TestIllegalMovesAreRefusedNamingTheState(t *testing.T) {
 		t.Fatalf("forced close: %v %+v", err, closed)
 	}
 	trail, _ := w.svc.Audit(ctx, it.Subject())
-	if last := trail[len(trail)-1]; last.Note != "close: 领导改为口头交办" {
+	if last := trail[len(trail)-1]; last.Note != "领导改为口头交办" {
 		t.Fatalf("the forced close's reason is not in the trail: %+v", last)
 	}
 	if _, err := w.svc.ReportProgress(ctx, it.ID, "迟到的进展", "", secretary); !errors.As(err, &move) || move.State != "closed" {

@@ -252,7 +252,7 @@ func (s *Service) moveItem(ctx context.Context, id int64, who string, move Move,
 			return err
 		}
 		out = it
-		return s.audit(ctx, st, it.Subject(), who, string(from), string(to), string(move)+": "+note)
+		return s.audit(ctx, st, it.Subject(), who, string(from), string(to), note)
 	})
 	return out, err
 }

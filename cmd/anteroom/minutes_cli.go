@@ -359,6 +359,11 @@ func printMinutes(w io.Writer, m followup.Minutes, trail []followup.AuditEntry, 
 		fmt.Fprintf(w, "  %s: %s → %s\n", lang.L("Issued"), terminalText(m.DocNumber), terminalText(strings.Join(m.IssuedTo, ", ")))
 	}
 	fmt.Fprintln(w, lang.L("Trail:"))
+	for i, e := range trail {
+		if e.To == string(followup.MinutesDraft) {
+			trail[i].Note = followup.EditNote(e.Note, lang.X)
+		}
+	}
 	printFollowupAudit(w, trail, loc, func(s string) string { return minutesStateName(followup.MinutesState(s)) })
 }
 
