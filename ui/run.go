@@ -51,7 +51,7 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 	if opts.User != "" {
 		m.user = opts.User
 	}
-	w.Resize(mainWindowSize)
+	w.Resize(rememberedWindowSize(a.Preferences()))
 	stopSync := func() {}
 	w.SetMaster()
 	a.Lifecycle().SetOnStarted(func() {
