@@ -386,8 +386,7 @@ func TestWindowSizeDefaultsWhenNoneOrTooSmallIsRemembered(t *testing.T) {
 	if got := rememberedWindowSize(a.Preferences()); got != mainWindowSize {
 		t.Fatalf("with nothing remembered the window opens at %v", got)
 	}
-	a.Preferences().SetFloat(prefWindowWidth, 200)
-	a.Preferences().SetFloat(prefWindowHeight, 100)
+	a.Preferences().SetString(prefWindowSize, "200x100")
 	if got := rememberedWindowSize(a.Preferences()); got != mainWindowSize {
 		t.Fatalf("a remembered 200×100 opens at %v", got)
 	}

@@ -140,6 +140,8 @@ func (g *weekGrid) refreshHeader() {
 		}
 		b.SetText(text)
 		switch {
+		case g.days == 1:
+			b.Importance = widget.LowImportance // the only day: no choice to mark
 		case d == g.selected:
 			b.Importance = widget.HighImportance
 		case d == today:
