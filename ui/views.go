@@ -38,6 +38,18 @@ type viewSwitch struct {
 	switcher fyne.CanvasObject // the toolbar switch
 }
 
+// viewMenuLabel names view k in the View menu, where it stands alone.
+func viewMenuLabel(k viewKind) string {
+	switch k {
+	case viewDay:
+		return lang.L("Day view")
+	case viewMonth:
+		return lang.L("Month view")
+	}
+	return lang.L("Week view")
+}
+
+// viewLabel names view k on the toolbar's switch, beside the others.
 func viewLabel(k viewKind) string {
 	switch k {
 	case viewDay:
@@ -81,7 +93,7 @@ func (m *mainWindow) initViews() {
 	for i, k := range viewKinds {
 		v.buttons[i] = &widget.Button{Text: viewLabel(k), OnTapped: func() { m.setView(k) }}
 		box.Add(v.buttons[i])
-		v.items[i] = fyne.NewMenuItem(viewLabel(k), func() { m.setView(k) })
+		v.items[i] = fyne.NewMenuItem(viewMenuLabel(k), func() { m.setView(k) })
 		v.items[i].Shortcut = viewShortcut(i)
 		m.win.Canvas().AddShortcut(viewShortcut(i), func(fyne.Shortcut) { m.setView(k) })
 	}

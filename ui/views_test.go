@@ -64,11 +64,11 @@ func TestViewMenuToolbarAndShortcutsSwitchViews(t *testing.T) {
 	if d.m.views.kind != viewWeek || d.m.grid.days != 7 {
 		t.Fatalf("a new desk opens in the %s view with %d columns, want the week", d.m.views.kind, d.m.grid.days)
 	}
-	d.menuItem(tr("view.month")).Action()
+	d.menuItem(tr("Month view")).Action()
 	if d.m.views.kind != viewMonth || !d.m.views.month.Visible() || d.m.grid.Visible() {
 		t.Fatal("View → Month did not show the month grid instead of the week")
 	}
-	if d.menuItem(tr("Next month")) == nil || !d.menuItem(tr("view.month")).Checked {
+	if d.menuItem(tr("Next month")) == nil || !d.menuItem(tr("Month view")).Checked {
 		t.Fatal("the View menu does not name the month's steps or check Month")
 	}
 	d.shortcut(fyne.Key1)
