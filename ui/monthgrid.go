@@ -213,17 +213,14 @@ func (r *monthRenderer) Refresh() {
 }
 
 // newBlock makes a bar that selects, opens and describes its engagement
-// through the week grid's handlers, then redraws the month's outline.
+// through the week grid's handlers; selecting redraws the month through
+// the grid's onSelectDay.
 func (r *monthRenderer) newBlock() *block {
 	g := r.mg.g
 	b := newBlock()
-	b.onSelect = func(e calendar.Engagement) {
-		g.selectItem(e)
-		r.mg.Refresh()
-	}
+	b.onSelect = g.selectItem
 	b.onOpen = func(e calendar.Engagement) {
 		g.selectItem(e)
-		r.mg.Refresh()
 		if g.onOpen != nil {
 			g.onOpen(e)
 		}

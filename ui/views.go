@@ -80,7 +80,6 @@ func (m *mainWindow) initViews() {
 			return
 		}
 		m.grid.selectDay(d)
-		v.month.Refresh()
 	}
 	selectDay := m.grid.onSelectDay
 	m.grid.onSelectDay = func(d calendar.Date) {
@@ -88,6 +87,9 @@ func (m *mainWindow) initViews() {
 			selectDay(d)
 		}
 		v.mini.show(d)
+		if v.kind == viewMonth {
+			v.month.Refresh() // the selected day and engagement are outlined
+		}
 	}
 	box := container.NewHBox()
 	for i, k := range viewKinds {

@@ -198,6 +198,15 @@ func TestMonthViewMarksStatusAndSharesSelectionAndEditor(t *testing.T) {
 	if d.m.editor.original.Title != "待定的会" || !d.m.editor.visible() {
 		t.Fatal("a double click did not open the bar in the editor")
 	}
+	d.m.editor.dialog.Hide()
+
+	// A search result found from the month view is outlined there.
+	d.m.openSearch()
+	test.Type(d.m.search.query, "待定")
+	test.Tap(d.m.search.results.Objects[0].(*widget.Button))
+	if d.m.views.kind != viewMonth || !d.monthBar(wed, "待定的会").selected || d.monthBar(wed, "例会").selected {
+		t.Fatal("the search result is not the outlined bar of the month")
+	}
 }
 
 func (d *uiDesk) monthBar(day calendar.Date, title string) *block {
