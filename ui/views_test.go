@@ -400,4 +400,3 @@ func TestWindowSizeDefaultsWhenNoneOrTooSmallIsRemembered(t *testing.T) {
 		t.Fatalf("a remembered 200×100 opens at %v", got)
 	}
 }
-
