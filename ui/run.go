@@ -54,7 +54,7 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 	if opts.User != "" {
 		m.user = opts.User
 	}
-	w.Resize(mainWindowSize)
+	w.Resize(rememberedWindowSize(a.Preferences()))
 	stopSync := func() {}
 	w.SetMaster()
 	a.Lifecycle().SetOnStarted(func() {
@@ -79,5 +79,8 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 	defer startReviewReminder(a, svcs.Review, svcs.Booking.Now)()
 	defer func() { stopSync() }()
 	w.ShowAndRun()
+	// Quitting from the menu skips the window's OnClosed, and the stop
+	// hook may run after the process has gone: remember the size here.
+	m.rememberWindowSize()
 	return nil
 }

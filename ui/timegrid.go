@@ -42,11 +42,11 @@ func (t *timeGrid) Tapped(ev *fyne.PointEvent) {
 
 // slotAt returns the start of the slot under pos.
 func (t *timeGrid) slotAt(pos fyne.Position) (time.Time, bool) {
-	colW := (t.Size().Width - gutterWidth) / daysInWeek
+	colW := (t.Size().Width - gutterWidth) / float32(t.g.days)
 	if pos.X < gutterWidth || colW <= 0 {
 		return time.Time{}, false
 	}
-	day := min(int((pos.X-gutterWidth)/colW), daysInWeek-1)
+	day := min(int((pos.X-gutterWidth)/colW), t.g.days-1)
 	minutes := int(pos.Y/hourHeight*60) / slotMinutes * slotMinutes
 	minutes = max(0, min(minutes, 24*60-slotMinutes))
 	d := t.g.monday.AddDays(day)
@@ -54,7 +54,7 @@ func (t *timeGrid) slotAt(pos fyne.Position) (time.Time, bool) {
 }
 
 func (t *timeGrid) MinSize() fyne.Size {
-	return fyne.NewSize(gutterWidth+daysInWeek*60, 24*hourHeight)
+	return fyne.NewSize(gutterWidth+float32(t.g.days)*60, 24*hourHeight)
 }
 
 func (t *timeGrid) CreateRenderer() fyne.WidgetRenderer {
@@ -65,9 +65,6 @@ func (t *timeGrid) CreateRenderer() fyne.WidgetRenderer {
 		label.TextSize = theme.CaptionTextSize()
 		label.Alignment = fyne.TextAlignTrailing
 		r.hourLabels = append(r.hourLabels, label)
-	}
-	for range daysInWeek + 1 {
-		r.dayLines = append(r.dayLines, canvas.NewRectangle(colorGridLine))
 	}
 	r.Refresh()
 	return r
@@ -115,7 +112,7 @@ const minBlockWidth float32 = 48
 func (r *timeGridRenderer) Refresh() {
 	g := r.t.g
 	r.offSpans = r.offSpans[:0]
-	for day := range daysInWeek {
+	for day := range g.days {
 		for _, s := range complement(g.workingHours(g.monday.AddDays(day))) {
 			r.offSpans = append(r.offSpans, daySpan{day, s})
 		}
@@ -140,6 +137,10 @@ func (r *timeGridRenderer) Refresh() {
 	for _, l := range r.hourLines {
 		r.objects = append(r.objects, l)
 	}
+	for len(r.dayLines) < g.days+1 {
+		r.dayLines = append(r.dayLines, canvas.NewRectangle(colorGridLine))
+	}
+	r.dayLines = r.dayLines[:g.days+1]
 	for _, l := range r.dayLines {
 		r.objects = append(r.objects, l)
 	}
@@ -183,7 +184,7 @@ func (r *timeGridRenderer) place(out []placed) []placed {
 
 func (r *timeGridRenderer) placeWhere(out []placed, keep func(calendar.Engagement) bool) []placed {
 	g := r.t.g
-	for day := range daysInWeek {
+	for day := range g.days {
 		d := g.monday.AddDays(day)
 		dayStart, dayEnd := d.In(g.loc), d.AddDays(1).In(g.loc)
 		first := len(out)
@@ -221,7 +222,7 @@ func minutesInto(t, midnight time.Time) int {
 
 func (r *timeGridRenderer) Layout(size fyne.Size) {
 	g := r.t.g
-	colW := (size.Width - gutterWidth) / daysInWeek
+	colW := (size.Width - gutterWidth) / float32(g.days)
 	minuteY := func(m int) float32 { return float32(m) * hourHeight / 60 }
 	for i, o := range r.offSpans {
 		rect := r.offHours[i]
@@ -242,7 +243,7 @@ func (r *timeGridRenderer) Layout(size fyne.Size) {
 	}
 	now := g.now().In(g.loc)
 	day := daysBetween(g.monday, calendar.DateOf(now))
-	visible := day >= 0 && day < daysInWeek
+	visible := day >= 0 && day < g.days
 	r.today.Hidden, r.now.Hidden = !visible, !visible
 	if visible {
 		r.today.Move(fyne.NewPos(gutterWidth+float32(day)*colW, 0))
