@@ -58,6 +58,9 @@ type editor struct {
 
 	repeat *enumSelect[string]
 	scope  *widget.RadioGroup // nil unless editing an occurrence of a series
+	// onSaved and onDeleted tell the window what was stored, for Undo.
+	onSaved   func(saved calendar.Engagement, wholeSeries bool)
+	onDeleted func(scope string)
 	ready  bool               // set once every field exists; changes before that are the form filling itself
 }
 
@@ -307,6 +310,7 @@ func (ed *editor) onSave() {
 		ed.showProblems(err)
 		return
 	}
+	ed.reportSaved(e)
 	ed.close()
 }
 
@@ -330,6 +334,7 @@ func (ed *editor) onDelete() {
 				ed.showProblems(err)
 				return
 			}
+			ed.reportDeleted()
 			ed.dialog.Hide()
 			if ed.onDone != nil {
 				ed.onDone()
