@@ -61,7 +61,7 @@ type editor struct {
 	// onSaved and onDeleted tell the window what was stored, for Undo.
 	onSaved   func(saved calendar.Engagement, wholeSeries bool)
 	onDeleted func(scope string)
-	ready  bool               // set once every field exists; changes before that are the form filling itself
+	ready     bool // set once every field exists; changes before that are the form filling itself
 }
 
 // newEditor prepares an editor for e in the leader's zone; call show.
