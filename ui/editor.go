@@ -58,10 +58,11 @@ type editor struct {
 
 	repeat *enumSelect[string]
 	scope  *widget.RadioGroup // nil unless editing an occurrence of a series
+	ready  bool               // set once every field exists; changes before that are the form filling itself
+
 	// onSaved and onDeleted tell the window what was stored, for Undo.
 	onSaved   func(saved calendar.Engagement, wholeSeries bool)
 	onDeleted func(scope string)
-	ready     bool // set once every field exists; changes before that are the form filling itself
 }
 
 // newEditor prepares an editor for e in the leader's zone; call show.
