@@ -118,6 +118,9 @@ func TestDragOntoAClashShowsTheFindingAndTheDropAsksWhy(t *testing.T) {
 	if ed == nil || !ed.visible() || ed.overrideBox.Hidden || d.win.Canvas().Focused() != ed.reason {
 		t.Fatal("the blocked drop did not ask why in the editor")
 	}
+	if ed.scroll.Offset.Y+ed.scroll.Size().Height < ed.scroll.Content.MinSize().Height-1 {
+		t.Fatalf("the findings and the reason are scrolled out of view (offset %v of %v)", ed.scroll.Offset.Y, ed.scroll.Content.MinSize().Height)
+	}
 	if s := ed.startTime.on(ed.startDate.date, d.m.loc); !s.Equal(tuesday9.Add(5 * time.Hour)) {
 		t.Fatalf("the editor proposes %v, want the dropped time", s)
 	}

@@ -63,6 +63,7 @@ type editor struct {
 	// onSaved and onDeleted tell the window what was stored, for Undo.
 	onSaved   func(saved calendar.Engagement, wholeSeries bool)
 	onDeleted func(scope string)
+	scroll    *container.Scroll // the form, scrolled to the findings when a save is blocked
 }
 
 // newEditor prepares an editor for e in the leader's zone; call show.
@@ -153,7 +154,8 @@ func (ed *editor) build() {
 	}
 	// The form scrolls and the buttons stay put: found free slots and
 	// findings must never push Save off a small screen.
-	ed.dialog = dialog.NewCustomWithoutButtons(heading, container.NewVScroll(content), ed.win)
+	ed.scroll = container.NewVScroll(content)
+	ed.dialog = dialog.NewCustomWithoutButtons(heading, ed.scroll, ed.win)
 	ed.dialog.SetButtons(buttons)
 	ed.dialog.SetOnClosed(func() { ed.open = false })
 	ed.layoutTimes()
@@ -304,6 +306,7 @@ func (ed *editor) onSave() {
 		ed.findings = ce.Findings
 		ed.showFindings()
 		ed.overrideBox.Show()
+		ed.scroll.ScrollToBottom() // the findings and the reason, under the form
 		ed.win.Canvas().Focus(ed.reason)
 		return
 	}
