@@ -154,3 +154,25 @@ func TestUndoAWholeSeriesMove(t *testing.T) {
 		t.Fatalf("after Undo the series is %q %v–%v", m.Title, m.Start, m.End)
 	}
 }
+
+func TestEditUndoMenuItemIsCtrlZAndLeavesOpenDialogsAlone(t *testing.T) {
+	d := newDesk(t)
+	item := d.menuItem(tr("Undo"))
+	if _, ok := item.Shortcut.(*fyne.ShortcutUndo); !ok {
+		t.Fatalf("Edit → Undo has shortcut %v, want the standard Ctrl+Z the driver sends", item.Shortcut)
+	}
+	e := d.book("周例会", calendar.KindMeeting, tuesday9, time.Hour)
+	test.DoubleTap(d.blockTitled("周例会"))
+	d.m.editor.title.SetText("周例会（改）")
+	test.Tap(d.m.editor.saveBtn)
+	test.DoubleTap(d.blockTitled("周例会（改）"))
+	item.Action() // with the editor open: not the calendar's undo
+	if got := d.storedByID(e.ID); got.Title != "周例会（改）" {
+		t.Fatalf("Undo with the editor open changed the calendar: %q", got.Title)
+	}
+	d.m.editor.dialog.Hide()
+	item.Action()
+	if got := d.storedByID(e.ID); got.Title != "周例会" {
+		t.Fatalf("Edit → Undo left %q", got.Title)
+	}
+}

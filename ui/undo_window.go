@@ -7,15 +7,15 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
 )
 
-// undoShortcut is Ctrl+Z (Cmd+Z on a Mac).
-var undoShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+// undoShortcut is Ctrl+Z (Cmd+Z on a Mac): the driver reports it as
+// fyne's standard undo, not as a custom shortcut.
+var undoShortcut = &fyne.ShortcutUndo{}
 
 // editMenu is Edit → Undo; hookUndo makes Ctrl+Z do the same.
 func (m *mainWindow) editMenu() *fyne.Menu {
@@ -61,7 +61,11 @@ func (m *mainWindow) trackedEditor(e, before calendar.Engagement) *editor {
 // it asks why to undo anyway, as a booking does.
 func (m *mainWindow) undoLast() {
 	if m.win.Canvas().Overlays().Top() != nil {
-		return // a dialog is open: its own fields undo their typing
+		// A dialog is open: Ctrl+Z undoes typing in its field.
+		if f, ok := m.win.Canvas().Focused().(fyne.Shortcutable); ok {
+			f.TypedShortcut(undoShortcut)
+		}
+		return
 	}
 	st, ok := m.undo.pop()
 	if !ok {
