@@ -40,5 +40,6 @@ func (m *mainWindow) dropDrag(before, after calendar.Engagement) {
 		return
 	}
 	m.undo.push(m.savedStep(before, saved))
+	m.detail.show(&saved, m.loc) // it showed the old times
 	m.status.SetText(lang.L("“{{.Title}}” now {{.When}}", map[string]any{"Title": saved.Title, "When": spanText(saved, m.loc)}))
 }
