@@ -54,7 +54,7 @@ func startDrag(e calendar.Engagement, y, h float32, geo dragGeometry) *blockDrag
 	return &blockDrag{kind: kind, item: e, geo: geo}
 }
 
-// add follows the pointer by d.
+// add follows the pointer by delta.
 func (d *blockDrag) add(delta fyne.Delta) {
 	d.dx += delta.DX
 	d.dy += delta.DY
