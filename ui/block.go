@@ -22,6 +22,12 @@ type block struct {
 	onOpen   func(calendar.Engagement)
 	onHover  func(*calendar.Engagement)
 	selected bool // outlined: the item Enter opens and Delete deletes
+
+	// onDrag and onDragEnd follow a drag of the block; nil where blocks
+	// do not move (the all-day row).
+	onDrag    func(*block, *fyne.DragEvent)
+	onDragEnd func(*block)
+	pointerY  float32 // where the pointer is, for the resize cursor
 }
 
 func newBlock() *block {
@@ -57,14 +63,34 @@ func (b *block) MouseIn(*desktop.MouseEvent) {
 	}
 }
 
-// MouseMoved is required by desktop.Hoverable.
-func (b *block) MouseMoved(*desktop.MouseEvent) {}
+// MouseMoved notes where the pointer is, for the cursor.
+func (b *block) MouseMoved(ev *desktop.MouseEvent) { b.pointerY = ev.Position.Y }
+
+// Dragged moves or resizes the block, as its grid says.
+func (b *block) Dragged(ev *fyne.DragEvent) {
+	if b.onDrag != nil {
+		b.onDrag(b, ev)
+	}
+}
+
+// DragEnd drops the block.
+func (b *block) DragEnd() {
+	if b.onDragEnd != nil {
+		b.onDragEnd(b)
+	}
+}
 
 // MouseOut leaves the detail pane as it is, so it can be read.
 func (b *block) MouseOut() {}
 
-// Cursor shows a pointer, saying the block can be clicked.
-func (b *block) Cursor() desktop.Cursor { return desktop.PointerCursor }
+// Cursor shows a pointer, saying the block can be clicked, and over the
+// bottom edge of a block that can be dragged, that it resizes.
+func (b *block) Cursor() desktop.Cursor {
+	if b.onDrag != nil && b.pointerY >= b.Size().Height-resizeGrip {
+		return desktop.VResizeCursor
+	}
+	return desktop.PointerCursor
+}
 
 func (b *block) CreateRenderer() fyne.WidgetRenderer {
 	r := &blockRenderer{b: b, bg: canvas.NewRectangle(blockColor(b.item)),

@@ -67,6 +67,7 @@ type mainWindow struct {
 	// goAsync runs slow work off the UI thread, then done on it; tests run
 	// both inline.
 	goAsync func(work, done func())
+	undo    undoStack // the changes Edit → Undo takes back
 }
 
 // newMainWindow builds the desk in win for the service's leaders, creating
@@ -87,6 +88,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.grid.onSelectDay = func(calendar.Date) { m.showAgenda() }
 	m.grid.onMore = m.showBusySlot
 	m.initViews()
+	m.grid.onDragCheck, m.grid.onDrop = m.checkDrag, m.dropDrag
 	m.agenda = newAgendaPane(m.openEngagement)
 	m.detail = newDetailPane()
 	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}
@@ -125,6 +127,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 		func(fyne.Shortcut) { m.openSearch() })
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { m.newEngagement() })
+	m.hookUndo()
 	m.reload()
 	m.grid.scrollToWorkday()
 	// Only now: the first reload must not start work the caller cannot await.
@@ -152,6 +155,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Sync conflicts…"), m.openSyncConflicts),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(lang.L("Load a sample week"), m.loadSampleWeek)),
+		m.editMenu(),
 		fyne.NewMenu(lang.L("View"), append(m.viewMenuItems(),
 			m.views.prev,
 			fyne.NewMenuItem(lang.L("Today"), m.goToday),
@@ -318,8 +322,7 @@ func (m *mainWindow) openEngagement(e calendar.Engagement) {
 }
 
 func (m *mainWindow) openEditor(e calendar.Engagement) {
-	m.editor = newEditor(m.svc, m.leader, m.loc, e, m.win, m.reload)
-	m.editor.user = m.user
+	m.editor = m.trackedEditor(e, e)
 	m.editor.show()
 }
 

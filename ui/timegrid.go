@@ -16,11 +16,12 @@ import (
 // timeGrid is the scrollable body of the week grid: 24 hours by 7 days.
 type timeGrid struct {
 	widget.BaseWidget
-	g *weekGrid
+	g     *weekGrid
+	ghost *dragGhost // where a dragged block would land
 }
 
 func newTimeGrid(g *weekGrid) *timeGrid {
-	t := &timeGrid{g: g}
+	t := &timeGrid{g: g, ghost: newDragGhost()}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -122,7 +123,9 @@ func (r *timeGridRenderer) Refresh() {
 	}
 	r.placed = r.place(r.placed[:0])
 	for len(r.blocks) < len(r.placed) {
-		r.blocks = append(r.blocks, g.newBlock())
+		b := g.newBlock()
+		b.onDrag, b.onDragEnd = g.blockDragged, g.blockDragEnd
+		r.blocks = append(r.blocks, b)
 	}
 	for i, p := range r.placed {
 		e := p.engagement
@@ -166,6 +169,7 @@ func (r *timeGridRenderer) Refresh() {
 		r.objects = append(r.objects, r.more[i])
 	}
 	r.objects = append(r.objects, r.now)
+	r.objects = append(r.objects, r.t.ghost.objects()...)
 	r.Layout(r.t.Size())
 	for i := range r.placed {
 		r.blocks[i].Refresh()
@@ -297,6 +301,10 @@ func (r *timeGridRenderer) Layout(size fyne.Size) {
 		m.Move(fyne.NewPos(o.x+1, y+1))
 		m.Resize(fyne.NewSize(o.w-2, max(minuteY(o.to)-y, hourHeight/3)-2))
 		m.Refresh()
+	}
+	if day, from, to, ok := g.ghostSpan(); ok && r.t.ghost.visible() {
+		y := minuteY(from)
+		r.t.ghost.place(fyne.NewPos(gutterWidth+float32(day)*colW+1, y+1), fyne.NewSize(colW-2, max(minuteY(to)-y, hourHeight/3)-2), size)
 	}
 }
 

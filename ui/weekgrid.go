@@ -54,6 +54,14 @@ type weekGrid struct {
 	onSelectDay func(calendar.Date)
 	// onMore lists the engagements of a slot too busy to draw side by side.
 	onMore func([]calendar.Engagement)
+	// onDragCheck returns the booking rules' findings for a dragged
+	// block's proposed time; onDrop saves the drop (see weekgrid_drag.go).
+	onDragCheck func(calendar.Engagement) []calendar.Finding
+	onDrop      func(before, after calendar.Engagement)
+	drag        *blockDrag           // the drag under way, nil when none
+	dragShown   *calendar.Engagement // the proposal the ghost shows
+	// dragFindings are the findings for dragShown.
+	dragFindings []calendar.Finding
 
 	dayButtons []*widget.Button
 	header     *fyne.Container
