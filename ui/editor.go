@@ -59,6 +59,9 @@ type editor struct {
 	repeat *enumSelect[string]
 	scope  *widget.RadioGroup // nil unless editing an occurrence of a series
 	ready  bool               // set once every field exists; changes before that are the form filling itself
+
+	form     *widget.Form
+	reminder *reminderField // nil until attachReminder
 }
 
 // newEditor prepares an editor for e in the leader's zone; call show.
@@ -130,6 +133,7 @@ func (ed *editor) build() {
 		widget.NewFormItem(lang.L("Classification"), ed.classification.Select),
 		widget.NewFormItem(lang.L("Notes"), ed.notes),
 	)
+	ed.form = form
 	top := container.NewVBox()
 	if scopeBox != nil {
 		top.Add(scopeBox)
@@ -307,6 +311,7 @@ func (ed *editor) onSave() {
 		ed.showProblems(err)
 		return
 	}
+	ed.saveReminder(e)
 	ed.close()
 }
 

@@ -154,5 +154,6 @@ func (ed *editor) onOverride() {
 		ed.showProblems(err)
 		return
 	}
+	ed.saveReminder(e)
 	ed.close()
 }

@@ -11,6 +11,7 @@ import (
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
 	"anteroom/calendar/imports"
+	"anteroom/calendar/remind"
 	"anteroom/calendar/review"
 )
 
@@ -33,6 +34,8 @@ type Services struct {
 	Desk    *desk.Service
 	Review  *review.Service
 	Imports *imports.Service
+	// Reminders sends desktop notifications before engagements; nil sends none.
+	Reminders *remind.Service
 	// Sharing syncs the books with a CalDAV server; nil hides sync.
 	Sharing Sharing
 }
@@ -74,6 +77,10 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 		a.Quit()
 	})
 	defer startReviewReminder(a, svcs.Review, svcs.Booking.Now)()
+	if svcs.Reminders != nil && !opts.Smoke {
+		svcs.Reminders.SetSettings(loadReminderSettings(a.Preferences()))
+		defer startReminders(a, svcs.Reminders, m.refreshReminders)()
+	}
 	defer func() { stopSync() }()
 	w.ShowAndRun()
 	return nil
