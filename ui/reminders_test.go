@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"anteroom/assets"
@@ -217,5 +218,43 @@ func TestTheDefaultsAreKeptInPreferences(t *testing.T) {
 	}
 	if got := d.tickAt(dec(7, 9, 55)); len(got) != 1 {
 		t.Errorf("9:55 with a 5-minute default: %d, want 1", len(got))
+	}
+}
+
+func TestOneOccurrenceOrTheWholeSeriesGetsTheReminder(t *testing.T) {
+	d := newReminderDesk(t, dec(7, 8, 0))
+	e := calendar.Engagement{LeaderID: d.leader.ID, Title: "晨会", Kind: calendar.KindMeeting,
+		Start: dec(7, 9, 0), End: dec(7, 9, 30), ZoneName: "Asia/Shanghai", RRule: "FREQ=DAILY;COUNT=3"}
+	if err := d.svc.Save(context.Background(), &e); err != nil {
+		t.Fatal(err)
+	}
+	occurrence := func(day int) calendar.Engagement {
+		es, err := d.svc.Between(context.Background(), d.leader.ID, dec(day, 0, 0), dec(day+1, 0, 0))
+		if err != nil || len(es) != 1 {
+			t.Fatalf("day %d: %v %v", day, es, err)
+		}
+		return es[0]
+	}
+	// Tuesday's alone: no reminder.
+	d.m.openEngagement(occurrence(8))
+	d.m.editor.scope.SetSelected(lang.L("This occurrence"))
+	d.m.editor.reminder.sel.setValue(-1)
+	test.Tap(d.m.editor.saveBtn)
+	// The whole series, through Monday's: an hour before.
+	d.m.openEngagement(occurrence(7))
+	d.m.editor.scope.SetSelected(lang.L("All occurrences"))
+	d.m.editor.reminder.sel.setValue(60)
+	test.Tap(d.m.editor.saveBtn)
+
+	var fired []string
+	d.tickAt(dec(7, 7, 0))
+	for now := dec(7, 7, 0); now.Before(dec(9, 10, 0)); now = now.Add(5 * time.Minute) {
+		for _, n := range d.tickAt(now) {
+			fired = append(fired, now.Format("02 15:04 ")+n.Title)
+		}
+	}
+	want := []string{"07 08:00 晨会", "09 08:00 晨会"}
+	if strings.Join(fired, ", ") != strings.Join(want, ", ") {
+		t.Errorf("fired %v, want %v (Tuesday silenced, the series an hour ahead)", fired, want)
 	}
 }
