@@ -9,6 +9,7 @@ import (
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
 	"anteroom/calendar/remind"
+	"anteroom/data"
 )
 
 func TestMeetingRemindsAQuarterOfAnHourBefore(t *testing.T) {
@@ -300,5 +301,27 @@ func TestTheKindsDefaultsAreSettings(t *testing.T) {
 	}
 	if b := f.checkAt(t, at(7, 9, 55)); len(b.Fresh) != 1 {
 		t.Errorf("9:55 with a 5-minute default: %v, want the meeting", titles(b.All()))
+	}
+}
+
+func TestTwoWindowsOnOneBookClaimAReminderOnce(t *testing.T) {
+	f := newFixture(t, at(7, 9, 45))
+	other, err := data.Open(f.path) // a second window's connection
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	r := remind.Fired{Reminder: remind.Reminder{Key: "engagement:x:1", What: remind.WhatEngagement, Title: "周例会",
+		Starts: at(7, 10, 0), At: at(7, 9, 45), Stale: at(7, 10, 0)}, FiredAt: at(7, 9, 45)}
+	first, err := f.db.Reminders().Claim(context.Background(), []remind.Fired{r}, at(7, 9, 45))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := other.Reminders().Claim(context.Background(), []remind.Fired{r}, at(7, 9, 45))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !first[r.Key] || second[r.Key] {
+		t.Errorf("claims %v then %v, want the first window only", first, second)
 	}
 }
