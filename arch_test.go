@@ -68,6 +68,7 @@ func TestLayering(t *testing.T) {
 		"anteroom/calendar/desk":    {"anteroom/calendar"},
 		"anteroom/calendar/review":  {"anteroom/calendar", "anteroom/calendar/desk"},
 		"anteroom/calendar/imports": {"anteroom/calendar"},
+		"anteroom/calendar/remind":  {"anteroom/calendar", "anteroom/calendar/desk"},
 		"anteroom/calendar/ics":     {"anteroom/calendar", "anteroom/calendar/rrule", "anteroom/calendar/imports"},
 		"anteroom/calendar/plan":    {"anteroom/calendar", "anteroom/calendar/ics"},
 		// The sync engine: booking, imports (what the server holds comes

@@ -64,6 +64,8 @@ type editor struct {
 	onSaved   func(saved calendar.Engagement, wholeSeries bool)
 	onDeleted func(scope string)
 	scroll    *container.Scroll // the form, scrolled to the findings when a save is blocked
+	form     *widget.Form
+	reminder *reminderField // nil until attachReminder
 }
 
 // newEditor prepares an editor for e in the leader's zone; call show.
@@ -135,6 +137,7 @@ func (ed *editor) build() {
 		widget.NewFormItem(lang.L("Classification"), ed.classification.Select),
 		widget.NewFormItem(lang.L("Notes"), ed.notes),
 	)
+	ed.form = form
 	top := container.NewVBox()
 	if scopeBox != nil {
 		top.Add(scopeBox)
@@ -314,6 +317,7 @@ func (ed *editor) onSave() {
 		ed.showProblems(err)
 		return
 	}
+	ed.saveReminder(e)
 	ed.reportSaved(e)
 	ed.close()
 }

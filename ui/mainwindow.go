@@ -18,6 +18,7 @@ import (
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
 	"anteroom/calendar/imports"
+	"anteroom/calendar/remind"
 	"anteroom/calendar/review"
 )
 
@@ -35,6 +36,7 @@ type mainWindow struct {
 	deskSvc   *desk.Service
 	reviewSvc *review.Service
 	importSvc *imports.Service
+	reminders *remind.Service // nil: no reminders
 
 	leaders []calendar.Leader
 	leader  calendar.Leader
@@ -64,6 +66,7 @@ type mainWindow struct {
 	sync          *syncer
 	accounts      *accountsDialog  // the open accounts dialog, for tests
 	conflicts     *conflictsDialog // the open conflicts list, for tests
+	reminderList  *reminderList    // the open reminder list, for tests
 	// goAsync runs slow work off the UI thread, then done on it; tests run
 	// both inline.
 	goAsync func(work, done func())
@@ -73,7 +76,7 @@ type mainWindow struct {
 // newMainWindow builds the desk in win for the service's leaders, creating
 // a first leader on an empty database.
 func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, error) {
-	m := &mainWindow{app: a, win: win, svc: svcs.Booking, deskSvc: svcs.Desk, reviewSvc: svcs.Review, importSvc: svcs.Imports, user: systemUserName(), goAsync: inBackground}
+	m := &mainWindow{app: a, win: win, svc: svcs.Booking, deskSvc: svcs.Desk, reviewSvc: svcs.Review, importSvc: svcs.Imports, reminders: svcs.Reminders, user: systemUserName(), goAsync: inBackground}
 	svc := m.svc
 	if err := m.loadLeaders(); err != nil {
 		return nil, err
@@ -163,7 +166,8 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Go to date…"), m.pickWeek),
 			searchItem,
 			fyne.NewMenuItemSeparator(),
-			m.showCancelled)...),
+			m.showCancelled,
+			fyne.NewMenuItem(lang.L("Reminders…"), m.openReminders))...),
 		fyne.NewMenu(lang.L("Leaders"),
 			fyne.NewMenuItem(lang.L("Available time…"), m.openSettings),
 			fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
@@ -323,6 +327,7 @@ func (m *mainWindow) openEngagement(e calendar.Engagement) {
 
 func (m *mainWindow) openEditor(e calendar.Engagement) {
 	m.editor = m.trackedEditor(e, e)
+	m.editor.attachReminder(m.reminders)
 	m.editor.show()
 }
 

@@ -12,6 +12,7 @@ import (
 	"anteroom/calendar/desk"
 	"anteroom/calendar/followup"
 	"anteroom/calendar/imports"
+	"anteroom/calendar/remind"
 	"anteroom/calendar/review"
 )
 
@@ -36,6 +37,8 @@ type Services struct {
 	Imports *imports.Service
 	// FollowUp is minutes and follow-up; nil hides them.
 	FollowUp *followup.Service
+	// Reminders sends desktop notifications before engagements; nil sends none.
+	Reminders *remind.Service
 	// Sharing syncs the books with a CalDAV server; nil hides sync.
 	Sharing Sharing
 }
@@ -77,6 +80,10 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 		a.Quit()
 	})
 	defer startReviewReminder(a, svcs.Review, svcs.Booking.Now)()
+	if svcs.Reminders != nil && !opts.Smoke {
+		svcs.Reminders.SetSettings(loadReminderSettings(a.Preferences()))
+		defer startReminders(a, svcs.Reminders, m.refreshReminders)()
+	}
 	defer func() { stopSync() }()
 	w.ShowAndRun()
 	// Quitting from the menu skips the window's OnClosed, and the stop
