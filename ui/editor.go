@@ -64,8 +64,8 @@ type editor struct {
 	onSaved   func(saved calendar.Engagement, wholeSeries bool)
 	onDeleted func(scope string)
 	scroll    *container.Scroll // the form, scrolled to the findings when a save is blocked
-	form     *widget.Form
-	reminder *reminderField // nil until attachReminder
+	form      *widget.Form
+	reminder  *reminderField // nil until attachReminder
 }
 
 // newEditor prepares an editor for e in the leader's zone; call show.

@@ -26,7 +26,9 @@ var minutesCommands = []subcommand{
 }
 
 // runMinutes runs one of minutesCommands.
-func runMinutes(env *env, args []string) error { return dispatch(env, "minutes", minutesCommands, args) }
+func runMinutes(env *env, args []string) error {
+	return dispatch(env, "minutes", minutesCommands, args)
+}
 
 // minutesFlags names the flag behind each field a minutes problem names.
 var minutesFlags = map[string]string{"who": "by"}
