@@ -85,8 +85,13 @@ func reminderNotification(x remind.Reminder, loc *time.Location) *fyne.Notificat
 // reminderHeading is the notification's title: the item, or for
 // materials what is due.
 func reminderHeading(x remind.Reminder) string {
-	if x.What == remind.WhatMaterial {
+	switch x.What {
+	case remind.WhatMaterial:
 		return lang.L("Materials due today: {{.Title}}", map[string]any{"Title": x.Title})
+	case remind.WhatFollowUpDue:
+		return lang.L("Follow-up due today: {{.Title}}", map[string]any{"Title": x.Title})
+	case remind.WhatFollowUpOverdue:
+		return lang.L("Follow-up overdue: {{.Title}}", map[string]any{"Title": x.Title})
 	}
 	return x.Title
 }
@@ -98,6 +103,9 @@ func reminderLine(x remind.Reminder, loc *time.Location) string {
 	switch x.What {
 	case remind.WhatMaterial:
 		s = lang.L("Expected today, {{.Date}}", map[string]any{"Date": longDate(calendar.DateOf(x.Starts.In(loc)))})
+	case remind.WhatFollowUpDue, remind.WhatFollowUpOverdue:
+		s = lang.L("Responsible: {{.Unit}}", map[string]any{"Unit": x.Place})
+		return s
 	default:
 		s = lang.L("{{.Kind}} at {{.Time}}", map[string]any{"Kind": kindLabel(calendar.Kind(x.Kind)), "Time": clock(x.Starts.In(loc))})
 	}
@@ -128,7 +136,7 @@ func summaryNotification(b remind.Batch, loc *time.Location) *fyne.Notification 
 
 // summaryLine is one reminder in a summary: "10:00 周例会".
 func summaryLine(x remind.Reminder, loc *time.Location) string {
-	if x.What == remind.WhatMaterial {
+	if x.AllDay {
 		return reminderHeading(x)
 	}
 	return clock(x.Starts.In(loc)) + " " + x.Title

@@ -22,7 +22,8 @@ func openWindow(dbPath string, smoke bool, files []string, log io.Writer) error 
 		sharing := &share.Office{Store: db.Sync(), Secrets: share.SecretsFor(db.Path()), Now: s.booking.Now}
 		var reminders *remind.Service
 		if !db.ReadOnly() { // it records what fired
-			reminders = remind.NewService(db.Reminders(), s.booking, remind.Engagements(s.booking, db.Reminders()), remind.Materials(s.desk))
+			reminders = remind.NewService(db.Reminders(), s.booking, remind.Engagements(s.booking, db.Reminders()), remind.Materials(s.desk),
+				remind.FollowUps(s.booking, s.follow))
 		}
 		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, FollowUp: s.follow, Sharing: sharing, Reminders: reminders}, ui.Options{Smoke: smoke, Log: log, Import: files})
 	})
