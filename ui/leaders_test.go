@@ -4,8 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
-	"time"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
