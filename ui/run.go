@@ -25,6 +25,9 @@ type Options struct {
 	User string
 	// Import lists .ics files to preview for import once the window is up.
 	Import []string
+	// Incoming, when set, is given the window's opener of .ics files that
+	// a second start hands over (see OpenHandedFiles).
+	Incoming func(open func(files []string))
 }
 
 // Services are the calendar's services the window works with.
@@ -50,6 +53,9 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 	}
 	if opts.User != "" {
 		m.user = opts.User
+	}
+	if opts.Incoming != nil {
+		opts.Incoming(m.openHandedFiles)
 	}
 	w.Resize(mainWindowSize)
 	stopSync := func() {}

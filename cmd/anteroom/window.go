@@ -19,6 +19,11 @@ const AppID = "app.anteroom.desktop"
 func openWindow(dbPath string, smoke bool, files []string, log io.Writer) error {
 	return withStorage(dbPath, log, func(db *data.DB, s services) error {
 		sharing := &share.Office{Store: db.Sync(), Secrets: share.SecretsFor(db.Path()), Now: s.booking.Now}
-		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, Sharing: sharing}, ui.Options{Smoke: smoke, Log: log, Import: files})
+		opts := ui.Options{Smoke: smoke, Log: log, Import: files}
+		if srv := listenForFiles(db.Path()); srv != nil && !smoke {
+			defer srv.Close()
+			opts.Incoming = srv.Serve
+		}
+		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, Sharing: sharing}, opts)
 	})
 }
