@@ -82,7 +82,8 @@ func (d *leadersDialog) build() {
 			r.down.Disable()
 		}
 		fields := container.NewGridWithColumns(3, r.name, r.zone, r.state)
-		buttons := container.NewHBox(r.save, r.up, r.down, r.archive, r.show)
+		// Archive and Restore take the same width, so the rows line up.
+		buttons := container.NewHBox(r.save, r.up, r.down, container.NewGridWrap(archiveButtonSize(), r.archive), r.show)
 		d.rows = append(d.rows, r)
 		d.list.Add(container.NewBorder(nil, nil, nil, buttons, fields))
 	}
@@ -171,4 +172,11 @@ func (m *mainWindow) pickerLeaders() []string {
 		}
 	}
 	return names
+}
+
+// archiveButtonSize fits the wider of Archive and Restore.
+func archiveButtonSize() fyne.Size {
+	a := widget.NewButtonWithIcon(lang.L("Archive"), theme.Icon(theme.IconNameFolder), nil).MinSize()
+	r := widget.NewButtonWithIcon(lang.L("Restore"), theme.Icon(theme.IconNameHistory), nil).MinSize()
+	return fyne.NewSize(max(a.Width, r.Width), max(a.Height, r.Height))
 }
