@@ -67,6 +67,8 @@ type mainWindow struct {
 	accounts      *accountsDialog  // the open accounts dialog, for tests
 	conflicts     *conflictsDialog // the open conflicts list, for tests
 	reminderList  *reminderList    // the open reminder list, for tests
+	leadersDlg    *leadersDialog   // the open leaders dialog, for tests
+	firstRun      *firstRunDialog  // the first-run dialog, for tests
 	// goAsync runs slow work off the UI thread, then done on it; tests run
 	// both inline.
 	goAsync func(work, done func())
@@ -78,6 +80,10 @@ type mainWindow struct {
 func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, error) {
 	m := &mainWindow{app: a, win: win, svc: svcs.Booking, deskSvc: svcs.Desk, reviewSvc: svcs.Review, importSvc: svcs.Imports, reminders: svcs.Reminders, user: systemUserName(), goAsync: inBackground}
 	svc := m.svc
+	fresh, err := m.isFreshDatabase()
+	if err != nil {
+		return nil, err
+	}
 	if err := m.loadLeaders(); err != nil {
 		return nil, err
 	}
@@ -135,6 +141,9 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.grid.scrollToWorkday()
 	// Only now: the first reload must not start work the caller cannot await.
 	m.sync.attach(svcs.Sharing)
+	if fresh {
+		m.askFirstLeader()
+	}
 	return m, nil
 }
 
@@ -169,6 +178,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			m.showCancelled,
 			fyne.NewMenuItem(lang.L("Reminders…"), m.openReminders))...),
 		fyne.NewMenu(lang.L("Leaders"),
+			fyne.NewMenuItem(lang.L("Manage leaders…"), func() { m.openLeaders() }),
 			fyne.NewMenuItem(lang.L("Available time…"), m.openSettings),
 			fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
 		m.visitsMenu(),
@@ -209,10 +219,7 @@ func (m *mainWindow) loadLeaders() error {
 }
 
 func (m *mainWindow) refreshLeaderSelect() {
-	names := make([]string, len(m.leaders))
-	for i, l := range m.leaders {
-		names[i] = l.Name
-	}
+	names := m.pickerLeaders()
 	m.leaderSelect.OnChanged = nil
 	m.leaderSelect.SetOptions(names)
 	m.leaderSelect.SetSelected(m.leader.Name)

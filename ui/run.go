@@ -27,6 +27,9 @@ type Options struct {
 	User string
 	// Import lists .ics files to preview for import once the window is up.
 	Import []string
+	// Incoming, when set, is given the window's opener of .ics files that
+	// a second start hands over (see OpenHandedFiles).
+	Incoming func(open func(files []string))
 }
 
 // Services are the calendar's services the window works with.
@@ -56,6 +59,9 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 	}
 	if opts.User != "" {
 		m.user = opts.User
+	}
+	if opts.Incoming != nil {
+		opts.Incoming(m.openHandedFiles)
 	}
 	w.Resize(rememberedWindowSize(a.Preferences()))
 	stopSync := func() {}

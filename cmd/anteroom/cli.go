@@ -104,7 +104,11 @@ func runSafely(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(rest) == 0 || allCalendarFiles(rest) {
 		// Files given without a command are opened as a desktop opens
-		// them: the window starts and offers to import them.
+		// them: the window starts and offers to import them, or the window
+		// already open on the database does.
+		if len(rest) > 0 && !g.smoke && handOffFiles(g.db, rest, stdout, stderr) {
+			return 0
+		}
 		if err := openWindow(g.db, g.smoke, rest, stdout); err != nil {
 			fmt.Fprintln(stderr, "anteroom:", err)
 			return 1

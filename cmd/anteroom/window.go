@@ -25,6 +25,11 @@ func openWindow(dbPath string, smoke bool, files []string, log io.Writer) error 
 			reminders = remind.NewService(db.Reminders(), s.booking, remind.Engagements(s.booking, db.Reminders()), remind.Materials(s.desk),
 				remind.FollowUps(s.booking, s.follow))
 		}
-		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, FollowUp: s.follow, Sharing: sharing, Reminders: reminders}, ui.Options{Smoke: smoke, Log: log, Import: files})
+		opts := ui.Options{Smoke: smoke, Log: log, Import: files}
+		if srv := listenForFiles(db.Path()); srv != nil && !smoke {
+			defer srv.Close()
+			opts.Incoming = srv.Serve
+		}
+		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, FollowUp: s.follow, Sharing: sharing, Reminders: reminders}, opts)
 	})
 }
