@@ -29,8 +29,8 @@ func (w words) t(key, fallback string, kv ...any) string {
 }
 
 // official is what a confidential item or meeting shows below the full
-// level, as the week's plan says it.
-func (w words) official() string { return w.t("review.plan.confidential", "Official engagement") }
+// level: an official matter (公务事项).
+func (w words) official() string { return w.t("followup.official", "Official matter") }
 
 func (w words) date(d calendar.Date) string {
 	if d.IsZero() {

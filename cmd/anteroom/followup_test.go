@@ -183,6 +183,22 @@ func TestOverdueFollowUpsAndThePrintedListHideConfidentialText(t *testing.T) {
 			}
 		}
 	}
+	// The Friday review lists the overdue item beside the week; the
+	// leader's plan lists both awaiting feedback, the confidential one as
+	// an official matter only.
+	type weekOut struct {
+		FollowUps []itemOut `json:"followups"`
+	}
+	week := decode[weekOut](t, mustRun(t, "--db", db, "week", "show", "--json"))
+	if len(week.FollowUps) != 1 || week.FollowUps[0].Unit != "组织处" || !week.FollowUps[0].Overdue {
+		t.Fatalf("the review lists follow-ups %+v", week.FollowUps)
+	}
+	planFile := filepath.Join(dir, "plan.html")
+	mustRun(t, "--db", db, "week", "print", "--followups", "-o", planFile)
+	pending := htmlClass(t, planFile, "pending")
+	if b, _ := os.ReadFile(planFile); len(pending) != 2 || bytes.Contains(b, []byte("调整干部甲")) || !bytes.Contains(b, []byte("报送年度统计数据")) {
+		t.Fatalf("the plan's pending items %q", pending)
+	}
 	decisions := htmlClass(t, filepath.Join(dir, "minutes-full.html"), "decision")
 	if len(decisions) != 1 || !strings.Contains(decisions[0], "调整干部甲的职务") {
 		t.Fatalf("printed decisions %q", decisions)
