@@ -258,6 +258,7 @@ func (m *mainWindow) reload() {
 		return
 	}
 	m.showCapacity(ctx)
+	m.loadMarks(ctx, items)
 	m.showItems(monday, items)
 	m.weekButton.SetText(m.viewTitle())
 	m.win.SetTitle(lang.L("Anteroom — the leader's schedule") + " · " + m.leader.Name)

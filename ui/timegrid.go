@@ -130,6 +130,7 @@ func (r *timeGridRenderer) Refresh() {
 	for i, p := range r.placed {
 		e := p.engagement
 		r.blocks[i].set(e, blockTitle(e), clock(e.Start.In(g.loc))+"–"+clock(e.End.In(g.loc))+"  "+e.Location)
+		r.blocks[i].mark = g.markOf(e)
 		r.blocks[i].selected = g.isChosen(e)
 	}
 	r.objects = r.objects[:0]

@@ -37,6 +37,7 @@ type weekGrid struct {
 	days     int
 	loc      *time.Location
 	items    []calendar.Engagement
+	marks    map[string]blockMark // clashes and overrides among items (gridmarks.go)
 	selected calendar.Date
 	// chosen is the engagement clicked last, nil when none.
 	chosen *calendar.Engagement
