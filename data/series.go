@@ -19,7 +19,7 @@ var _ calendar.SeriesStore = (*DB)(nil)
 // reads, per class, that one range of engagements_series_span: the series
 // of the last months before the window, not every series begun before it.
 // Classes 18 (longer than 358 years) and 63 (open-ended) are read by first
-// start alone; they are few. Migration 0011 puts every selected column in
+// start alone; they are few. Migration 0014 puts every selected column in
 // that index, keyed by spanClass rather than the virtual column, so the
 // rows come from the index's leaves, not one table page per series.
 const seriesQuery = `WITH spans (class, seconds) AS (VALUES ` + spanClasses + `)
@@ -33,7 +33,7 @@ const seriesQuery = `WITH spans (class, seconds) AS (VALUES ` + spanClasses + `)
 	ORDER BY e.start_utc, e.id`
 
 // spanClass is migration 0007's series_span_class spelled out as in the
-// index of migration 0011, which SQLite matches by its form: keep the two
+// index of migration 0014, which SQLite matches by its form: keep the two
 // the same (TestSeriesQueryReadsOnlyTheIndex fails when they differ).
 const spanClass = `(CASE
         WHEN rrule = '' AND rdates = '' THEN NULL

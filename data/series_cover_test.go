@@ -8,7 +8,7 @@ import (
 )
 
 // The series query is answered from engagements_series_span alone
-// (migration 0011): a series costs its few bytes in the index's leaves,
+// (migration 0014): a series costs its few bytes in the index's leaves,
 // not a page of the table wherever the series was written.
 func TestSeriesQueryReadsOnlyTheIndex(t *testing.T) {
 	db := openTemp(t)

@@ -1,4 +1,4 @@
--- Anteroom schema, version 11: series read without visiting the table. A
+-- Anteroom schema, version 14: series read without visiting the table. A
 -- week's series are a few hundred rows scattered among all the single
 -- engagements, one table page each: the index of migration 0007 found them,
 -- but every one still cost a page of the table. This index carries every
