@@ -152,7 +152,7 @@ func (p *itemDetail) onReport() {
 	p.askBy = &widget.Entry{Text: by}
 	form := widget.NewForm(widget.NewFormItem(lang.L("Progress"), p.askText), widget.NewFormItem(lang.L("Reported by"), p.askBy))
 	p.askFor(lang.L("Report progress"), lang.L("Record"), form, func() (followup.Item, error) {
-		return d.svc.ReportProgress(d.ctx(), p.item.ID, p.askText.Text, p.askBy.Text)
+		return d.svc.ReportProgress(d.ctx(), p.item.ID, p.askText.Text, p.askBy.Text, d.user())
 	})
 	p.b.win.Canvas().Focus(p.askText)
 }

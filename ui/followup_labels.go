@@ -109,8 +109,8 @@ func meetingWhen(mt followup.Meeting, loc *time.Location) string {
 }
 
 // trailNote puts the notes the domain writes in the trail into the UI's
-// language: where an item came from, the move a note belongs to (the
-// states beside it already say so) and the parts of minutes edited.
+// language: where an item came from, and the parts of minutes edited;
+// other notes (a report, a reason) are as written.
 func trailNote(note string) string {
 	for _, k := range []followup.SourceKind{followup.FromMinutes, followup.FromMaterials, followup.FromDirect} {
 		if note == string(k) {
@@ -123,37 +123,5 @@ func trailNote(note string) string {
 			return sourceLabel(k)
 		}
 	}
-	for _, mv := range []followup.Move{followup.MoveReport, followup.MoveFeedback, followup.MoveClose} {
-		if rest, ok := strings.CutPrefix(note, string(mv)+":"); ok {
-			return strings.TrimSpace(rest)
-		}
-	}
-	parts := strings.Split(note, ", ")
-	for i, part := range parts {
-		var n int
-		switch {
-		case part == "chaired by":
-			parts[i] = lang.L("Chaired by")
-		case part == "attendees":
-			parts[i] = lang.L("Attendees")
-		case part == "text":
-			parts[i] = lang.L("Text")
-		case scanDecisions(part, &n):
-			parts[i] = lang.L("Decisions ({{.Count}})", map[string]any{"Count": n})
-		default:
-			return note // not an edit's note: as written
-		}
-	}
-	return strings.Join(parts, lang.X("followup.list_sep", ", "))
-}
-
-// scanDecisions reads "decisions (N)".
-func scanDecisions(part string, n *int) bool {
-	rest, ok := strings.CutPrefix(part, "decisions (")
-	if !ok {
-		return false
-	}
-	v, err := strconv.Atoi(strings.TrimSuffix(rest, ")"))
-	*n = v
-	return err == nil && strings.HasSuffix(rest, ")")
+	return followup.EditNote(note, lang.X)
 }

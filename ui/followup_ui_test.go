@@ -145,7 +145,7 @@ func TestMinutesToClosedFollowUpsThroughTheUI(t *testing.T) {
 
 	// On the board: counts, then progress, feedback and close.
 	b := d.m.follow.openBoard()
-	if want := tr2("Follow-up {{.Open}} · overdue {{.Overdue}}", 2, 0); b.counts.Text != want {
+	if want := trCounts("Follow-up {{.Open}} · overdue {{.Overdue}}", 2, 0); b.counts.Text != want {
 		t.Fatalf("board header %q, want %q", b.counts.Text, want)
 	}
 	if len(b.table.rows) != 2 {
@@ -201,7 +201,7 @@ func TestMinutesToClosedFollowUpsThroughTheUI(t *testing.T) {
 	if es[0].Note != sourceLabel(followup.FromMinutes)+" · 安全生产专题会" || es[1].Note != "方案初稿已完成" || es[2].Note != "领导已当面听取汇报" {
 		t.Fatalf("the trail's notes read %q, %q, %q", es[0].Note, es[1].Note, es[2].Note)
 	}
-	if want := tr2("Follow-up {{.Open}} · overdue {{.Overdue}}", 0, 0); b.counts.Text != want {
+	if want := trCounts("Follow-up {{.Open}} · overdue {{.Overdue}}", 0, 0); b.counts.Text != want {
 		t.Fatalf("board header after closing both %q, want %q", b.counts.Text, want)
 	}
 	// The minutes count the decisions followed up.
@@ -212,7 +212,7 @@ func TestMinutesToClosedFollowUpsThroughTheUI(t *testing.T) {
 }
 
 // tr2 translates a header with two counts, as the board writes it.
-func tr2(key string, open, overdue int) string {
+func trCounts(key string, open, overdue int) string {
 	return lang2(key, map[string]any{"Open": open, "Overdue": overdue})
 }
 
@@ -305,7 +305,7 @@ func TestOverdueItemsAreCountedAndFilledRedOnTheInjectedClock(t *testing.T) {
 	directItem(t, d, "报送统计数据", "统计处", calendar.NewDate(2026, 11, 25))
 	directItem(t, d, "起草年度工作总结", "办公室", calendar.NewDate(2026, 12, 15))
 	b := d.m.follow.openBoard()
-	if want := tr2("Follow-up {{.Open}} · overdue {{.Overdue}}", 2, 0); b.counts.Text != want {
+	if want := trCounts("Follow-up {{.Open}} · overdue {{.Overdue}}", 2, 0); b.counts.Text != want {
 		t.Fatalf("on Monday the header reads %q, want %q", b.counts.Text, want)
 	}
 	if fill, _, red := b.cell(0, 0); red.Visible() || fill.FillColor != color.Transparent {
@@ -313,7 +313,7 @@ func TestOverdueItemsAreCountedAndFilledRedOnTheInjectedClock(t *testing.T) {
 	}
 	d.svc.SetClock(func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, monday10.Location()) })
 	b.reload()
-	if want := tr2("Follow-up {{.Open}} · overdue {{.Overdue}}", 2, 1); b.counts.Text != want {
+	if want := trCounts("Follow-up {{.Open}} · overdue {{.Overdue}}", 2, 1); b.counts.Text != want {
 		t.Fatalf("on Friday the header reads %q, want %q", b.counts.Text, want)
 	}
 	row, _ := b.row("报送统计数据")

@@ -107,7 +107,7 @@ func TestMinutesGoFromDraftToIssuedAndFeedTheBoard(t *testing.T) {
 	if items[0].Text != "各单位本周内完成隐患排查" || items[0].LeaderID != w.leader.ID || items[0].Source.Title != "安全生产专题会" {
 		t.Fatalf("an item from decision 1 is %+v", items[0])
 	}
-	it, err := w.svc.ReportProgress(ctx, items[0].ID, "已完成12家单位排查", "安监处张三")
+	it, err := w.svc.ReportProgress(ctx, items[0].ID, "已完成12家单位排查", "安监处张三", secretary)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,10 +195,10 @@ func TestIllegalMovesAreRefusedNamingTheState(t *testing.T) {
 		t.Fatalf("forced close: %v %+v", err, closed)
 	}
 	trail, _ := w.svc.Audit(ctx, it.Subject())
-	if last := trail[len(trail)-1]; last.Note != "close: 领导改为口头交办" {
+	if last := trail[len(trail)-1]; last.Note != "领导改为口头交办" {
 		t.Fatalf("the forced close's reason is not in the trail: %+v", last)
 	}
-	if _, err := w.svc.ReportProgress(ctx, it.ID, "迟到的进展", secretary); !errors.As(err, &move) || move.State != "closed" {
+	if _, err := w.svc.ReportProgress(ctx, it.ID, "迟到的进展", "", secretary); !errors.As(err, &move) || move.State != "closed" {
 		t.Fatalf("a report on a closed item: %v", err)
 	}
 	// A meeting that has not started has no minutes yet.
@@ -239,7 +239,7 @@ func TestOverdueIsReadFromTheDueDateOnTheInjectedClock(t *testing.T) {
 	}
 	check(25, false) // due today is not late
 	check(26, true)
-	if _, err := w.svc.ReportProgress(ctx, it.ID, "数据已报", "统计处"); err != nil {
+	if _, err := w.svc.ReportProgress(ctx, it.ID, "数据已报", "统计处", secretary); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.svc.Feedback(ctx, it.ID, secretary); err != nil {

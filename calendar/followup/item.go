@@ -131,3 +131,13 @@ type Filter struct {
 	Text     string // a substring of the text, unit, person or source title
 	Today    calendar.Date
 }
+
+// Valid reports whether s is one of the States.
+func (s State) Valid() bool {
+	for _, x := range States {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}

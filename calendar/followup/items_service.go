@@ -170,10 +170,14 @@ func (s *Service) Count(ctx context.Context, leaderID int64, today calendar.Date
 	return c, nil
 }
 
-// ReportProgress logs a progress report on an item; an open item is in
-// progress from then on. A closed item takes no more reports.
-func (s *Service) ReportProgress(ctx context.Context, id int64, text, who string) (Item, error) {
-	text = strings.TrimSpace(text)
+// ReportProgress logs a progress report on an item, made by by (who
+// records it when empty); an open item is in progress from then on. A
+// closed item takes no more reports.
+func (s *Service) ReportProgress(ctx context.Context, id int64, text, by, who string) (Item, error) {
+	text, by = strings.TrimSpace(text), strings.TrimSpace(by)
+	if by == "" {
+		by = who
+	}
 	if text == "" {
 		return Item{}, invalid("followup.report_required", nil)
 	}
@@ -184,7 +188,7 @@ func (s *Service) ReportProgress(ctx context.Context, id int64, text, who string
 		if it.State == StateClosed {
 			return "", &MoveError{Subject: it.Subject(), State: string(it.State), Move: MoveReport}
 		}
-		r := Report{At: s.stamp(), By: who, Text: text}
+		r := Report{At: s.stamp(), By: by, Text: text}
 		if err := st.AddReport(ctx, it.ID, &r); err != nil {
 			return "", err
 		}
@@ -248,7 +252,7 @@ func (s *Service) moveItem(ctx context.Context, id int64, who string, move Move,
 			return err
 		}
 		out = it
-		return s.audit(ctx, st, it.Subject(), who, string(from), string(to), string(move)+": "+note)
+		return s.audit(ctx, st, it.Subject(), who, string(from), string(to), note)
 	})
 	return out, err
 }

@@ -104,12 +104,13 @@ func (s *Service) EditMinutes(ctx context.Context, engagementID int64, recurrenc
 	return s.withLink(ctx, out), nil
 }
 
-// applyDraft applies d to m and names the parts it changed, for the trail.
+// applyDraft applies d to m and names the parts it changed, for the trail:
+// codes that EditNote puts in the reader's language.
 func applyDraft(m *Minutes, d Draft) []string {
 	var changed []string
 	if d.ChairedBy != nil {
 		m.ChairedBy = strings.TrimSpace(*d.ChairedBy)
-		changed = append(changed, "chaired by")
+		changed = append(changed, "chaired_by")
 	}
 	if d.Attendees != nil {
 		m.Attendees = cleanList(d.Attendees)
@@ -120,7 +121,7 @@ func applyDraft(m *Minutes, d Draft) []string {
 		for i, t := range cleanList(d.Decisions) {
 			m.Decisions = append(m.Decisions, Decision{N: i + 1, Text: t})
 		}
-		changed = append(changed, fmt.Sprintf("decisions (%d)", len(m.Decisions)))
+		changed = append(changed, fmt.Sprintf("decisions:%d", len(m.Decisions)))
 	}
 	if d.Text != nil {
 		m.Text = strings.TrimSpace(*d.Text)
@@ -260,4 +261,22 @@ func recurrenceKey(t time.Time) int64 {
 		return 0
 	}
 	return t.Unix()
+}
+
+// EditNote puts the note of an edit of draft minutes (the parts changed,
+// as codes: "decisions:2, text") in the reader's language; another note
+// is returned as it is.
+func EditNote(note string, tr Translator) string {
+	parts := strings.Split(note, ", ")
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		code, n, _ := strings.Cut(p, ":")
+		key := minutesKeys + "edited." + code
+		english, ok := english[key]
+		if !ok {
+			return note
+		}
+		out = append(out, tr(key, english, map[string]any{"N": n}))
+	}
+	return strings.Join(out, tr(minutesKeys+"edited.sep", ", "))
 }
