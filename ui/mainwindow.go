@@ -279,7 +279,7 @@ func (m *mainWindow) shiftWeek(n int) { m.goToWeek(m.grid.selected.AddDays(7 * n
 
 func (m *mainWindow) pickWeek() {
 	var d dialog.Dialog
-	cal := widget.NewCalendar(m.grid.selected.In(time.Local), func(t time.Time) {
+	cal := newLocalCalendar(m.grid.selected.In(time.Local), func(t time.Time) {
 		d.Hide()
 		m.goToWeek(calendar.DateOf(t))
 	})

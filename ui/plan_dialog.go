@@ -150,7 +150,7 @@ func (p *planDialog) pickFile() {
 	}, p.d.m.win)
 	fd.SetFileName(plan.FileBase(p.week) + ".html")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".html", ".htm"}))
-	fd.Show()
+	showFileDialog(p.d.m.win, fd, lang.L("Save the plan as"))
 }
 
 // writeHTML writes the plan as chosen to w.
@@ -177,7 +177,7 @@ func (p *planDialog) pickFolder() {
 			p.circulate(dir.Path())
 		}
 	}, p.d.m.win)
-	fd.Show()
+	showFileDialog(p.d.m.win, fd, lang.L("Choose the folder to circulate into"))
 }
 
 // circulate writes the plan and the .ics into dir in the background.
