@@ -21,6 +21,7 @@ type detailPane struct {
 	facts   *widget.Label
 	notes   *widget.Label
 	content fyne.CanvasObject
+	shown   *calendar.Engagement // what it describes, nil for the hint
 }
 
 func newDetailPane() *detailPane {
@@ -38,6 +39,7 @@ func newDetailPane() *detailPane {
 
 // show describes e in loc, or a hint when there is nothing to describe.
 func (p *detailPane) show(e *calendar.Engagement, loc *time.Location) {
+	p.shown = e
 	if e == nil {
 		p.title.SetText("")
 		p.when.SetText(lang.L("Point at an engagement to see its details; click to select it, double-click to edit."))

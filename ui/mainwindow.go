@@ -243,6 +243,7 @@ func (m *mainWindow) reload() {
 	}
 	m.showCapacity(ctx)
 	m.grid.show(monday, m.loc, items)
+	m.followDetail()
 	m.weekButton.SetText(weekTitle(monday))
 	m.win.SetTitle(lang.L("Anteroom — the leader's schedule") + " · " + m.leader.Name)
 	m.showAgenda()
