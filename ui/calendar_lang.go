@@ -66,11 +66,11 @@ func (c *localCalendar) relabel() {
 	if err != nil {
 		return // already ours
 	}
-	c.month.SetText(monthTitle(t.Year(), t.Month()))
+	c.month.SetText(pickerMonthTitle(t.Year(), t.Month()))
 }
 
-// monthTitle names a month: "2026年12月" or "December 2026".
-func monthTitle(year int, month time.Month) string {
+// pickerMonthTitle names a month: "2026年12月" or "December 2026".
+func pickerMonthTitle(year int, month time.Month) string {
 	if chinese() {
 		return fmt.Sprintf("%d年%d月", year, month)
 	}

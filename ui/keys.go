@@ -52,8 +52,6 @@ func shortcutRows() [][2]string {
 	return [][2]string{
 		{"Ctrl+N", lang.L("New engagement")},
 		{"Ctrl+F", lang.L("Search…")},
-		{"Ctrl+Z", lang.L("Undo the last change")},
-		{"Ctrl+1 / Ctrl+2 / Ctrl+3", lang.L("Day, week or month view")},
 		{lang.L("Double-click"), lang.L("Open an engagement, or book a free slot")},
 		{lang.L("Click"), lang.L("Select an engagement")},
 		{"Enter", lang.L("Open the selected engagement; in the editor, save")},
