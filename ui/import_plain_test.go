@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -69,5 +70,45 @@ func TestImportPreviewSaysItPlainlyWithDetailsFolded(t *testing.T) {
 		if strings.Contains(shown, jargon) {
 			t.Errorf("the preview shows %q: %q", jargon, shown)
 		}
+	}
+}
+
+// A file that cannot be read says why in plain words, naming the file
+// and line; the reader's "DATE or DATE-TIME (RFC 5545 §3.3.4)" stays in
+// the Details fold.
+func TestUnreadableFileSaysWhyPlainly(t *testing.T) {
+	speaking(t, "zh_CN.UTF-8")
+	d := newDesk(t)
+	bad := writeTemp(t, "bad.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\n"+
+		"BEGIN:VEVENT\r\nUID:bad-1@x\r\nDTSTAMP:20261120T010000Z\r\nDTSTART:2026-12-10\r\nSUMMARY:坏日期\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	d.m.importFiles(bad)
+	top := d.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no message about the unreadable file")
+	}
+	var shown []string
+	var fold *widget.AccordionItem
+	for _, o := range test.LaidOutObjects(top) {
+		switch o := o.(type) {
+		case *widget.Label:
+			if o.Visible() { // the closed fold's text is laid out, hidden
+				shown = append(shown, o.Text)
+			}
+		case *widget.Accordion:
+			fold = o.Items[0]
+		}
+	}
+	all := strings.Join(shown, "\n")
+	if !strings.Contains(all, "bad.ics 第 7 行：文件中的日期、时间或其他内容无法读取") {
+		t.Fatalf("the message is not plain: %q", all)
+	}
+	if fold == nil || fold.Open || fold.Title != "详细信息" {
+		t.Fatalf("no closed Details fold: %+v", fold)
+	}
+	if details := fold.Detail.(*widget.Label).Text; !strings.Contains(details, "RFC 5545") || !strings.Contains(details, "DTSTART") {
+		t.Fatalf("the fold lacks the technical text: %q", details)
+	}
+	if strings.Contains(all, "RFC") || strings.Contains(all, "DATE-TIME") {
+		t.Fatalf("the jargon is shown outside the fold: %q", all)
 	}
 }

@@ -136,7 +136,7 @@ func (im *importer) next() {
 		case cancelled:
 			im.next() // cancelled: nothing was written; go on with the rest
 		case err != nil:
-			im.m.showErrorThen(err, im.next)
+			im.m.showReadError(err, im.next)
 		default:
 			im.preview = newImportPreview(im.m, plan, im.next)
 			im.preview.show()

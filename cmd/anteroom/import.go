@@ -100,7 +100,7 @@ func importLeader(ctx context.Context, svc *calendar.Service, name string, dryRu
 func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader, path string, dryRun, skipBad, details bool) importFile {
 	out := importFile{File: path, Warnings: []string{}, Details: []string{}}
 	fail := func(err error) importFile {
-		out.Error = importErrorText(path, err)
+		out.Error = importErrorText(path, err, details)
 		return out
 	}
 	f, err := os.Open(path)
@@ -248,11 +248,12 @@ func messageText(m imports.Message) string {
 }
 
 // importErrorText names the file, and the line when the reader gives one,
-// and says why it was not imported, in the user's language.
-func importErrorText(path string, err error) string {
+// and says why it was not imported, in the user's language: in plain
+// words, the reader's technical text only with details.
+func importErrorText(path string, err error, details bool) string {
 	var pe *ics.ParseError
 	if errors.As(err, &pe) {
-		return translate(pe, nil)
+		return plainParseError(pe, details)
 	}
 	return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": path, "Reason": describe(err, about{}).Error()})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fyne.io/fyne/v2/lang"
 
+	"anteroom/calendar/ics"
 	"anteroom/calendar/imports"
 )
 
@@ -25,4 +26,24 @@ func technicalText(m imports.Message) string {
 	}
 	m.Line = 0 // the plain line names it
 	return messageText(m)
+}
+
+// plainParseError says why a file cannot be read: file, line and the
+// reason in plain words, then, with details, the reader's own text.
+func plainParseError(pe *ics.ParseError, details bool) string {
+	code, english, differs := imports.Message{Code: pe.Key, English: pe.Reason, Args: pe.Params}.Plain()
+	if !differs {
+		return translate(pe, nil)
+	}
+	reason := lang.X(code, english, pe.Params)
+	var text string
+	if pe.Line > 0 {
+		text = lang.L("{{.File}}, line {{.Line}}: {{.Reason}}", map[string]any{"File": pe.File, "Line": pe.Line, "Reason": reason})
+	} else {
+		text = lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": pe.File, "Reason": reason})
+	}
+	if details {
+		text += "\n    " + lang.L("details: {{.Detail}}", map[string]any{"Detail": translate(pe, nil)})
+	}
+	return text
 }
