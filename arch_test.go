@@ -63,13 +63,15 @@ func TestLayering(t *testing.T) {
 	// and the subsystems it builds on; never the other way round. A new
 	// package under calendar/ is added here with its edges.
 	domain := map[string][]string{
-		"anteroom/calendar/rrule":   {},
-		"anteroom/calendar":         {"anteroom/calendar/rrule"},
-		"anteroom/calendar/desk":    {"anteroom/calendar"},
-		"anteroom/calendar/review":  {"anteroom/calendar", "anteroom/calendar/desk"},
-		"anteroom/calendar/imports": {"anteroom/calendar"},
-		"anteroom/calendar/ics":     {"anteroom/calendar", "anteroom/calendar/rrule", "anteroom/calendar/imports"},
-		"anteroom/calendar/plan":    {"anteroom/calendar", "anteroom/calendar/ics"},
+		"anteroom/calendar/rrule":    {},
+		"anteroom/calendar":          {"anteroom/calendar/rrule"},
+		"anteroom/calendar/desk":     {"anteroom/calendar"},
+		"anteroom/calendar/review":   {"anteroom/calendar", "anteroom/calendar/desk"},
+		"anteroom/calendar/imports":  {"anteroom/calendar"},
+		"anteroom/calendar/remind":   {"anteroom/calendar", "anteroom/calendar/desk", "anteroom/calendar/followup"},
+		"anteroom/calendar/followup": {"anteroom/calendar", "anteroom/calendar/desk"},
+		"anteroom/calendar/ics":      {"anteroom/calendar", "anteroom/calendar/rrule", "anteroom/calendar/imports"},
+		"anteroom/calendar/plan":     {"anteroom/calendar", "anteroom/calendar/ics"},
 		// The sync engine: booking, imports (what the server holds comes
 		// in as an import), iCalendar, the CalDAV client and its state.
 		"anteroom/calendar/share": {"anteroom/calendar", "anteroom/calendar/imports", "anteroom/calendar/ics",

@@ -47,7 +47,10 @@ func goicalDecode(path string) int {
 // only when BENCH_SIZES names the sizes (e.g. 10k,100k,1M); the binary is
 // ANTEROOM_BIN (built here without cgo when unset), the window's first
 // frame is timed when ANTEROOM_GUI_BIN names a cgo build and xvfb-run is
-// installed. Generated files and calendars are kept in BENCH_DIR.
+// installed. Generated files and calendars are kept in BENCH_DIR. With
+// ANTEROOM_BASE_BIN (and ANTEROOM_BASE_GUI_BIN) naming an earlier build,
+// every row runs both, alternating, and gives the earlier one and the
+// ratio: before and after from one run on one machine.
 func TestWholeProcess(t *testing.T) {
 	sizes := os.Getenv("BENCH_SIZES")
 	if sizes == "" {
@@ -56,8 +59,13 @@ func TestWholeProcess(t *testing.T) {
 	w := newWorkbench(t)
 	fmt.Printf("\n%s, %d cores (GOMAXPROCS %d), %s/%s; medians of %d alternating runs\n\n",
 		time.Now().Format("2006-01-02"), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, w.rounds)
-	fmt.Println("| events | work | anteroom | beside it | ratio / over |")
-	fmt.Println("|---|---|---|---|---|")
+	if w.base == "" {
+		fmt.Println("| events | work | anteroom | beside it | ratio / over |")
+		fmt.Println("|---|---|---|---|---|")
+	} else {
+		fmt.Println("| events | work | anteroom | beside it | ratio / over | earlier build, same run | ÷ earlier |")
+		fmt.Println("|---|---|---|---|---|---|---|")
+	}
 	for _, s := range strings.Split(sizes, ",") {
 		n := parseSize(t, s)
 		w.importRow(n, s)
@@ -68,16 +76,19 @@ func TestWholeProcess(t *testing.T) {
 }
 
 type workbench struct {
-	t      *testing.T
-	bin    string
-	gui    string
-	dir    string
-	self   string
-	rounds int
+	t       *testing.T
+	bin     string
+	gui     string
+	base    string // an earlier build to compare with; "" for none
+	baseGUI string
+	dir     string
+	self    string
+	rounds  int
 }
 
 func newWorkbench(t *testing.T) *workbench {
-	w := &workbench{t: t, bin: os.Getenv("ANTEROOM_BIN"), gui: os.Getenv("ANTEROOM_GUI_BIN"), dir: os.Getenv("BENCH_DIR"), rounds: 5}
+	w := &workbench{t: t, bin: os.Getenv("ANTEROOM_BIN"), gui: os.Getenv("ANTEROOM_GUI_BIN"), dir: os.Getenv("BENCH_DIR"), rounds: 5,
+		base: os.Getenv("ANTEROOM_BASE_BIN"), baseGUI: os.Getenv("ANTEROOM_BASE_GUI_BIN")}
 	if r, err := strconv.Atoi(os.Getenv("BENCH_ROUNDS")); err == nil && r > 0 {
 		w.rounds = r
 	}
@@ -175,16 +186,62 @@ func tail(s string) string {
 	return s
 }
 
-func (w *workbench) anteroom(db string, args ...string) run {
-	return w.exec(nil, w.bin, append([]string{"--db", db}, args...)...)
+// builds are the binaries a row times: the earlier one first when there
+// is one, each with its own copy of the calendar (a newer build migrates
+// its copy once, before any timing; the earlier one may not open that).
+type build struct {
+	bin, tag string
 }
 
-// fresh makes an empty calendar with its leader.
-func (w *workbench) fresh(path string) {
+func (w *workbench) builds() []build {
+	if w.base == "" {
+		return []build{{w.bin, ""}}
+	}
+	return []build{{w.base, "-base"}, {w.bin, ""}}
+}
+
+// storedFor returns build b's copy of the n-event calendar.
+func (w *workbench) storedFor(n int, b build) string {
+	src := w.stored(n)
+	if b.tag == "" && w.base == "" {
+		return src
+	}
+	path := filepath.Join(w.dir, fmt.Sprintf("cal%d%s-%s.db", n, b.tag, filepath.Base(b.bin)))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+	w.exec(nil, b.bin, "--db", path, "leader", "list")
+	return path
+}
+
+// beside formats the earlier build's median and the ratio, or nothing.
+func beside(before, after time.Duration, ok bool) (string, string) {
+	if !ok {
+		return "", ""
+	}
+	return "before " + human(before), fmt.Sprintf("%.2f× before", float64(after)/float64(before))
+}
+
+func human(d time.Duration) string {
+	if d < time.Second {
+		return ms(d)
+	}
+	return secs(d)
+}
+
+// fresh makes an empty calendar with its leader, written by bin.
+func (w *workbench) fresh(bin, path string) {
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		_ = os.Remove(p)
 	}
-	w.anteroom(path, "leader", "add", "--name", "张书记", "--zone", tzid)
+	w.exec(nil, bin, "--db", path, "leader", "add", "--name", "张书记", "--zone", tzid)
 }
 
 // stored returns a calendar holding the n-event file, importing it once.
@@ -193,8 +250,14 @@ func (w *workbench) stored(n int) string {
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
-	w.fresh(path + ".part")
-	w.anteroom(path+".part", "import", w.file(n, "a"))
+	// written by the earlier build when there is one: a newer one
+	// migrates its copy (storedFor), an older one could not read newer
+	importer := w.bin
+	if w.base != "" {
+		importer = w.base
+	}
+	w.fresh(importer, path+".part")
+	w.exec(nil, importer, "--db", path+".part", "import", w.file(n, "a"))
 	if err := os.Rename(path+".part", path); err != nil {
 		w.t.Fatal(err)
 	}
@@ -228,26 +291,48 @@ func (w *workbench) importRow(n int, label string) {
 	if n >= 1_000_000 {
 		rounds = 1
 	}
+	bs := w.builds()
 	db := filepath.Join(w.dir, "import.db")
-	var ours, theirs []time.Duration
-	var peak int64
+	ours := make([][]time.Duration, len(bs))
+	peak := make([]int64, len(bs))
+	var theirs []time.Duration
 	for range rounds {
-		w.fresh(db)
-		r := w.anteroom(db, "import", file)
-		ours = append(ours, r.wall)
-		peak = max(peak, r.rss)
+		for i, b := range bs {
+			w.fresh(b.bin, db)
+			r := w.exec(nil, b.bin, "--db", db, "import", file)
+			ours[i] = append(ours[i], r.wall)
+			peak[i] = max(peak[i], r.rss)
+		}
 		g := w.exec([]string{"BENCH_GOICAL_DECODE=" + file}, w.self)
 		theirs = append(theirs, g.wall)
 	}
-	mo, mt := median(ours), median(theirs)
-	fmt.Printf("| %s | `import` (%d MB file; peak %.1f× the file) | %s | go-ical decode %s | %.2f× |\n",
-		label, st.Size()>>20, float64(peak)/float64(st.Size()), secs(mo), secs(mt), float64(mo)/float64(mt))
+	last := len(bs) - 1
+	mo, mt := median(ours[last]), median(theirs)
+	before, ratio := beside(median(ours[0]), mo, last > 0)
+	if last > 0 {
+		before += fmt.Sprintf(", peak %.1f×", float64(peak[0])/float64(st.Size()))
+	}
+	w.row(label, fmt.Sprintf("`import` (%d MB file; peak %.1f× the file)", st.Size()>>20, float64(peak[last])/float64(st.Size())),
+		secs(mo), "go-ical decode "+secs(mt), fmt.Sprintf("%.2f×", float64(mo)/float64(mt)), before, ratio)
+}
+
+// row prints one line of the table; the last two cells only when an
+// earlier build is compared.
+func (w *workbench) row(cells ...string) {
+	if w.base == "" {
+		cells = cells[:5]
+	}
+	fmt.Println("| " + strings.Join(cells, " | ") + " |")
 }
 
 // queryRows: agenda, check and free for the last week of the history,
 // beside the process floor (leader list on the same calendar).
 func (w *workbench) queryRows(n int, label string) {
-	db := w.stored(n)
+	bs := w.builds()
+	dbs := make([]string, len(bs))
+	for i, b := range bs {
+		dbs[i] = w.storedFor(n, b)
+	}
 	monday := lastDay.AddDate(0, 0, -int(lastDay.Weekday()+6)%7)
 	from, to := monday.Format("2006-01-02"), monday.AddDate(0, 0, 6).Format("2006-01-02")
 	works := []struct {
@@ -259,30 +344,50 @@ func (w *workbench) queryRows(n int, label string) {
 		{"`check` one hour", []string{"check", "--start", monday.Format("2006-01-02") + " 10:10", "--end", monday.Format("2006-01-02") + " 11:10"}},
 		{"`free` one week", []string{"free", "--duration", "30m", "--from", from, "--to", to}},
 	}
-	times := make([][]time.Duration, len(works))
+	times := make([][][]time.Duration, len(bs)) // build, work, round
+	for i := range bs {
+		times[i] = make([][]time.Duration, len(works))
+	}
 	for range w.rounds {
-		for i, wk := range works {
-			times[i] = append(times[i], w.anteroom(db, wk.args...).wall)
+		for j, wk := range works {
+			for i, b := range bs {
+				times[i][j] = append(times[i][j], w.exec(nil, b.bin, append([]string{"--db", dbs[i]}, wk.args...)...).wall)
+			}
 		}
 	}
-	floor := median(times[0])
-	fmt.Printf("| %s | %s | %s | | |\n", label, works[0].name, ms(floor))
-	for i, wk := range works[1:] {
-		m := median(times[i+1])
-		fmt.Printf("| %s | %s, week of %s | %s | | floor + %s |\n", label, wk.name, from, ms(m), ms(m-floor))
+	last := len(bs) - 1
+	floor, floor0 := median(times[last][0]), median(times[0][0])
+	before, ratio := beside(floor0, floor, last > 0)
+	w.row(label, works[0].name, ms(floor), "", "", before, ratio)
+	for j, wk := range works[1:] {
+		m, m0 := median(times[last][j+1]), median(times[0][j+1])
+		before, ratio := beside(m0, m, last > 0)
+		if last > 0 {
+			before += ", floor + " + ms(m0-floor0)
+		}
+		w.row(label, fmt.Sprintf("%s, week of %s", wk.name, from), ms(m), "", "floor + "+ms(m-floor), before, ratio)
 	}
 }
 
 // dryRunRow: the preview of a 10k-event file (other UIDs) into the
 // n-event calendar.
 func (w *workbench) dryRunRow(n int, label string) {
-	db := w.stored(n)
+	bs := w.builds()
 	file := w.file(10_000, "b")
-	var ts []time.Duration
-	for range w.rounds {
-		ts = append(ts, w.anteroom(db, "import", "--dry-run", file).wall)
+	ts := make([][]time.Duration, len(bs))
+	dbs := make([]string, len(bs))
+	for i, b := range bs {
+		dbs[i] = w.storedFor(n, b)
 	}
-	fmt.Printf("| %s | `import --dry-run` of 10k events | %s | | |\n", label, secs(median(ts)))
+	for range w.rounds {
+		for i, b := range bs {
+			ts[i] = append(ts[i], w.exec(nil, b.bin, "--db", dbs[i], "import", "--dry-run", file).wall)
+		}
+	}
+	last := len(bs) - 1
+	m := median(ts[last])
+	before, ratio := beside(median(ts[0]), m, last > 0)
+	w.row(label, "`import --dry-run` of 10k events", secs(m), "", "", before, ratio)
 }
 
 // smokeRows: the real window to its first frame under Xvfb, on an empty
@@ -295,15 +400,36 @@ func (w *workbench) smokeRows() {
 	if err != nil {
 		return
 	}
-	empty := filepath.Join(w.dir, "empty.db")
-	w.fresh(empty)
-	full := w.stored(100_000)
-	var e, f []time.Duration
-	for range w.rounds {
-		e = append(e, w.exec(nil, xvfb, "-a", w.gui, "--smoke", "--db", empty).wall)
-		f = append(f, w.exec(nil, xvfb, "-a", w.gui, "--smoke", "--db", full).wall)
+	guis := []build{{w.gui, ""}}
+	if w.base != "" {
+		if w.baseGUI == "" {
+			return // no earlier window to set beside this one
+		}
+		guis = []build{{w.baseGUI, "-base"}, {w.gui, ""}}
 	}
-	me, mf := median(e), median(f)
-	fmt.Printf("| 0 | window to first frame (`--smoke`, Xvfb) | %s | | |\n", secs(me))
-	fmt.Printf("| 100k | window to first frame (`--smoke`, Xvfb) | %s | | empty + %s |\n", secs(mf), ms(mf-me))
+	e := make([][]time.Duration, len(guis))
+	f := make([][]time.Duration, len(guis))
+	empties := make([]string, len(guis))
+	fulls := make([]string, len(guis))
+	for i, g := range guis {
+		empties[i] = filepath.Join(w.dir, "empty"+g.tag+".db")
+		w.fresh(g.bin, empties[i])
+		fulls[i] = w.storedFor(100_000, g)
+	}
+	for range w.rounds {
+		for i, g := range guis {
+			e[i] = append(e[i], w.exec(nil, xvfb, "-a", g.bin, "--smoke", "--db", empties[i]).wall)
+			f[i] = append(f[i], w.exec(nil, xvfb, "-a", g.bin, "--smoke", "--db", fulls[i]).wall)
+		}
+	}
+	last := len(guis) - 1
+	me, mf := median(e[last]), median(f[last])
+	me0, mf0 := median(e[0]), median(f[0])
+	before, ratio := beside(me0, me, last > 0)
+	w.row("0", "window to first frame (`--smoke`, Xvfb)", secs(me), "", "", before, ratio)
+	before, ratio = beside(mf0, mf, last > 0)
+	if last > 0 {
+		before += ", empty + " + ms(mf0-me0)
+	}
+	w.row("100k", "window to first frame (`--smoke`, Xvfb)", secs(mf), "", "empty + "+ms(mf-me), before, ratio)
 }

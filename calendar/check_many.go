@@ -10,9 +10,11 @@ import (
 )
 
 // checkWindow is how much of the calendar one conflict engine holds while
-// CheckMany checks: a file spanning years is checked a month at a
-// time, so memory stays bounded whatever its size.
-const checkWindow = 31 * 24 * time.Hour
+// CheckMany checks: a file spanning years is checked a quarter at a
+// time, so memory stays bounded whatever its size. Each engine reads and
+// expands every series that meets its window, the open-ended ones however
+// old: a month at a time, that fixed cost was most of a preview's.
+const checkWindow = 92 * 24 * time.Hour
 
 // maxItemFindings bounds the findings kept for one item, the most serious
 // first: a series that clashes every week needs naming a few times, not a
@@ -41,8 +43,8 @@ func (p probe) at() time.Time { return time.Unix(p.start, 0) }
 // result is aligned with rows.
 func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Location, rows []*Engagement, moved []bool) ([][]Finding, error) {
 	probes := probesOf(rows, moved, loc, s.now())
-	// One engine per month of occurrences, built in turn on this goroutine
-	// (they read the store) while others check the probes of the months
+	// One engine per quarter of occurrences, built in turn on this goroutine
+	// (they read the store) while others check the probes of the quarters
 	// built already, each probe's findings in its own slot.
 	type batch struct {
 		en     *Engine

@@ -16,7 +16,13 @@ type Leader struct {
 	Order    int    // position in the leader switcher
 	Created  time.Time
 	Updated  time.Time
+	// Archived is when the leader was archived: no longer offered for
+	// booking, their history kept and readable. Zero while in use.
+	Archived time.Time
 }
+
+// Active reports whether the leader is in use, not archived.
+func (l Leader) Active() bool { return l.Archived.IsZero() }
 
 // Location resolves the leader's home zone; an empty name means UTC.
 func (l Leader) Location() (*time.Location, error) {

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -91,14 +92,33 @@ func splitSeries(rows []Engagement) (singles, series []Engagement) {
 	return singles, series
 }
 
+// sortByStart orders es by start, then end, keeping the given order among
+// equals. It sorts positions and moves each engagement once: a stable sort
+// of the structs themselves moves them O(n log n) times, which a preview
+// that loads years of a calendar month by month pays for every month.
 func sortByStart(es []Engagement) []Engagement {
-	slices.SortStableFunc(es, func(a, b Engagement) int {
-		if c := a.Start.Compare(b.Start); c != 0 {
-			return c
-		}
-		return a.End.Compare(b.End)
+	if slices.IsSortedFunc(es, compareStartEnd) {
+		return es
+	}
+	order := make([]int32, len(es))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(compareStartEnd(es[a], es[b]), cmp.Compare(a, b))
 	})
-	return es
+	out := make([]Engagement, len(es))
+	for i, j := range order {
+		out[i] = es[j]
+	}
+	return out
+}
+
+func compareStartEnd(a, b Engagement) int {
+	if c := a.Start.Compare(b.Start); c != 0 {
+		return c
+	}
+	return a.End.Compare(b.End)
 }
 
 // seriesOccurrences returns the occurrences on [from, to) of the leader's

@@ -69,12 +69,18 @@ func (s *Service) AddLeader(ctx context.Context, l *Leader) error {
 	return s.store.CreateLeader(ctx, l)
 }
 
-// DefaultLeader returns the first leader, creating one named name when the
-// calendar has none yet, so a first run always has a book to show.
+// DefaultLeader returns the first leader in use (the first archived one
+// when all are), creating one named name when the calendar has none yet,
+// so a first run always has a book to show.
 func (s *Service) DefaultLeader(ctx context.Context, name string) (Leader, error) {
 	ls, err := s.store.Leaders(ctx)
 	if err != nil {
 		return Leader{}, err
+	}
+	for _, l := range ls {
+		if l.Active() {
+			return l, nil
+		}
 	}
 	if len(ls) > 0 {
 		return ls[0], nil

@@ -17,7 +17,7 @@ type Store interface {
 	Leaders(ctx context.Context) ([]Leader, error)
 	Leader(ctx context.Context, id int64) (Leader, error)
 	CreateLeader(ctx context.Context, l *Leader) error
-	// UpdateLeader stores a leader's new name, zone and order.
+	// UpdateLeader stores a leader's new name, zone, order and archiving.
 	UpdateLeader(ctx context.Context, l Leader) error
 
 	Engagement(ctx context.Context, id int64) (Engagement, error)

@@ -57,11 +57,11 @@ func (db *DB) CreateLeader(ctx context.Context, l *calendar.Leader) error {
 	return nil
 }
 
-// UpdateLeader stores l's name, zone and order. A name another leader has
+// UpdateLeader stores l's name, zone, order and archiving. A name another leader has
 // fails with ErrDuplicate; an unknown ID with calendar.ErrNotFound.
 func (db *DB) UpdateLeader(ctx context.Context, l calendar.Leader) error {
-	res, err := db.sql.ExecContext(ctx, `UPDATE leaders SET name = ?, zone = ?, sort_order = ?, updated = ? WHERE id = ?`,
-		l.Name, l.ZoneName, l.Order, unixSeconds(l.Updated), l.ID)
+	res, err := db.sql.ExecContext(ctx, `UPDATE leaders SET name = ?, zone = ?, sort_order = ?, updated = ?, archived = ? WHERE id = ?`,
+		l.Name, l.ZoneName, l.Order, unixSeconds(l.Updated), nullUnix(l.Archived), l.ID)
 	if isUnique(err) {
 		return fmt.Errorf("update leader %d: name %q %w", l.ID, l.Name, ErrDuplicate)
 	}

@@ -10,9 +10,25 @@ import (
 	"anteroom/calendar/desk"
 )
 
-const materialColumns = `id, leader_id, visit_id, title, from_whom, due, state,
+// The table's CHECK on state predates "scheduled", and SQLite changes a
+// CHECK only by rebuilding the table, which would cascade to the files and
+// the trail. Materials scheduled for presenting are therefore stored as
+// received with the slot's engagement; materialState reads them back.
+const materialState = `CASE WHEN state = 'received' AND engagement_id IS NOT NULL THEN 'scheduled' ELSE state END`
+
+// storedState is the state column's value for s.
+func storedState(s desk.MaterialState) string {
+	if s == desk.MaterialScheduled {
+		return string(desk.MaterialReceived)
+	}
+	return string(s)
+}
+
+const materialColumns = `id, leader_id, visit_id, title, from_whom, due, ` + materialState + `,
 	received, received_by, copies, pages, presented, engagement_id,
-	instructions, instructed, archived, created, updated`
+	instructions, instructed, archived, created, updated,
+	(SELECT start_utc FROM engagements WHERE engagements.id = materials.engagement_id),
+	(SELECT end_utc FROM engagements WHERE engagements.id = materials.engagement_id)`
 
 func scanMaterial(s scanner) (desk.Material, error) {
 	var (
@@ -22,10 +38,11 @@ func scanMaterial(s scanner) (desk.Material, error) {
 		due                                      sql.NullString
 		received, presented, instructed, archive sql.NullInt64
 		created, updated                         int64
+		slotStart, slotEnd                       sql.NullInt64
 	)
 	err := s.Scan(&m.ID, &m.LeaderID, &visit, &m.Title, &m.From, &due, &state,
 		&received, &m.ReceivedBy, &m.Copies, &m.Pages, &presented, &engagement,
-		&m.Instructions, &instructed, &archive, &created, &updated)
+		&m.Instructions, &instructed, &archive, &created, &updated, &slotStart, &slotEnd)
 	if err != nil {
 		return desk.Material{}, err
 	}
@@ -37,6 +54,7 @@ func scanMaterial(s scanner) (desk.Material, error) {
 	m.Received, m.Presented = nullTime(received), nullTime(presented)
 	m.Instructed, m.Archived = nullTime(instructed), nullTime(archive)
 	m.Created, m.Updated = fromUnix(created), fromUnix(updated)
+	m.SlotStart, m.SlotEnd = nullTime(slotStart), nullTime(slotEnd)
 	return m, nil
 }
 
@@ -57,7 +75,7 @@ func (db DeskStore) Material(ctx context.Context, id int64) (desk.Material, erro
 // empty) with their files: those due first first, undated ones last.
 func (db DeskStore) Materials(ctx context.Context, leaderID int64, state desk.MaterialState) ([]desk.Material, error) {
 	args := []any{sql.Named("leader", leaderID), sql.Named("state", string(state))}
-	const where = ` WHERE leader_id = :leader AND (:state = '' OR state = :state)`
+	const where = ` WHERE leader_id = :leader AND (:state = '' OR ` + materialState + ` = :state)`
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+materialColumns+` FROM materials`+where+`
 		ORDER BY due IS NULL, due, created, id`, args...)
 	if err != nil {
@@ -138,7 +156,7 @@ func materialArgs(m *desk.Material) []any {
 		sql.Named("title", m.Title),
 		sql.Named("from_whom", m.From),
 		sql.Named("due", dayText(!m.Due.IsZero(), m.Due)),
-		sql.Named("state", string(m.State)),
+		sql.Named("state", storedState(m.State)),
 		sql.Named("received", nullUnix(m.Received)),
 		sql.Named("received_by", m.ReceivedBy),
 		sql.Named("copies", m.Copies),

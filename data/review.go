@@ -112,18 +112,18 @@ func (db ReviewStore) AddReviewMark(ctx context.Context, m *review.ReviewMark) e
 }
 
 const carryColumns = `id, leader_id, origin, from_week, to_week, times, state, engagement_id, visit_id,
-	kind, title, location, notes, organiser, classification, seconds, days, created, updated`
+	kind, title, location, notes, organiser, classification, seconds, days, created, updated, status`
 
 func scanCarry(s scanner) (review.CarryOver, error) {
 	var (
 		c                         review.CarryOver
 		origin, from, to, state   string
-		kind, class               string
+		kind, class, status       string
 		engagement, visit         sql.NullInt64
 		seconds, created, updated int64
 	)
 	err := s.Scan(&c.ID, &c.LeaderID, &origin, &from, &to, &c.Times, &state, &engagement, &visit,
-		&kind, &c.Title, &c.Location, &c.Notes, &c.Organiser, &class, &seconds, &c.Days, &created, &updated)
+		&kind, &c.Title, &c.Location, &c.Notes, &c.Organiser, &class, &seconds, &c.Days, &created, &updated, &status)
 	if err != nil {
 		return review.CarryOver{}, err
 	}
@@ -137,7 +137,7 @@ func scanCarry(s scanner) (review.CarryOver, error) {
 		return review.CarryOver{}, fmt.Errorf("carry-over %d: %w", c.ID, err)
 	}
 	c.State, c.EngagementID, c.VisitID = review.CarryState(state), engagement.Int64, visit.Int64
-	c.Kind, c.Classification = calendar.Kind(kind), calendar.Classification(class)
+	c.Kind, c.Classification, c.Status = calendar.Kind(kind), calendar.Classification(class), calendar.Status(status)
 	c.Length = time.Duration(seconds) * time.Second
 	c.Created, c.Updated = fromUnix(created), fromUnix(updated)
 	return c, nil
@@ -208,11 +208,11 @@ func collectCarries(rows *sql.Rows, what string) ([]review.CarryOver, error) {
 func (db ReviewStore) CreateCarryOver(ctx context.Context, c *review.CarryOver) error {
 	res, err := db.sql.ExecContext(ctx, `INSERT INTO carry_overs (
 		leader_id, origin, from_week, to_week, times, state, engagement_id, visit_id,
-		kind, title, location, notes, organiser, classification, seconds, days, created, updated
-	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		kind, title, location, notes, organiser, classification, seconds, days, created, updated, status
+	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.LeaderID, c.Origin.Key(), c.FromWeek.String(), c.ToWeek.String(), c.Times, string(c.State),
 		nullID(c.EngagementID), nullID(c.VisitID), string(c.Kind), c.Title, c.Location, c.Notes, c.Organiser,
-		string(c.Classification), int64(c.Length/time.Second), c.Days, unixSeconds(c.Created), unixSeconds(c.Updated))
+		string(c.Classification), int64(c.Length/time.Second), c.Days, unixSeconds(c.Created), unixSeconds(c.Updated), string(c.CarriedStatus()))
 	if err != nil {
 		if isUnique(err) {
 			return fmt.Errorf("carry over %s: %w", c.Origin.Key(), ErrDuplicate)

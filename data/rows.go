@@ -37,15 +37,16 @@ func dayFrom(s sql.NullString) (calendar.Date, error) {
 	return calendar.ParseDate(s.String)
 }
 
-const leaderColumns = `id, name, zone, sort_order, created, updated`
+const leaderColumns = `id, name, zone, sort_order, created, updated, archived`
 
 func scanLeader(s scanner) (calendar.Leader, error) {
 	var l calendar.Leader
 	var created, updated int64
-	if err := s.Scan(&l.ID, &l.Name, &l.ZoneName, &l.Order, &created, &updated); err != nil {
+	var archived sql.NullInt64
+	if err := s.Scan(&l.ID, &l.Name, &l.ZoneName, &l.Order, &created, &updated, &archived); err != nil {
 		return calendar.Leader{}, err
 	}
-	l.Created, l.Updated = fromUnix(created), fromUnix(updated)
+	l.Created, l.Updated, l.Archived = fromUnix(created), fromUnix(updated), nullTime(archived)
 	return l, nil
 }
 

@@ -27,11 +27,11 @@ func newAllDayRow(g *weekGrid) *allDayRow {
 
 // DoubleTapped on the row starts a new all-day engagement on that day.
 func (a *allDayRow) DoubleTapped(ev *fyne.PointEvent) {
-	colW := (a.Size().Width - gutterWidth) / daysInWeek
+	colW := (a.Size().Width - gutterWidth) / float32(a.g.days)
 	if ev.Position.X < gutterWidth || colW <= 0 || a.g.onCreateAt == nil {
 		return
 	}
-	d := a.g.monday.AddDays(min(int((ev.Position.X-gutterWidth)/colW), daysInWeek-1))
+	d := a.g.monday.AddDays(min(int((ev.Position.X-gutterWidth)/colW), a.g.days-1))
 	a.g.onCreateAt(d.In(a.g.loc), true)
 }
 
@@ -62,14 +62,14 @@ func (r *allDayRenderer) Refresh() {
 	r.label.Text = lang.L("All day")
 	r.bars, r.rows = r.bars[:0], 0
 	var rowEnds []int // last column used on each stacked row
-	weekStart, weekEnd := g.monday.In(g.loc), g.monday.AddDays(daysInWeek).In(g.loc)
+	weekStart, weekEnd := g.monday.In(g.loc), g.monday.AddDays(g.days).In(g.loc)
 	for _, e := range g.items {
 		if !inAllDayRow(e) || !e.Overlaps(weekStart, weekEnd) {
 			continue
 		}
 		first := max(0, daysBetween(g.monday, calendar.DateOf(calendar.Later(e.Start, weekStart).In(g.loc))))
 		lastInstant := calendar.Earlier(e.End, weekEnd).Add(-1)
-		last := min(daysInWeek-1, daysBetween(g.monday, calendar.DateOf(lastInstant.In(g.loc))))
+		last := min(g.days-1, daysBetween(g.monday, calendar.DateOf(lastInstant.In(g.loc))))
 		row := -1
 		for i, end := range rowEnds {
 			if end < first {
@@ -103,7 +103,7 @@ func (r *allDayRenderer) Refresh() {
 }
 
 func (r *allDayRenderer) Layout(size fyne.Size) {
-	colW := (size.Width - gutterWidth) / daysInWeek
+	colW := (size.Width - gutterWidth) / float32(r.a.g.days)
 	r.label.TextSize = 11
 	r.label.Move(fyne.NewPos(4, 3))
 	for i, b := range r.bars {

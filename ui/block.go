@@ -21,7 +21,14 @@ type block struct {
 	onSelect func(calendar.Engagement)
 	onOpen   func(calendar.Engagement)
 	onHover  func(*calendar.Engagement)
-	selected bool // outlined: the item Enter opens and Delete deletes
+	selected bool      // outlined: the item Enter opens and Delete deletes
+	mark     blockMark // a stripe down its left edge: a clash, an override
+
+	// onDrag and onDragEnd follow a drag of the block; nil where blocks
+	// do not move (the all-day row).
+	onDrag    func(*block, *fyne.DragEvent)
+	onDragEnd func(*block)
+	pointerY  float32 // where the pointer is, for the resize cursor
 }
 
 func newBlock() *block {
@@ -57,18 +64,38 @@ func (b *block) MouseIn(*desktop.MouseEvent) {
 	}
 }
 
-// MouseMoved is required by desktop.Hoverable.
-func (b *block) MouseMoved(*desktop.MouseEvent) {}
+// MouseMoved notes where the pointer is, for the cursor.
+func (b *block) MouseMoved(ev *desktop.MouseEvent) { b.pointerY = ev.Position.Y }
+
+// Dragged moves or resizes the block, as its grid says.
+func (b *block) Dragged(ev *fyne.DragEvent) {
+	if b.onDrag != nil {
+		b.onDrag(b, ev)
+	}
+}
+
+// DragEnd drops the block.
+func (b *block) DragEnd() {
+	if b.onDragEnd != nil {
+		b.onDragEnd(b)
+	}
+}
 
 // MouseOut leaves the detail pane as it is, so it can be read.
 func (b *block) MouseOut() {}
 
-// Cursor shows a pointer, saying the block can be clicked.
-func (b *block) Cursor() desktop.Cursor { return desktop.PointerCursor }
+// Cursor shows a pointer, saying the block can be clicked, and over the
+// bottom edge of a block that can be dragged, that it resizes.
+func (b *block) Cursor() desktop.Cursor {
+	if b.onDrag != nil && b.pointerY >= b.Size().Height-resizeGrip {
+		return desktop.VResizeCursor
+	}
+	return desktop.PointerCursor
+}
 
 func (b *block) CreateRenderer() fyne.WidgetRenderer {
 	r := &blockRenderer{b: b, bg: canvas.NewRectangle(blockColor(b.item)),
-		title: canvas.NewText("", colorBlockText), sub: canvas.NewText("", colorBlockText), strike: canvas.NewRectangle(colorBlockText)}
+		title: canvas.NewText("", colorBlockText), sub: canvas.NewText("", colorBlockText), strike: canvas.NewRectangle(colorBlockText), stripe: canvas.NewRectangle(colorClashMark)}
 	r.bg.CornerRadius = 3
 	r.title.TextStyle = fyne.TextStyle{Bold: true}
 	r.title.TextSize = theme.CaptionTextSize() + 1
@@ -83,6 +110,7 @@ type blockRenderer struct {
 	title     *canvas.Text
 	sub       *canvas.Text
 	strike    *canvas.Rectangle // the line through a cancelled item's title
+	stripe    *canvas.Rectangle // the mark's stripe down the left edge
 	lastSize  fyne.Size
 	lastTitle string
 	lastSub   string
@@ -90,8 +118,13 @@ type blockRenderer struct {
 
 const blockPad = 3
 
+// markWidth is the width of a marked block's stripe.
+const markWidth = 4
+
 func (r *blockRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
+	r.stripe.Move(fyne.NewPos(0, 0))
+	r.stripe.Resize(fyne.NewSize(markWidth, size.Height))
 	inner := size.Width - 2*blockPad
 	// Re-ellipsize only when the text or width changed: most refreshes move blocks without touching them.
 	if size != r.lastSize || r.b.title != r.lastTitle || r.b.subtitle != r.lastSub {
@@ -120,6 +153,9 @@ func (r *blockRenderer) Refresh() {
 	}
 	r.title.Color, r.sub.Color, r.strike.FillColor = look.text, look.text, look.text
 	r.strike.Hidden = !look.struck
+	fill, marked := r.b.mark.stripe()
+	r.stripe.FillColor, r.stripe.Hidden = fill, !marked
+	canvas.Refresh(r.stripe)
 	canvas.Refresh(r.strike)
 	r.bg.Refresh()
 	r.Layout(r.b.Size())
@@ -128,7 +164,7 @@ func (r *blockRenderer) Refresh() {
 }
 
 func (r *blockRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.title, r.sub, r.strike}
+	return []fyne.CanvasObject{r.bg, r.stripe, r.title, r.sub, r.strike}
 }
 
 func (r *blockRenderer) Destroy() {}

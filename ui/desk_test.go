@@ -13,6 +13,7 @@ import (
 	"anteroom/assets"
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/followup"
 	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 	"anteroom/data"
@@ -67,7 +68,7 @@ func newDeskSharing(t *testing.T, sharing func(*data.DB, *calendar.Service) Shar
 	win := test.NewTempWindow(t, nil)
 	dk := desk.NewService(svc, db.Desk(), filepath.Join(t.TempDir(), "files"))
 	rv := review.NewService(svc, dk, db.Review())
-	svcs := Services{Booking: svc, Desk: dk, Review: rv, Imports: imports.NewService(svc, db)}
+	svcs := Services{Booking: svc, Desk: dk, Review: rv, Imports: imports.NewService(svc, db), FollowUp: followup.NewService(svc, dk, db.Followup())}
 	if sharing != nil {
 		svcs.Sharing = sharing(db, svc)
 	}

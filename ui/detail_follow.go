@@ -13,7 +13,7 @@ func (m *mainWindow) followDetail() {
 	same := func(e calendar.Engagement) bool {
 		return e.ID == s.ID && e.SeriesID == s.SeriesID && e.Start.Equal(s.Start)
 	}
-	for _, e := range m.grid.items {
+	for _, e := range m.items { // what the day, week or month shows
 		if same(e) {
 			m.detail.show(&e, m.loc)
 			return

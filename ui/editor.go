@@ -59,6 +59,13 @@ type editor struct {
 	repeat *enumSelect[string]
 	scope  *widget.RadioGroup // nil unless editing an occurrence of a series
 	ready  bool               // set once every field exists; changes before that are the form filling itself
+
+	// onSaved and onDeleted tell the window what was stored, for Undo.
+	onSaved   func(saved calendar.Engagement, wholeSeries bool)
+	onDeleted func(scope string)
+	scroll    *container.Scroll // the form, scrolled to the findings when a save is blocked
+	form      *widget.Form
+	reminder  *reminderField // nil until attachReminder
 }
 
 // newEditor prepares an editor for e in the leader's zone; call show.
@@ -130,6 +137,7 @@ func (ed *editor) build() {
 		widget.NewFormItem(lang.L("Classification"), ed.classification.Select),
 		widget.NewFormItem(lang.L("Notes"), ed.notes),
 	)
+	ed.form = form
 	top := container.NewVBox()
 	if scopeBox != nil {
 		top.Add(scopeBox)
@@ -149,7 +157,8 @@ func (ed *editor) build() {
 	}
 	// The form scrolls and the buttons stay put: found free slots and
 	// findings must never push Save off a small screen.
-	ed.dialog = dialog.NewCustomWithoutButtons(heading, container.NewVScroll(content), ed.win)
+	ed.scroll = container.NewVScroll(content)
+	ed.dialog = dialog.NewCustomWithoutButtons(heading, ed.scroll, ed.win)
 	ed.dialog.SetButtons(buttons)
 	ed.dialog.SetOnClosed(func() { ed.open = false })
 	ed.layoutTimes()
@@ -300,6 +309,7 @@ func (ed *editor) onSave() {
 		ed.findings = ce.Findings
 		ed.showFindings()
 		ed.overrideBox.Show()
+		ed.scroll.ScrollToBottom() // the findings and the reason, under the form
 		ed.win.Canvas().Focus(ed.reason)
 		return
 	}
@@ -307,6 +317,8 @@ func (ed *editor) onSave() {
 		ed.showProblems(err)
 		return
 	}
+	ed.saveReminder(e)
+	ed.reportSaved(e)
 	ed.close()
 }
 
@@ -330,6 +342,7 @@ func (ed *editor) onDelete() {
 				ed.showProblems(err)
 				return
 			}
+			ed.reportDeleted()
 			ed.dialog.Hide()
 			if ed.onDone != nil {
 				ed.onDone()

@@ -159,5 +159,7 @@ func (ed *editor) onOverride() {
 		ed.showProblems(err)
 		return
 	}
+	ed.saveReminder(e)
+	ed.reportSaved(e)
 	ed.close()
 }

@@ -45,7 +45,8 @@ func privacyLabel(p ics.Privacy) string {
 // openExport shows the export dialog; thisWeek presets the week shown.
 func (m *mainWindow) openExport(thisWeek bool) {
 	ex := &exporter{m: m}
-	from, to := m.grid.monday, m.grid.monday.AddDays(6)
+	from := calendar.WeekStart(m.grid.selected)
+	to := from.AddDays(6)
 	if !thisWeek {
 		to = from.AddDays(27)
 	}

@@ -42,9 +42,7 @@ func (m *mainWindow) deleteChosen() {
 	if e == nil {
 		return
 	}
-	ed := newEditor(m.svc, m.leader, m.loc, *e, m.win, m.reload)
-	ed.user = m.user
-	ed.onDelete()
+	m.trackedEditor(*e, *e).onDelete()
 }
 
 // shortcutRows are the keys the Help → Keyboard dialog lists, key first.
@@ -52,8 +50,11 @@ func shortcutRows() [][2]string {
 	return [][2]string{
 		{"Ctrl+N", lang.L("New engagement")},
 		{"Ctrl+F", lang.L("Search…")},
+		{"Ctrl+1 / 2 / 3", lang.L("Day, week or month view")},
 		{lang.L("Double-click"), lang.L("Open an engagement, or book a free slot")},
 		{lang.L("Click"), lang.L("Select an engagement")},
+		{lang.L("Drag"), lang.L("Move an engagement; by its bottom edge, change its length")},
+		{"Ctrl+Z", lang.L("Undo the last change")},
 		{"Enter", lang.L("Open the selected engagement; in the editor, save")},
 		{"Delete", lang.L("Delete the selected engagement (asks first)")},
 		{"Esc", lang.L("Close the dialog or preview")},

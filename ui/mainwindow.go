@@ -18,6 +18,7 @@ import (
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
 	"anteroom/calendar/imports"
+	"anteroom/calendar/remind"
 	"anteroom/calendar/review"
 )
 
@@ -35,6 +36,7 @@ type mainWindow struct {
 	deskSvc   *desk.Service
 	reviewSvc *review.Service
 	importSvc *imports.Service
+	reminders *remind.Service // nil: no reminders
 
 	leaders []calendar.Leader
 	leader  calendar.Leader
@@ -42,6 +44,7 @@ type mainWindow struct {
 	items   []calendar.Engagement // the week shown
 
 	grid         *weekGrid
+	views        viewSwitch // the day and month views beside the week
 	agenda       *agendaPane
 	detail       *detailPane
 	weekButton   *widget.Button
@@ -63,16 +66,24 @@ type mainWindow struct {
 	sync          *syncer
 	accounts      *accountsDialog  // the open accounts dialog, for tests
 	conflicts     *conflictsDialog // the open conflicts list, for tests
+	reminderList  *reminderList    // the open reminder list, for tests
+	leadersDlg    *leadersDialog   // the open leaders dialog, for tests
+	firstRun      *firstRunDialog  // the first-run dialog, for tests
 	// goAsync runs slow work off the UI thread, then done on it; tests run
 	// both inline.
 	goAsync func(work, done func())
+	undo    undoStack // the changes Edit → Undo takes back
 }
 
 // newMainWindow builds the desk in win for the service's leaders, creating
 // a first leader on an empty database.
 func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, error) {
-	m := &mainWindow{app: a, win: win, svc: svcs.Booking, deskSvc: svcs.Desk, reviewSvc: svcs.Review, importSvc: svcs.Imports, user: systemUserName(), goAsync: inBackground}
+	m := &mainWindow{app: a, win: win, svc: svcs.Booking, deskSvc: svcs.Desk, reviewSvc: svcs.Review, importSvc: svcs.Imports, reminders: svcs.Reminders, user: systemUserName(), goAsync: inBackground}
 	svc := m.svc
+	fresh, err := m.isFreshDatabase()
+	if err != nil {
+		return nil, err
+	}
 	if err := m.loadLeaders(); err != nil {
 		return nil, err
 	}
@@ -85,6 +96,8 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.grid.onCreateAt = m.newEngagementAt
 	m.grid.onSelectDay = func(calendar.Date) { m.showAgenda() }
 	m.grid.onMore = m.showBusySlot
+	m.initViews()
+	m.grid.onDragCheck, m.grid.onDrop = m.checkDrag, m.dropDrag
 	m.agenda = newAgendaPane(m.openEngagement)
 	m.detail = newDetailPane()
 	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}
@@ -96,10 +109,8 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.refreshLeaderSelect()
 
 	m.toolbar = container.NewHBox(
-		&widget.Button{Icon: theme.Icon(theme.IconNameNavigateBack), Importance: widget.LowImportance, OnTapped: func() { m.shiftWeek(-1) }},
 		&widget.Button{Text: lang.L("Today"), OnTapped: m.goToday},
-		&widget.Button{Icon: theme.Icon(theme.IconNameNavigateNext), Importance: widget.LowImportance, OnTapped: func() { m.shiftWeek(1) }},
-		m.weekButton,
+		m.views.switcher,
 		&widget.Button{Text: lang.L("Export"), Icon: theme.Icon(theme.IconNameUpload), Importance: widget.LowImportance, OnTapped: func() { m.openExport(true) }},
 		layout.NewSpacer(),
 		m.capacity,
@@ -112,22 +123,27 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.emptyState = container.NewCenter(widget.NewCard(lang.L("No engagements yet"),
 		lang.L("Double-click a free slot or press Ctrl+N to book one, or start from a sample week."),
 		container.NewCenter(sample)))
-	side := container.NewVSplit(m.agenda.content, container.NewVScroll(m.detail.content))
+	side := container.NewVSplit(container.NewBorder(m.views.mini.content, nil, nil, nil, m.agenda.content), container.NewVScroll(m.detail.content))
 	side.Offset = 0.6
-	split := container.NewHSplit(container.NewStack(m.grid, m.emptyState), side)
+	split := container.NewHSplit(container.NewBorder(m.viewNavBar(), nil, nil, nil, container.NewStack(m.grid, m.views.month, m.emptyState)), side)
 	split.Offset = 0.74
 	win.SetContent(container.NewBorder(m.toolbar, container.NewBorder(nil, nil, m.status, nil, m.sync.status), nil, nil, split))
 	win.SetMainMenu(m.menu())
 	win.SetOnDropped(m.onDropped)
+	win.SetOnClosed(m.rememberWindowSize)
 	win.Canvas().SetOnTypedKey(m.onKey)
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { m.openSearch() })
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { m.newEngagement() })
+	m.hookUndo()
 	m.reload()
 	m.grid.scrollToWorkday()
 	// Only now: the first reload must not start work the caller cannot await.
 	m.sync.attach(svcs.Sharing)
+	if fresh {
+		m.askFirstLeader()
+	}
 	return m, nil
 }
 
@@ -151,15 +167,18 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Sync conflicts…"), m.openSyncConflicts),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(lang.L("Load a sample week"), m.loadSampleWeek)),
-		fyne.NewMenu(lang.L("View"),
-			fyne.NewMenuItem(lang.L("Previous week"), func() { m.shiftWeek(-1) }),
+		m.editMenu(),
+		fyne.NewMenu(lang.L("View"), append(m.viewMenuItems(),
+			m.views.prev,
 			fyne.NewMenuItem(lang.L("Today"), m.goToday),
-			fyne.NewMenuItem(lang.L("Next week"), func() { m.shiftWeek(1) }),
+			m.views.next,
 			fyne.NewMenuItem(lang.L("Go to date…"), m.pickWeek),
 			searchItem,
 			fyne.NewMenuItemSeparator(),
-			m.showCancelled),
+			m.showCancelled,
+			fyne.NewMenuItem(lang.L("Reminders…"), m.openReminders))...),
 		fyne.NewMenu(lang.L("Leaders"),
+			fyne.NewMenuItem(lang.L("Manage leaders…"), func() { m.openLeaders() }),
 			fyne.NewMenuItem(lang.L("Available time…"), m.openSettings),
 			fyne.NewMenuItem(lang.L("Add leader…"), m.addLeader)),
 		m.visitsMenu(),
@@ -200,10 +219,7 @@ func (m *mainWindow) loadLeaders() error {
 }
 
 func (m *mainWindow) refreshLeaderSelect() {
-	names := make([]string, len(m.leaders))
-	for i, l := range m.leaders {
-		names[i] = l.Name
-	}
+	names := m.pickerLeaders()
 	m.leaderSelect.OnChanged = nil
 	m.leaderSelect.SetOptions(names)
 	m.leaderSelect.SetSelected(m.leader.Name)
@@ -230,8 +246,8 @@ func (m *mainWindow) onLeaderChosen(name string) {
 // reload reads the shown week from the store and redraws everything.
 func (m *mainWindow) reload() {
 	ctx := context.Background()
-	monday := m.grid.monday
-	items, err := m.svc.Agenda(ctx, m.leader, monday, monday.AddDays(6))
+	monday := m.grid.monday // the first day shown
+	items, err := m.svc.Agenda(ctx, m.leader, monday, monday.AddDays(m.shownDays()-1))
 	if err != nil {
 		m.showError(err)
 		return
@@ -242,12 +258,13 @@ func (m *mainWindow) reload() {
 		return
 	}
 	m.showCapacity(ctx)
-	m.grid.show(monday, m.loc, items)
+	m.loadMarks(ctx, items)
+	m.showItems(monday, items)
 	m.followDetail()
-	m.weekButton.SetText(weekTitle(monday))
+	m.weekButton.SetText(m.viewTitle())
 	m.win.SetTitle(lang.L("Anteroom — the leader's schedule") + " · " + m.leader.Name)
 	m.showAgenda()
-	m.status.SetText(lang.L("{{.Count}} engagements this week · times in {{.Zone}}", map[string]any{"Count": len(items), "Zone": m.loc.String()}))
+	m.status.SetText(m.viewStatus(items))
 	// A week with engagements needs no count of the whole calendar, which
 	// grows with its history.
 	some := len(items) > 0
@@ -265,18 +282,20 @@ func (m *mainWindow) reload() {
 }
 
 func (m *mainWindow) showAgenda() {
-	m.agenda.show(m.grid.selected, m.loc, m.grid.items) // as the grid shows them
+	m.agenda.show(m.grid.selected, m.loc, m.shownItems()) // as the grid shows them
 }
 
-// goToWeek shows the week that holds d and selects d.
+// goToWeek shows the week (or day, or month, as the view is) that holds d
+// and selects d.
 func (m *mainWindow) goToWeek(d calendar.Date) {
-	m.grid.monday, m.grid.selected = calendar.WeekStart(d), d
+	m.grid.monday, m.grid.selected = m.firstShown(d), d
 	m.reload()
 }
 
 func (m *mainWindow) goToday() { m.goToWeek(calendar.DateOf(m.svc.Now().In(m.loc))) }
 
-func (m *mainWindow) shiftWeek(n int) { m.goToWeek(m.grid.selected.AddDays(7 * n)) }
+// shiftWeek moves n weeks on, or days or months in those views.
+func (m *mainWindow) shiftWeek(n int) { m.goToWeek(m.stepFrom(m.grid.selected, n)) }
 
 func (m *mainWindow) pickWeek() {
 	var d dialog.Dialog
@@ -316,13 +335,13 @@ func (m *mainWindow) openEngagement(e calendar.Engagement) {
 }
 
 func (m *mainWindow) openEditor(e calendar.Engagement) {
-	m.editor = newEditor(m.svc, m.leader, m.loc, e, m.win, m.reload)
-	m.editor.user = m.user
+	m.editor = m.trackedEditor(e, e)
+	m.editor.attachReminder(m.reminders)
 	m.editor.show()
 }
 
 func (m *mainWindow) loadSampleWeek() {
-	if _, err := calendar.LoadSampleWeek(context.Background(), m.svc, m.leader, m.grid.monday); err != nil {
+	if _, err := calendar.LoadSampleWeek(context.Background(), m.svc, m.leader, calendar.WeekStart(m.grid.selected)); err != nil {
 		m.showError(err)
 	}
 	m.reload()
@@ -408,7 +427,7 @@ func (m *mainWindow) dayNote(d calendar.Date) string {
 
 // showCapacity writes the week's receptions against the cap: "本周会客 4/6".
 func (m *mainWindow) showCapacity(ctx context.Context) {
-	n, limit, err := m.svc.WeekVisits(ctx, m.leader, m.grid.monday)
+	n, limit, err := m.svc.WeekVisits(ctx, m.leader, m.grid.selected)
 	if err != nil {
 		m.showError(err)
 		return

@@ -150,6 +150,12 @@ func (b *materialsBoard) updateCard(m desk.Material, card *fyne.Container) {
 		}
 	case desk.MaterialReceived:
 		w = lang.L("Received {{.When}}", map[string]any{"When": shortTime(m.Received, loc)})
+	case desk.MaterialScheduled:
+		w = lang.L("To present {{.When}}", map[string]any{"When": shortTime(m.SlotStart, loc)})
+		if m.SlotPassed(b.desk.svc().Now()) {
+			imp = widget.WarningImportance
+			w = lang.L("Presented {{.When}}? Confirm it", map[string]any{"When": shortTime(m.SlotStart, loc)})
+		}
 	case desk.MaterialPresented:
 		w = lang.L("Presented {{.When}}", map[string]any{"When": shortTime(m.Presented, loc)})
 	case desk.MaterialInstructed:

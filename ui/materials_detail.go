@@ -39,6 +39,8 @@ type materialDetail struct {
 	// Presenting.
 	presentBtn    *widget.Button
 	presentNowBtn *widget.Button
+	confirmBtn    *widget.Button // scheduled: presented in the booked slot
+	unscheduleBtn *widget.Button
 	// Instructions and filing.
 	instructions *widget.Entry
 	instructBtn  *widget.Button
@@ -132,6 +134,8 @@ func (md *materialDetail) step() fyne.CanvasObject {
 			OnTapped: func() { md.b.openPresent(md.m.ID) }}
 		md.presentNowBtn = &widget.Button{Text: lang.L("Presented now"), Icon: theme.Icon(theme.IconNameConfirm), OnTapped: md.onPresentNow}
 		return widget.NewCard("", lang.L("Put them before the leader"), container.NewHBox(md.presentBtn, md.presentNowBtn))
+	case desk.MaterialScheduled:
+		return md.scheduledStep()
 	case desk.MaterialPresented:
 		md.instructions = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("The leader's instructions, as written (批示)")}
 		md.instructions.SetMinRowsVisible(3)

@@ -22,8 +22,9 @@ const presentGapCount = 8
 
 // presentDialog puts received materials before the leader when the leader
 // is free: the materials waiting on one side, the leader's next free gaps
-// on the other. One tap books a gap as a short engagement and marks them
-// presented then; or they are marked presented now.
+// on the other. One tap books a gap as a short engagement and schedules
+// them for presenting then (they are presented once the slot has passed
+// and the secretary confirms it); or they are marked presented now.
 type presentDialog struct {
 	b       *materialsBoard
 	waiting []desk.Material
@@ -106,7 +107,7 @@ func (p *presentDialog) book(g calendar.Slot) {
 	}
 	d := p.b.desk
 	title := lang.L("Presenting materials: {{.Title}}", map[string]any{"Title": m.Title})
-	_, err := d.deskSvc().PresentMaterialInGap(d.ctx(), m.ID, g, title, d.user())
+	_, err := d.deskSvc().SchedulePresenting(d.ctx(), m.ID, g, title, d.user())
 	p.done(err)
 }
 

@@ -116,6 +116,7 @@ func (c *carryDialog) onCarry() {
 		showErr(c.problem, err)
 		return
 	}
+	d.recordDecision(c.rw.week, c.item)
 	c.dialog.Hide()
 	c.rw.detail.note.SetText("")
 	c.rw.afterChange()

@@ -38,6 +38,7 @@ func (d *weekDesk) openReview() *reviewWindow {
 	if d.review == nil {
 		d.review = newReviewWindow(d, d.thisWeek())
 		d.review.win.SetOnClosed(func() { d.review = nil })
+		d.hookReviewUndo(d.review.win)
 		d.review.win.Show()
 	}
 	d.review.reload()

@@ -154,6 +154,9 @@ func (p *reviewDetail) onDone() {
 	}
 	d := p.rw.desk
 	_, err := d.reviewSvc().MarkDone(d.ctx(), d.leader().ID, p.rw.week, p.item.Ref, p.note.Text, d.user())
+	if err == nil {
+		d.recordDecision(p.rw.week, *p.item)
+	}
 	p.after(err)
 }
 

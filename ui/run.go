@@ -10,7 +10,9 @@ import (
 	"anteroom/assets"
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/followup"
 	"anteroom/calendar/imports"
+	"anteroom/calendar/remind"
 	"anteroom/calendar/review"
 )
 
@@ -25,6 +27,9 @@ type Options struct {
 	User string
 	// Import lists .ics files to preview for import once the window is up.
 	Import []string
+	// Incoming, when set, is given the window's opener of .ics files that
+	// a second start hands over (see OpenHandedFiles).
+	Incoming func(open func(files []string))
 }
 
 // Services are the calendar's services the window works with.
@@ -33,6 +38,10 @@ type Services struct {
 	Desk    *desk.Service
 	Review  *review.Service
 	Imports *imports.Service
+	// FollowUp is minutes and follow-up; nil hides them.
+	FollowUp *followup.Service
+	// Reminders sends desktop notifications before engagements; nil sends none.
+	Reminders *remind.Service
 	// Sharing syncs the books with a CalDAV server; nil hides sync.
 	Sharing Sharing
 }
@@ -52,7 +61,10 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 	if opts.User != "" {
 		m.user = opts.User
 	}
-	w.Resize(mainWindowSize)
+	if opts.Incoming != nil {
+		opts.Incoming(m.openHandedFiles)
+	}
+	w.Resize(rememberedWindowSize(a.Preferences()))
 	stopSync := func() {}
 	w.SetMaster()
 	a.Lifecycle().SetOnStarted(func() {
@@ -75,7 +87,14 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 		a.Quit()
 	})
 	defer startReviewReminder(a, svcs.Review, svcs.Booking.Now)()
+	if svcs.Reminders != nil && !opts.Smoke {
+		svcs.Reminders.SetSettings(loadReminderSettings(a.Preferences()))
+		defer startReminders(a, svcs.Reminders, m.refreshReminders)()
+	}
 	defer func() { stopSync() }()
 	w.ShowAndRun()
+	// Quitting from the menu skips the window's OnClosed, and the stop
+	// hook may run after the process has gone: remember the size here.
+	m.rememberWindowSize()
 	return nil
 }

@@ -16,11 +16,12 @@ import (
 // timeGrid is the scrollable body of the week grid: 24 hours by 7 days.
 type timeGrid struct {
 	widget.BaseWidget
-	g *weekGrid
+	g     *weekGrid
+	ghost *dragGhost // where a dragged block would land
 }
 
 func newTimeGrid(g *weekGrid) *timeGrid {
-	t := &timeGrid{g: g}
+	t := &timeGrid{g: g, ghost: newDragGhost()}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -42,11 +43,11 @@ func (t *timeGrid) Tapped(ev *fyne.PointEvent) {
 
 // slotAt returns the start of the slot under pos.
 func (t *timeGrid) slotAt(pos fyne.Position) (time.Time, bool) {
-	colW := (t.Size().Width - gutterWidth) / daysInWeek
+	colW := (t.Size().Width - gutterWidth) / float32(t.g.days)
 	if pos.X < gutterWidth || colW <= 0 {
 		return time.Time{}, false
 	}
-	day := min(int((pos.X-gutterWidth)/colW), daysInWeek-1)
+	day := min(int((pos.X-gutterWidth)/colW), t.g.days-1)
 	minutes := int(pos.Y/hourHeight*60) / slotMinutes * slotMinutes
 	minutes = max(0, min(minutes, 24*60-slotMinutes))
 	d := t.g.monday.AddDays(day)
@@ -54,7 +55,7 @@ func (t *timeGrid) slotAt(pos fyne.Position) (time.Time, bool) {
 }
 
 func (t *timeGrid) MinSize() fyne.Size {
-	return fyne.NewSize(gutterWidth+daysInWeek*60, 24*hourHeight)
+	return fyne.NewSize(gutterWidth+float32(t.g.days)*60, 24*hourHeight)
 }
 
 func (t *timeGrid) CreateRenderer() fyne.WidgetRenderer {
@@ -65,9 +66,6 @@ func (t *timeGrid) CreateRenderer() fyne.WidgetRenderer {
 		label.TextSize = theme.CaptionTextSize()
 		label.Alignment = fyne.TextAlignTrailing
 		r.hourLabels = append(r.hourLabels, label)
-	}
-	for range daysInWeek + 1 {
-		r.dayLines = append(r.dayLines, canvas.NewRectangle(colorGridLine))
 	}
 	r.Refresh()
 	return r
@@ -115,7 +113,7 @@ const minBlockWidth float32 = 48
 func (r *timeGridRenderer) Refresh() {
 	g := r.t.g
 	r.offSpans = r.offSpans[:0]
-	for day := range daysInWeek {
+	for day := range g.days {
 		for _, s := range complement(g.workingHours(g.monday.AddDays(day))) {
 			r.offSpans = append(r.offSpans, daySpan{day, s})
 		}
@@ -125,11 +123,14 @@ func (r *timeGridRenderer) Refresh() {
 	}
 	r.placed = r.place(r.placed[:0])
 	for len(r.blocks) < len(r.placed) {
-		r.blocks = append(r.blocks, g.newBlock())
+		b := g.newBlock()
+		b.onDrag, b.onDragEnd = g.blockDragged, g.blockDragEnd
+		r.blocks = append(r.blocks, b)
 	}
 	for i, p := range r.placed {
 		e := p.engagement
 		r.blocks[i].set(e, blockTitle(e), clock(e.Start.In(g.loc))+"–"+clock(e.End.In(g.loc))+"  "+e.Location)
+		r.blocks[i].mark = g.markOf(e)
 		r.blocks[i].selected = g.isChosen(e)
 	}
 	r.objects = r.objects[:0]
@@ -140,6 +141,10 @@ func (r *timeGridRenderer) Refresh() {
 	for _, l := range r.hourLines {
 		r.objects = append(r.objects, l)
 	}
+	for len(r.dayLines) < g.days+1 {
+		r.dayLines = append(r.dayLines, canvas.NewRectangle(colorGridLine))
+	}
+	r.dayLines = r.dayLines[:g.days+1]
 	for _, l := range r.dayLines {
 		r.objects = append(r.objects, l)
 	}
@@ -165,6 +170,7 @@ func (r *timeGridRenderer) Refresh() {
 		r.objects = append(r.objects, r.more[i])
 	}
 	r.objects = append(r.objects, r.now)
+	r.objects = append(r.objects, r.t.ghost.objects()...)
 	r.Layout(r.t.Size())
 	for i := range r.placed {
 		r.blocks[i].Refresh()
@@ -183,7 +189,7 @@ func (r *timeGridRenderer) place(out []placed) []placed {
 
 func (r *timeGridRenderer) placeWhere(out []placed, keep func(calendar.Engagement) bool) []placed {
 	g := r.t.g
-	for day := range daysInWeek {
+	for day := range g.days {
 		d := g.monday.AddDays(day)
 		dayStart, dayEnd := d.In(g.loc), d.AddDays(1).In(g.loc)
 		first := len(out)
@@ -221,7 +227,7 @@ func minutesInto(t, midnight time.Time) int {
 
 func (r *timeGridRenderer) Layout(size fyne.Size) {
 	g := r.t.g
-	colW := (size.Width - gutterWidth) / daysInWeek
+	colW := (size.Width - gutterWidth) / float32(g.days)
 	minuteY := func(m int) float32 { return float32(m) * hourHeight / 60 }
 	for i, o := range r.offSpans {
 		rect := r.offHours[i]
@@ -242,7 +248,7 @@ func (r *timeGridRenderer) Layout(size fyne.Size) {
 	}
 	now := g.now().In(g.loc)
 	day := daysBetween(g.monday, calendar.DateOf(now))
-	visible := day >= 0 && day < daysInWeek
+	visible := day >= 0 && day < g.days
 	r.today.Hidden, r.now.Hidden = !visible, !visible
 	if visible {
 		r.today.Move(fyne.NewPos(gutterWidth+float32(day)*colW, 0))
@@ -296,6 +302,10 @@ func (r *timeGridRenderer) Layout(size fyne.Size) {
 		m.Move(fyne.NewPos(o.x+1, y+1))
 		m.Resize(fyne.NewSize(o.w-2, max(minuteY(o.to)-y, hourHeight/3)-2))
 		m.Refresh()
+	}
+	if day, from, to, ok := g.ghostSpan(); ok && r.t.ghost.visible() {
+		y := minuteY(from)
+		r.t.ghost.place(fyne.NewPos(gutterWidth+float32(day)*colW+1, y+1), fyne.NewSize(colW-2, max(minuteY(to)-y, hourHeight/3)-2), size)
 	}
 }
 

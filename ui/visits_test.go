@@ -131,8 +131,24 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	}
 	gap := p.gaps[0]
 	test.Tap(p.gapBtns[0])
-	if md.m.State != desk.MaterialPresented || !md.m.Presented.Equal(gap.Start) || md.m.EngagementID == 0 {
+	// Booking the gap schedules them; they are not presented before it.
+	if md.m.State != desk.MaterialScheduled || !md.m.Presented.IsZero() || md.m.EngagementID == 0 || !md.m.SlotStart.Equal(gap.Start) {
 		t.Fatalf("after booking a gap: %+v (%s)", md.m, p.problem.Text)
+	}
+	if len(b.column(desk.MaterialScheduled).items) != 1 || len(b.column(desk.MaterialPresented).items) != 0 {
+		t.Fatal("the board does not show the materials as scheduled for presenting")
+	}
+	if md.instructions != nil && md.instructions.Visible() || md.confirmBtn == nil || !md.confirmBtn.Disabled() {
+		t.Fatal("before the slot the dialog offers instructions, or lets the presenting be confirmed")
+	}
+	d.svc.SetClock(func() time.Time { return gap.End.Add(time.Minute) })
+	md.refresh(true)
+	if md.confirmBtn.Disabled() {
+		t.Fatal("after the slot the presenting cannot be confirmed")
+	}
+	test.Tap(md.confirmBtn)
+	if md.m.State != desk.MaterialPresented || !md.m.Presented.Equal(gap.Start) {
+		t.Fatalf("after confirming: %+v (%s)", md.m, md.problem.Text)
 	}
 	var presenting *calendar.Engagement
 	for _, e := range d.stored() {
@@ -161,10 +177,10 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 			t.Errorf("trail entry by %q, want %q", e.Who, d.m.user)
 		}
 	}
-	if want := []string{"→expected", "expected→received", "received→presented", "presented→instructed", "instructed→archived"}; !slices.Equal(moves, want) {
+	if want := []string{"→expected", "expected→received", "received→scheduled", "scheduled→presented", "presented→instructed", "instructed→archived"}; !slices.Equal(moves, want) {
 		t.Fatalf("materials trail %v, want %v", moves, want)
 	}
-	if len(md.audit.box.Objects) != 5 {
+	if len(md.audit.box.Objects) != 6 {
 		t.Fatalf("the trail shows %d lines", len(md.audit.box.Objects))
 	}
 	if es := in.detail.audit.entries; len(es) != 2 || es[1].Note != "领导近期日程已满，请报送书面材料" {

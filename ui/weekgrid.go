@@ -30,9 +30,14 @@ type clockSpan struct{ from, to int }
 type weekGrid struct {
 	widget.BaseWidget
 
-	monday   calendar.Date
+	// monday is the first day shown: the week's Monday, or in the day
+	// view the day itself.
+	monday calendar.Date
+	// days is how many day columns are shown: 7, or 1 in the day view.
+	days     int
 	loc      *time.Location
 	items    []calendar.Engagement
+	marks    map[string]blockMark // clashes and overrides among items (gridmarks.go)
 	selected calendar.Date
 	// chosen is the engagement clicked last, nil when none.
 	chosen *calendar.Engagement
@@ -50,8 +55,17 @@ type weekGrid struct {
 	onSelectDay func(calendar.Date)
 	// onMore lists the engagements of a slot too busy to draw side by side.
 	onMore func([]calendar.Engagement)
+	// onDragCheck returns the booking rules' findings for a dragged
+	// block's proposed time; onDrop saves the drop (see weekgrid_drag.go).
+	onDragCheck func(calendar.Engagement) []calendar.Finding
+	onDrop      func(before, after calendar.Engagement)
+	drag        *blockDrag           // the drag under way, nil when none
+	dragShown   *calendar.Engagement // the proposal the ghost shows
+	// dragFindings are the findings for dragShown.
+	dragFindings []calendar.Finding
 
-	dayButtons [daysInWeek]*widget.Button
+	dayButtons []*widget.Button
+	header     *fyne.Container
 	allDay     *allDayRow
 	body       *timeGrid
 	scroll     *container.Scroll
@@ -59,28 +73,37 @@ type weekGrid struct {
 }
 
 func newWeekGrid(loc *time.Location, now func() time.Time) *weekGrid {
-	g := &weekGrid{loc: loc, now: now, workingHours: func(calendar.Date) []clockSpan { return nil }}
+	g := &weekGrid{loc: loc, now: now, days: daysInWeek, workingHours: func(calendar.Date) []clockSpan { return nil }}
 	g.ExtendBaseWidget(g)
 	today := calendar.DateOf(now().In(loc))
 	g.monday, g.selected = calendar.WeekStart(today), today
 
-	header := make([]fyne.CanvasObject, 0, daysInWeek)
-	for i := range g.dayButtons {
-		b := &widget.Button{Importance: widget.LowImportance, OnTapped: func() { g.selectDay(g.monday.AddDays(i)) }}
-		g.dayButtons[i] = b
-		header = append(header, b)
-	}
+	g.header = container.New(&columnsLayout{gutter: gutterWidth})
+	g.setDays(daysInWeek)
 	g.allDay = newAllDayRow(g)
 	g.body = newTimeGrid(g)
 	g.scroll = container.NewVScroll(g.body)
 	top := container.NewVBox(
-		container.New(&columnsLayout{gutter: gutterWidth}, header...),
+		g.header,
 		g.allDay,
 		widget.NewSeparator(),
 	)
 	g.content = container.NewBorder(top, nil, nil, nil, g.scroll)
 	g.refreshHeader()
 	return g
+}
+
+// setDays makes the grid show n day columns, with a header button each;
+// the caller then shows the days' engagements.
+func (g *weekGrid) setDays(n int) {
+	g.days = n
+	g.dayButtons = g.dayButtons[:0]
+	g.header.RemoveAll()
+	for i := range n {
+		b := &widget.Button{Importance: widget.LowImportance, OnTapped: func() { g.selectDay(g.monday.AddDays(i)) }}
+		g.dayButtons = append(g.dayButtons, b)
+		g.header.Add(b)
+	}
 }
 
 // show replaces the week and its engagements and redraws.
@@ -116,6 +139,9 @@ func (g *weekGrid) refreshHeader() {
 	for i, b := range g.dayButtons {
 		d := g.monday.AddDays(i)
 		text := dayHeader(d)
+		if g.days == 1 {
+			text = longDate(d) // one column has room for the year
+		}
 		if g.dayNote != nil {
 			if note := g.dayNote(d); note != "" {
 				text += "\n" + note // its own line: beside the date it runs into the next day's
@@ -123,6 +149,8 @@ func (g *weekGrid) refreshHeader() {
 		}
 		b.SetText(text)
 		switch {
+		case g.days == 1:
+			b.Importance = widget.LowImportance // the only day: no choice to mark
 		case d == g.selected:
 			b.Importance = widget.HighImportance
 		case d == today:

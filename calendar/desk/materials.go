@@ -15,29 +15,35 @@ type MaterialState string
 const (
 	MaterialExpected   MaterialState = "expected"   // asked for, not handed in yet
 	MaterialReceived   MaterialState = "received"   // handed in to the office
+	MaterialScheduled  MaterialState = "scheduled"  // a slot to present them is booked, not yet passed or confirmed
 	MaterialPresented  MaterialState = "presented"  // put before the leader
 	MaterialInstructed MaterialState = "instructed" // the leader's instructions (批示) are recorded
 	MaterialArchived   MaterialState = "archived"   // filed
 )
 
 // MaterialStates lists every state in order.
-var MaterialStates = []MaterialState{MaterialExpected, MaterialReceived, MaterialPresented, MaterialInstructed, MaterialArchived}
+var MaterialStates = []MaterialState{MaterialExpected, MaterialReceived, MaterialScheduled, MaterialPresented, MaterialInstructed, MaterialArchived}
 
 // MaterialMove is a step taken with briefing materials.
 type MaterialMove string
 
 // The moves of briefing materials.
 const (
-	MoveReceive  MaterialMove = "receive"
-	MovePresent  MaterialMove = "present"
-	MoveInstruct MaterialMove = "instruct"
-	MoveArchive  MaterialMove = "archive"
+	MoveReceive    MaterialMove = "receive"
+	MoveSchedule   MaterialMove = "schedule"   // book a slot to present them
+	MoveUnschedule MaterialMove = "unschedule" // call the booked slot off
+	MovePresent    MaterialMove = "present"
+	MoveInstruct   MaterialMove = "instruct"
+	MoveArchive    MaterialMove = "archive"
 )
 
-// materialMoves is the state machine of briefing materials: a single line.
+// materialMoves is the state machine of briefing materials: a single
+// line, with one detour: a booked slot to present them (scheduled) is
+// confirmed as presented once it has passed, or called off.
 var materialMoves = map[MaterialState]map[MaterialMove]MaterialState{
 	MaterialExpected:   {MoveReceive: MaterialReceived},
-	MaterialReceived:   {MovePresent: MaterialPresented},
+	MaterialReceived:   {MoveSchedule: MaterialScheduled, MovePresent: MaterialPresented},
+	MaterialScheduled:  {MovePresent: MaterialPresented, MoveUnschedule: MaterialReceived},
 	MaterialPresented:  {MoveInstruct: MaterialInstructed},
 	MaterialInstructed: {MoveArchive: MaterialArchived},
 }
@@ -58,10 +64,13 @@ func (s MaterialState) Next(m MaterialMove) (MaterialState, bool) {
 	return to, ok
 }
 
-// Move returns the one move allowed from s; false once archived.
+// Move returns the move that takes s forward, towards the files; false
+// once archived.
 func (s MaterialState) Move() (MaterialMove, bool) {
-	for m := range materialMoves[s] {
-		return m, true
+	for _, m := range []MaterialMove{MoveReceive, MovePresent, MoveInstruct, MoveArchive} {
+		if _, ok := materialMoves[s][m]; ok {
+			return m, true
+		}
 	}
 	return "", false
 }
@@ -84,7 +93,9 @@ type Material struct {
 	Files      []Attachment
 
 	Presented    time.Time
-	EngagementID int64 // the short "呈阅材料" engagement it was presented in, if one was booked
+	EngagementID int64 // the short "呈阅材料" engagement booked to present them, if one was
+	// The booked engagement's times, read with the materials; zero when none.
+	SlotStart, SlotEnd time.Time
 
 	Instructions string // the leader's 批示
 	Instructed   time.Time
@@ -96,6 +107,12 @@ type Material struct {
 
 // Subject returns what the materials' audit trail and files belong to.
 func (m Material) Subject() Subject { return Subject{Material: m.ID} }
+
+// SlotPassed reports whether the slot booked to present the materials
+// has ended by now: only then can they be confirmed as presented.
+func (m Material) SlotPassed(now time.Time) bool {
+	return !m.SlotEnd.IsZero() && !now.Before(m.SlotEnd)
+}
 
 // Overdue reports whether the materials are still expected after their
 // due date, as of today.

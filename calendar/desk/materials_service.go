@@ -94,43 +94,6 @@ func (s *Service) ReceiveMaterial(ctx context.Context, id int64, rc Receipt, who
 	return nil
 }
 
-// PresentMaterial records received materials as put before the leader at
-// at (now when zero).
-func (s *Service) PresentMaterial(ctx context.Context, id int64, at time.Time, who string) error {
-	if err := CheckWho(who); err != nil {
-		return err
-	}
-	return s.MoveMaterial(ctx, id, MovePresent, who, "", func(tx *Service, m *Material) error {
-		m.Presented = orNow(at, tx.Stamp())
-		return nil
-	})
-}
-
-// PresentMaterialInGap books a short engagement titled title (the caller's
-// words for "呈阅材料") at slot, checked by the booking rules, and records
-// the received materials as presented then. A blocking finding returns a
-// *ConflictError and changes nothing.
-func (s *Service) PresentMaterialInGap(ctx context.Context, id int64, slot calendar.Slot, title, who string) ([]calendar.Finding, error) {
-	if err := CheckWho(who); err != nil {
-		return nil, err
-	}
-	var fs []calendar.Finding
-	err := s.MoveMaterial(ctx, id, MovePresent, who, "", func(tx *Service, m *Material) error {
-		leader, err := tx.store.Leader(ctx, m.LeaderID)
-		if err != nil {
-			return err
-		}
-		e := calendar.Engagement{LeaderID: m.LeaderID, Kind: calendar.KindMeeting, Source: calendar.SourceVisit, Title: title, Notes: m.From,
-			Start: slot.Start, End: slot.End, ZoneName: leader.ZoneName, Status: calendar.StatusConfirmed, Classification: calendar.ClassInternal}
-		if fs, err = tx.book.SaveChecked(ctx, &e); err != nil {
-			return err
-		}
-		m.Presented, m.EngagementID = slot.Start.UTC(), e.ID
-		return nil
-	})
-	return fs, err
-}
-
 // PresentationGaps returns the leader's next n free gaps in the coming two
 // weeks, each as its first PresentLength: when materials can be put
 // before the leader. A free hour is one gap, not four.

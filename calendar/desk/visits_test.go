@@ -169,8 +169,8 @@ func TestIllegalMovesAreRefusedAndChangeNothing(t *testing.T) {
 	refused("present before received", svc.PresentMaterial(ctx, m.ID, time.Time{}, secretary), "expected", "present")
 	refused("instruct before presented", svc.InstructMaterial(ctx, m.ID, "阅", secretary), "expected", "instruct")
 	refused("archive before instructed", svc.ArchiveMaterial(ctx, m.ID, secretary), "expected", "archive")
-	_, err = svc.PresentMaterialInGap(ctx, m.ID, calendar.Slot{Start: at(24, 9, 0), End: at(24, 9, 15)}, "呈阅材料", secretary)
-	refused("book a presentation before received", err, "expected", "present")
+	_, err = svc.SchedulePresenting(ctx, m.ID, calendar.Slot{Start: at(24, 9, 0), End: at(24, 9, 15)}, "呈阅材料", secretary)
+	refused("book a presentation before received", err, "expected", "schedule")
 	_, err = svc.BookVisit(ctx, r.ID, calendar.Slot{Start: at(24, 9, 0), End: at(24, 10, 0)}, secretary)
 	refused("book a declined visit", err, "declined", "book")
 	_, err = svc.DeclineVisit(ctx, r.ID, "again", calendar.Date{}, secretary)
@@ -481,12 +481,95 @@ func TestPresentingInAFreeGapBooksIt(t *testing.T) {
 			t.Errorf("gap %d: %v–%v, want from %v", i, gaps[i].Start, gaps[i].End, want)
 		}
 	}
-	if _, err := svc.PresentMaterialInGap(ctx, m.ID, gaps[0], "呈阅材料：城南工业园区规划汇报", secretary); err != nil {
+	if _, err := svc.SchedulePresenting(ctx, m.ID, gaps[0], "呈阅材料：城南工业园区规划汇报", secretary); err != nil {
 		t.Fatal(err)
 	}
 	m, _ = svc.Material(ctx, m.ID)
 	e, err := svc.Booking().Engagement(ctx, m.EngagementID)
-	if err != nil || m.State != desk.MaterialPresented || !m.Presented.Equal(gaps[0].Start) || e.Title != "呈阅材料：城南工业园区规划汇报" {
-		t.Fatalf("presented %+v in %+v (%v)", m, e, err)
+	if err != nil || m.State != desk.MaterialScheduled || !m.Presented.IsZero() || !m.SlotStart.Equal(gaps[0].Start) || e.Title != "呈阅材料：城南工业园区规划汇报" {
+		t.Fatalf("booking a slot: %+v in %+v (%v), want scheduled, not presented", m, e, err)
+	}
+}
+
+// Booking a slot schedules the materials: they are not presented before
+// the slot has passed and the secretary confirms it, and instructions
+// wait until then. Every step is in the trail.
+func TestScheduledMaterialsArePresentedOnlyAfterTheirSlot(t *testing.T) {
+	ctx := context.Background()
+	svc, leader := newDesk(t)
+	now := deskNow
+	svc.Booking().SetClock(func() time.Time { return now })
+	m := desk.Material{LeaderID: leader.ID, Title: "城南工业园区规划汇报", From: "发改局"}
+	if err := svc.AddMaterial(ctx, &m, secretary); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.ReceiveMaterial(ctx, m.ID, desk.Receipt{Copies: 1}, secretary); err != nil {
+		t.Fatal(err)
+	}
+	slot := calendar.Slot{Start: at(26, 15, 0), End: at(26, 15, 15)}
+	if _, err := svc.SchedulePresenting(ctx, m.ID, slot, "呈阅材料", secretary); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.InstructMaterial(ctx, m.ID, "同意", secretary); !errors.Is(err, desk.ErrIllegalMove) {
+		t.Fatalf("instructions before presenting: %v, want refused", err)
+	}
+	err := svc.PresentMaterial(ctx, m.ID, time.Time{}, secretary)
+	var ve *calendar.ValidationError
+	if !errors.As(err, &ve) || ve.Problems[0].Code != "materials.present_early" {
+		t.Fatalf("confirming before the slot: %v, want materials.present_early", err)
+	}
+	if got, _ := svc.Materials(ctx, leader.ID, desk.MaterialScheduled); len(got) != 1 || got[0].ID != m.ID {
+		t.Fatalf("scheduled materials: %+v", got)
+	}
+	if got, _ := svc.Materials(ctx, leader.ID, desk.MaterialReceived); len(got) != 0 {
+		t.Fatalf("received materials include the scheduled ones: %+v", got)
+	}
+	now = at(26, 15, 20)
+	if err := svc.PresentMaterial(ctx, m.ID, time.Time{}, secretary); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.InstructMaterial(ctx, m.ID, "同意", secretary); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = svc.Material(ctx, m.ID)
+	if m.State != desk.MaterialInstructed || !m.Presented.Equal(slot.Start) {
+		t.Fatalf("after the slot: %+v, want instructed, presented at %v", m, slot.Start)
+	}
+	want := []string{"→expected", "expected→received", "received→scheduled", "scheduled→presented", "presented→instructed"}
+	got := trail(t, svc, m.Subject())
+	if len(got) != len(want) {
+		t.Fatalf("trail %q", got)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]+" ") {
+			t.Errorf("trail %d: %q, want %s", i, got[i], want[i])
+		}
+	}
+}
+
+// Calling the slot off cancels its engagement and puts the materials
+// back among those received, to be booked again.
+func TestUnschedulingCancelsTheSlot(t *testing.T) {
+	ctx := context.Background()
+	svc, leader := newDesk(t)
+	m := desk.Material{LeaderID: leader.ID, Title: "汇报", From: "发改局"}
+	if err := svc.AddMaterial(ctx, &m, secretary); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.ReceiveMaterial(ctx, m.ID, desk.Receipt{}, secretary); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SchedulePresenting(ctx, m.ID, calendar.Slot{Start: at(26, 15, 0), End: at(26, 15, 15)}, "呈阅材料", secretary); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = svc.Material(ctx, m.ID)
+	slot := m.EngagementID
+	if err := svc.UnschedulePresenting(ctx, m.ID, secretary); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = svc.Material(ctx, m.ID)
+	e, err := svc.Booking().Engagement(ctx, slot)
+	if err != nil || m.State != desk.MaterialReceived || m.EngagementID != 0 || e.Status != calendar.StatusCancelled {
+		t.Fatalf("unscheduled: %+v, slot %+v (%v)", m, e, err)
 	}
 }

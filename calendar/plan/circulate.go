@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"anteroom/calendar"
 	"anteroom/calendar/ics"
@@ -70,12 +71,17 @@ func WritePlan(ctx context.Context, svc *calendar.Service, leaderIDs []int64, w 
 	if err != nil {
 		return p, err
 	}
+	return p, WriteFile(path, p, tr, svc.Now())
+}
+
+// WriteFile writes p to path (WriteHTML), through a temporary file renamed
+// into place, said to be prepared at now in its first leader's zone.
+func WriteFile(path string, p WeekPlan, tr Translator, now time.Time) error {
 	loc, err := p.Leaders[0].Location()
 	if err != nil {
-		return p, err
+		return err
 	}
-	now := svc.Now()
-	return p, writeTogether(map[string]func(io.Writer) error{
+	return writeTogether(map[string]func(io.Writer) error{
 		path: func(f io.Writer) error { return WriteHTML(f, p, tr, now, loc) },
 	})
 }

@@ -64,6 +64,18 @@ func writeHTML(w io.Writer, p WeekPlan, tr Translator, now time.Time, loc *time.
 		}
 		page.Days = append(page.Days, hd)
 	}
+	if len(p.Pending) > 0 && !busyOnly {
+		page.PendingTitle = l.t("review.plan.pending", "Awaiting feedback")
+		page.PendingColumns = []string{l.t("followup.print.unit", "Unit"), l.t("followup.print.matter", "Matter"),
+			l.t("followup.print.due", "Due"), l.t("followup.print.state", "State")}
+		for _, x := range p.Pending {
+			r := htmlPending{Unit: x.Unit, Text: x.Text, Due: l.dateYear(x.Due), State: x.State, Overdue: x.Overdue}
+			if x.Confidential {
+				r.Text = l.t("followup.official", "Official matter")
+			}
+			page.Pending = append(page.Pending, r)
+		}
+	}
 	if err := pageTemplate.Execute(w, page); err != nil {
 		return fmt.Errorf("write the plan of %s: %w", p.Week, err)
 	}
@@ -78,6 +90,15 @@ type htmlPage struct {
 	Days                  []htmlDay
 	None, Count, Prepared string
 	Note                  string
+	PendingTitle          string
+	PendingColumns        []string
+	Pending               []htmlPending
+}
+
+// htmlPending is one row of the follow-up items awaiting feedback.
+type htmlPending struct {
+	Unit, Text, Due, State string
+	Overdue                bool
 }
 
 type htmlDay struct {
@@ -126,6 +147,8 @@ td.leader { text-align: center; }
 tr.confidential td.title { color: #444; font-style: normal; letter-spacing: 0.04em; }
 .tentative { margin-left: 1.5mm; padding: 0 1mm; border: 0.5pt solid #a06b00; border-radius: 1mm; color: #a06b00; font-size: 8.5pt; white-space: nowrap; }
 td.none { text-align: center; color: #777; }
+h2.pending-title { font-size: 12pt; margin: 5mm 0 2mm; }
+tr.overdue td { color: #a4161a; }
 footer { display: flex; justify-content: space-between; gap: 6mm; margin-top: 2.5mm; font-size: 8.5pt; color: #555; }
 tbody { break-inside: avoid; page-break-inside: avoid; }
 @media print {
@@ -162,6 +185,17 @@ tbody { break-inside: avoid; page-break-inside: avoid; }
 </tbody>
 {{- end}}
 </table>
+{{- if .Pending}}
+<h2 class="pending-title">{{.PendingTitle}}</h2>
+<table class="pending-list">
+<thead><tr>{{range .PendingColumns}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Pending}}
+<tr class="pending{{if .Overdue}} overdue{{end}}"><td>{{.Unit}}</td><td>{{.Text}}</td><td class="time">{{.Due}}</td><td>{{.State}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
 <footer><span>{{.Note}}</span><span>{{.Count}} · {{.Prepared}}</span></footer>
 </body>
 </html>

@@ -18,6 +18,19 @@ type WeekPlan struct {
 	Week    calendar.Week
 	Leaders []calendar.Leader // in the order asked for
 	Days    []PlanDay
+	// Pending are follow-up items awaiting feedback (待反馈事项), listed
+	// after the days when the plan is for the leader; empty otherwise.
+	Pending []Pending
+}
+
+// Pending is one follow-up item a plan lists, its words already in the
+// reader's language. A confidential one shows only as an official matter.
+type Pending struct {
+	Text, Unit   string
+	Due          calendar.Date
+	State        string
+	Overdue      bool
+	Confidential bool
 }
 
 // PlanDay is one day of a plan, Monday to Sunday.

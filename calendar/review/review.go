@@ -59,8 +59,9 @@ type CarryOver struct {
 	Notes          string
 	Organiser      string
 	Classification calendar.Classification
-	Length         time.Duration // of a timed item
-	Days           int           // of an all-day item; 0 for a timed one
+	Status         calendar.Status // confirmed or tentative, as the origin was
+	Length         time.Duration   // of a timed item
+	Days           int             // of an all-day item; 0 for a timed one
 
 	Created time.Time
 	Updated time.Time
@@ -68,6 +69,16 @@ type CarryOver struct {
 
 // Ref returns the name of the to-schedule entry: T5.
 func (c CarryOver) Ref() ItemRef { return ItemRef{Kind: RefToSchedule, ID: c.ID} }
+
+// CarriedStatus is the status the item is booked with again: tentative
+// stays tentative; anything else is confirmed (a cancelled origin is
+// cancelled because it was carried, not called off).
+func (c CarryOver) CarriedStatus() calendar.Status {
+	if c.Status == calendar.StatusTentative {
+		return calendar.StatusTentative
+	}
+	return calendar.StatusConfirmed
+}
 
 // AllDay reports whether the item takes whole days.
 func (c CarryOver) AllDay() bool { return c.Days > 0 }

@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"time"
 
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
@@ -70,6 +71,8 @@ func (s *Service) bookedVisit(ctx context.Context, leaderID, id int64) (*desk.Vi
 //
 //   - expected: refused, a *MoveError: nothing was handed in to file;
 //   - received: presented (at the time of the review), then as presented;
+//   - scheduled for presenting: presented in their slot once it has
+//     passed, then as presented; before that refused;
 //   - presented: the note is the leader's instructions (批示), recorded,
 //     then as instructed; a blank note is refused, for the review does not
 //     invent what the leader said;
@@ -84,13 +87,19 @@ func (s *Service) fileDone(ctx context.Context, m desk.Material, w calendar.Week
 		return false, nil
 	case desk.MaterialExpected:
 		return false, &desk.MoveError{Subject: m.Subject(), State: string(m.State), Move: string(desk.MoveArchive)}
-	case desk.MaterialReceived, desk.MaterialPresented:
+	case desk.MaterialReceived, desk.MaterialScheduled, desk.MaterialPresented:
 		if note == "" {
 			return false, &calendar.ValidationError{Problems: []calendar.Problem{calendar.NewProblem("note", "review.instructions_required",
 				"write the leader's instructions (批示) in the note: they are recorded before the materials are filed", nil)}}
 		}
 	}
 	why := w.String()
+	if m.State == desk.MaterialScheduled {
+		if err := s.desk.PresentMaterial(ctx, m.ID, time.Time{}, who); err != nil {
+			return false, err
+		}
+		m.State = desk.MaterialPresented
+	}
 	if m.State == desk.MaterialReceived {
 		if err := s.desk.MoveMaterial(ctx, m.ID, desk.MovePresent, who, why, func(tx *desk.Service, m *desk.Material) error {
 			m.Presented = tx.Stamp()

@@ -153,7 +153,7 @@ func (s *Service) carryOverOf(ctx context.Context, rv WeekReview, it ReviewItem)
 	e := it.Engagement
 	c := CarryOver{LeaderID: rv.Leader.ID, Origin: it.Ref, FromWeek: rv.Week, ToWeek: rv.Week.Next(), Times: it.Times + 1,
 		State: CarryToSchedule, Kind: e.Kind, Title: e.Title, Location: e.Location, Notes: e.Notes, Organiser: e.Organiser,
-		Classification: e.Classification, Created: s.stamp(), Updated: s.stamp()}
+		Classification: e.Classification, Status: e.Status, Created: s.stamp(), Updated: s.stamp()}
 	if e.AllDay {
 		c.Days = max(calendar.DaysBetween(e.StartDay, e.EndDay), 1)
 	} else {

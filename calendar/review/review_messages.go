@@ -48,6 +48,7 @@ func reviewError(err error, code string, args map[string]any) *ReviewError {
 var englishReview = map[string]string{
 	"review.closed":          "the review of {{.Week}} was closed on {{.When}} by {{.Who}}; it can be read, not changed",
 	"review.already_done":    "{{.ID}} is already marked done in the review of {{.Week}}",
+	"review.undo_refused":    "the decision on {{.ID}} in the review of {{.Week}} filed materials or moved a visit, which stay as they are; it cannot be undone",
 	"review.already_carried": "{{.ID}} was carried over in the review of {{.Week}}; decide on it where it went",
 	"review.undecided":       "{{.Count}} item(s) of {{.Week}} are neither done nor carried over: {{.IDs}}",
 	"review.not_in_week":     "{{.ID}} is not an item of the review of {{.Week}}",

@@ -201,7 +201,7 @@ func startDay(e calendar.Engagement, loc *time.Location) calendar.Date {
 // engagement returns what a carry-over would book for leader, unplaced.
 func (c CarryOver) engagement(leader calendar.Leader, loc *time.Location) calendar.Engagement {
 	return calendar.Engagement{LeaderID: leader.ID, Kind: c.Kind, Title: c.Title, Location: c.Location, Notes: c.Notes,
-		Organiser: c.Organiser, Classification: c.Classification, Status: calendar.StatusConfirmed, Source: calendar.SourceManual,
+		Organiser: c.Organiser, Classification: c.Classification, Status: c.CarriedStatus(), Source: calendar.SourceManual,
 		ZoneName: loc.String(), AllDay: c.AllDay()}
 }
 

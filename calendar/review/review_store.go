@@ -28,6 +28,8 @@ type Store interface {
 	// item in the same week, or any decision once the week's review is
 	// closed, is refused.
 	AddReviewMark(ctx context.Context, m *ReviewMark) error
+	// DeleteReviewMark takes back a decision of an open review.
+	DeleteReviewMark(ctx context.Context, id int64) error
 
 	CarryOver(ctx context.Context, id int64) (CarryOver, error)
 	// CarryOverFrom returns the carry-over of origin, the stored key of
@@ -44,6 +46,8 @@ type Store interface {
 	CreateCarryOver(ctx context.Context, c *CarryOver) error
 	// UpdateCarryOver stores c's week, count, state and engagement.
 	UpdateCarryOver(ctx context.Context, c *CarryOver) error
+	// DeleteCarryOver removes a carry-over whose decision was taken back.
+	DeleteCarryOver(ctx context.Context, id int64) error
 
 	// Review returns the leader's closed review of w.
 	Review(ctx context.Context, leaderID int64, w calendar.Week) (ReviewRecord, error)

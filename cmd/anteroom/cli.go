@@ -13,6 +13,7 @@ import (
 	"anteroom/assets"
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/followup"
 	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 	"anteroom/data"
@@ -45,6 +46,7 @@ type env struct {
 	deskSvc   *desk.Service
 	reviewSvc *review.Service
 	importSvc *imports.Service
+	followSvc *followup.Service
 	db        *data.DB // the storage under the services, for what is not the calendar's (sync state)
 	stdout    io.Writer
 	stderr    io.Writer
@@ -62,6 +64,8 @@ var commands = []command{
 	{"export", "Export days of the calendar as an .ics file for other offices", runExport},
 	{"visit", "Visit requests: add, list, book, decline, withdraw", runVisit},
 	{"materials", "Briefing materials: list, receive, present, instruct, archive", runMaterials},
+	{"minutes", "Minutes of meetings: edit, submit, sign, issue, print", runMinutes},
+	{"followup", "Follow-up of decisions and instructions: add, list, report, feedback, close, print", runFollowup},
 	{"week", "The Friday review and next week's plan: show, done, carry, close, print, circulate", runWeek},
 	{"account", "CalDAV accounts that share leaders' books: add, list, remove", runAccount},
 	{"sync", "Sync linked books with the CalDAV server; conflicts, resolve", runSync},
@@ -100,7 +104,11 @@ func runSafely(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(rest) == 0 || allCalendarFiles(rest) {
 		// Files given without a command are opened as a desktop opens
-		// them: the window starts and offers to import them.
+		// them: the window starts and offers to import them, or the window
+		// already open on the database does.
+		if len(rest) > 0 && !g.smoke && handOffFiles(g.db, rest, stdout, stderr) {
+			return 0
+		}
 		if err := openWindow(g.db, g.smoke, rest, stdout); err != nil {
 			fmt.Fprintln(stderr, "anteroom:", err)
 			return 1
@@ -143,7 +151,7 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 		}
 	}
 	return withStorage(dbPath, stderr, func(db *data.DB, s services) error {
-		return readOnlyMessage(cmd.run(&env{svc: s.booking, deskSvc: s.desk, reviewSvc: s.review, importSvc: s.imports, db: db, stdout: stdout, stderr: stderr}, args), dbPath)
+		return readOnlyMessage(cmd.run(&env{svc: s.booking, deskSvc: s.desk, reviewSvc: s.review, importSvc: s.imports, followSvc: s.follow, db: db, stdout: stdout, stderr: stderr}, args), dbPath)
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -19,6 +20,10 @@ var leaderCommands = []subcommand{
 	{"add", "Add a leader: name and home time zone; prints the ID", runLeaderAdd},
 	{"list", "List the leaders with their IDs, zones and order", runLeaderList},
 	{"edit", "Change a leader's name, time zone or place in the order", runLeaderEdit},
+	{"rename", "Rename a leader: what is booked stays theirs", runLeaderRename},
+	{"move", "Put a leader at another place in the order; the others close up", runLeaderMove},
+	{"archive", "Archive a leader: not offered for booking any more, their history kept and readable", runLeaderArchive},
+	{"restore", "Put an archived leader back into use", runLeaderRestore},
 	{"hours", "Show or set a leader's available time: weekday hours, date overrides, buffers, notice, visit caps", runLeaderHours},
 }
 
@@ -29,14 +34,19 @@ func runLeader(env *env, args []string) error {
 
 // leaderJSON is a leader as the leader commands print it.
 type leaderJSON struct {
-	ID    int64  `json:"id"`
-	Name  string `json:"name"`
-	Zone  string `json:"zone"`
-	Order int    `json:"order"`
+	ID       int64  `json:"id"`
+	Name     string `json:"name"`
+	Zone     string `json:"zone"`
+	Order    int    `json:"order"`
+	Archived string `json:"archived,omitempty"` // when, RFC 3339; absent while in use
 }
 
 func toLeaderJSON(l calendar.Leader) leaderJSON {
-	return leaderJSON{ID: l.ID, Name: l.Name, Zone: l.ZoneName, Order: l.Order}
+	j := leaderJSON{ID: l.ID, Name: l.Name, Zone: l.ZoneName, Order: l.Order}
+	if !l.Active() {
+		j.Archived = l.Archived.UTC().Format(time.RFC3339)
+	}
+	return j
 }
 
 // leaderFields maps a leader's fields to the flags that set them.
@@ -88,7 +98,11 @@ func runLeaderList(env *env, args []string) error {
 			fmt.Fprintln(env.stdout, lang.L("No leaders yet: add one with anteroom leader add --name NAME."))
 		}
 		for _, l := range ls {
-			fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%d\n", l.ID, terminalText(l.Name), l.ZoneName, l.Order)
+			state := lang.L("in use")
+			if !l.Active() {
+				state = lang.L("archived {{.Date}}", map[string]any{"Date": l.Archived.In(time.Local).Format("2006-01-02")})
+			}
+			fmt.Fprintf(env.stdout, "%d\t%s\t%s\t%d\t%s\n", l.ID, terminalText(l.Name), l.ZoneName, l.Order, state)
 		}
 	})
 }

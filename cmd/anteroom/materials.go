@@ -18,7 +18,9 @@ var materialsCommands = []subcommand{
 	{"list", "List briefing materials", runMaterialsList},
 	{"show", "Show briefing materials and their trail", runMaterialsShow},
 	{"receive", "Record briefing materials as handed in, with their files", runMaterialsReceive},
-	{"present", "Record briefing materials as presented to the leader", runMaterialsPresent},
+	{"schedule", "Book a slot to present briefing materials: they are scheduled, not yet presented", runMaterialsSchedule},
+	{"unschedule", "Call off the slot booked to present briefing materials", runMaterialsUnschedule},
+	{"present", "Record briefing materials as presented to the leader, or confirm a scheduled slot has passed", runMaterialsPresent},
 	{"instruct", "Record the leader's instructions on briefing materials", runMaterialsInstruct},
 	{"archive", "File briefing materials whose instructions are recorded", runMaterialsArchive},
 }
@@ -47,6 +49,8 @@ type materialJSON struct {
 	Files        []fileJSON  `json:"files"`
 	Presented    string      `json:"presented,omitempty"`
 	EngagementID int64       `json:"engagement_id,omitempty"`
+	SlotStart    string      `json:"slot_start,omitempty"`
+	SlotEnd      string      `json:"slot_end,omitempty"`
 	Instructions string      `json:"instructions,omitempty"`
 	Instructed   string      `json:"instructed,omitempty"`
 	Archived     string      `json:"archived,omitempty"`
@@ -57,7 +61,7 @@ func toMaterialJSON(m desk.Material, loc *time.Location, now time.Time) material
 	j := materialJSON{ID: m.ID, State: string(m.State), VisitID: m.VisitID, Title: m.Title, From: m.From,
 		Overdue: m.Overdue(calendar.DateOf(now.In(loc))), Received: timeJSON(m.Received, loc), ReceivedBy: m.ReceivedBy,
 		Copies: m.Copies, Pages: m.Pages, Files: toFilesJSON(m.Files), Presented: timeJSON(m.Presented, loc),
-		EngagementID: m.EngagementID, Instructions: m.Instructions, Instructed: timeJSON(m.Instructed, loc),
+		EngagementID: m.EngagementID, SlotStart: timeJSON(m.SlotStart, loc), SlotEnd: timeJSON(m.SlotEnd, loc), Instructions: m.Instructions, Instructed: timeJSON(m.Instructed, loc),
 		Archived: timeJSON(m.Archived, loc)}
 	if !m.Due.IsZero() {
 		j.Due = m.Due.String()
@@ -68,7 +72,7 @@ func toMaterialJSON(m desk.Material, loc *time.Location, now time.Time) material
 // runMaterialsList lists the leader's materials, those due first first.
 func runMaterialsList(env *env, args []string) error {
 	fs := newFlagSet(env, "materials list")
-	state := fs.String("state", "", lang.L("only this state: expected, received, presented, instructed, archived"))
+	state := fs.String("state", "", lang.L("only this state: expected, received, scheduled, presented, instructed, archived"))
 	overdue := fs.Bool("overdue", false, lang.L("only expected materials past their due date"))
 	search := fs.String("search", "", lang.L("only materials containing this text"))
 	leaderName := leaderFlag(fs)
@@ -140,6 +144,9 @@ func runMaterialsShow(env *env, args []string) error {
 func printMaterial(w io.Writer, m desk.Material, trail []desk.AuditEntry, loc *time.Location) {
 	fmt.Fprintf(w, "%d  %s  %s\n", m.ID, materialStateName(string(m.State)), terminalText(m.Title))
 	fmt.Fprintf(w, "  %s: %s\n", lang.L("From"), terminalText(m.From))
+	if !m.SlotStart.IsZero() {
+		fmt.Fprintf(w, "  %s: %s–%s\n", lang.L("Slot for presenting"), m.SlotStart.In(loc).Format("2006-01-02 15:04"), m.SlotEnd.In(loc).Format("15:04"))
+	}
 	for _, a := range m.Files {
 		fmt.Fprintf(w, "  %s: %s\n", lang.L("File"), terminalText(a.Name))
 	}
@@ -176,12 +183,13 @@ func runMaterialsReceive(env *env, args []string) error {
 	})
 }
 
-// runMaterialsPresent records materials as presented, at --at or now, or
-// with --book in the leader's next free gap, booked as an engagement.
+// runMaterialsPresent records received materials as presented, at --at
+// or now; materials scheduled for presenting are confirmed as presented
+// in their slot once it has passed. --book schedules, as schedule does.
 func runMaterialsPresent(env *env, args []string) error {
 	fs := newFlagSet(env, "materials present")
-	when := fs.String("at", "", lang.L("when they were presented (default: now)"))
-	book := fs.Bool("book", false, lang.L("book the leader's next free gap for presenting them"))
+	when := fs.String("at", "", lang.L("when they were presented (default: now, or the start of their booked slot)"))
+	book := fs.Bool("book", false, lang.L("book the leader's next free gap for presenting them (as materials schedule)"))
 	asJSON := jsonFlag(fs)
 	id, err := parseMaterialID(fs, args)
 	if err != nil {
@@ -191,20 +199,50 @@ func runMaterialsPresent(env *env, args []string) error {
 		return fmt.Errorf("%w: --book %s", errUsage, lang.L("cannot go with --at"))
 	}
 	return materialStep(env, id, *asJSON, func(ctx context.Context, loc *time.Location) error {
-		if !*book {
-			var at time.Time
-			if *when != "" {
-				var err error
-				if at, err = parseWhen("at", *when, loc); err != nil {
-					return err
-				}
+		if *book {
+			return scheduleMaterials(ctx, env, id, time.Time{})
+		}
+		var at time.Time
+		if *when != "" {
+			var err error
+			if at, err = parseWhen("at", *when, loc); err != nil {
+				return err
 			}
-			return env.deskSvc.PresentMaterial(ctx, id, at, cliUser())
 		}
-		m, err := env.deskSvc.Material(ctx, id)
-		if err != nil {
-			return err
+		return env.deskSvc.PresentMaterial(ctx, id, at, cliUser())
+	})
+}
+
+// runMaterialsSchedule books a slot to present received materials: at
+// --at, or the leader's next free gap.
+func runMaterialsSchedule(env *env, args []string) error {
+	fs := newFlagSet(env, "materials schedule")
+	when := fs.String("at", "", lang.L("start of the slot (default: the leader's next free gap)"))
+	asJSON := jsonFlag(fs)
+	id, err := parseMaterialID(fs, args)
+	if err != nil {
+		return err
+	}
+	return materialStep(env, id, *asJSON, func(ctx context.Context, loc *time.Location) error {
+		var at time.Time
+		if *when != "" {
+			var err error
+			if at, err = parseWhen("at", *when, loc); err != nil {
+				return err
+			}
 		}
+		return scheduleMaterials(ctx, env, id, at)
+	})
+}
+
+// scheduleMaterials books the slot at start (zero: the next free gap).
+func scheduleMaterials(ctx context.Context, env *env, id int64, start time.Time) error {
+	m, err := env.deskSvc.Material(ctx, id)
+	if err != nil {
+		return err
+	}
+	slot := calendar.Slot{Start: start, End: start.Add(desk.PresentLength)}
+	if start.IsZero() {
 		gaps, err := env.deskSvc.PresentationGaps(ctx, m.LeaderID, 1)
 		if err != nil {
 			return err
@@ -212,8 +250,22 @@ func runMaterialsPresent(env *env, args []string) error {
 		if len(gaps) == 0 {
 			return errors.New(lang.L("the leader has no free gap in the next two weeks"))
 		}
-		_, err = env.deskSvc.PresentMaterialInGap(ctx, id, gaps[0], presentTitle(m), cliUser())
+		slot = gaps[0]
+	}
+	_, err = env.deskSvc.SchedulePresenting(ctx, id, slot, presentTitle(m), cliUser())
+	return err
+}
+
+// runMaterialsUnschedule calls the booked slot off.
+func runMaterialsUnschedule(env *env, args []string) error {
+	fs := newFlagSet(env, "materials unschedule")
+	asJSON := jsonFlag(fs)
+	id, err := parseMaterialID(fs, args)
+	if err != nil {
 		return err
+	}
+	return materialStep(env, id, *asJSON, func(ctx context.Context, _ *time.Location) error {
+		return env.deskSvc.UnschedulePresenting(ctx, id, cliUser())
 	})
 }
 

@@ -21,6 +21,9 @@ const asCLI = "ANTEROOM_TEST_AS_CLI"
 const startAt = "ANTEROOM_TEST_START_AT"
 
 func TestMain(m *testing.M) {
+	if db := os.Getenv(asWindow); db != "" {
+		os.Exit(headlessWindow(db))
+	}
 	if os.Getenv(asCLI) != "" {
 		if at, err := strconv.ParseInt(os.Getenv(startAt), 10, 64); err == nil {
 			time.Sleep(time.Until(time.Unix(0, at)))

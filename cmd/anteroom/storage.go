@@ -9,6 +9,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/desk"
+	"anteroom/calendar/followup"
 	"anteroom/calendar/imports"
 	"anteroom/calendar/review"
 	"anteroom/data"
@@ -22,6 +23,7 @@ type services struct {
 	desk    *desk.Service
 	review  *review.Service
 	imports *imports.Service
+	follow  *followup.Service
 }
 
 // newServices wires the services over db.
@@ -31,7 +33,8 @@ func newServices(db *data.DB) services {
 		book.SetConfirmer(l) // a linked book: bookings are confirmed with the other desks
 	}
 	dk := desk.NewService(book, db.Desk(), filesDir(db.Path()))
-	return services{booking: book, desk: dk, review: review.NewService(book, dk, db.Review()), imports: imports.NewService(book, db)}
+	return services{booking: book, desk: dk, review: review.NewService(book, dk, db.Review()),
+		imports: imports.NewService(book, db), follow: followup.NewService(book, dk, db.Followup())}
 }
 
 // openStorage opens the database at dbPath and the services over it. It tells notes what the user should

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
+	"anteroom/calendar/followup"
 	"anteroom/calendar/review"
 )
 
@@ -135,6 +136,9 @@ type reviewJSON struct {
 	Carry  int               `json:"carried"`
 	Open   int               `json:"open"`
 	Items  []reviewItemJSON  `json:"items"`
+	// FollowUps are the follow-up items not closed that fall due this
+	// week or are overdue: listed beside the week, never decided here.
+	FollowUps []itemJSON `json:"followups"`
 }
 
 func toRecordJSON(r review.ReviewRecord, loc *time.Location) *reviewRecordJSON {
@@ -228,6 +232,12 @@ func runWeekShow(env *env, args []string) error {
 		}
 		out.Items = append(out.Items, j)
 	}
+	today := env.followSvc.Today(loc)
+	due, err := env.followSvc.DueBetween(ctx, leader.ID, w.Monday(), w.Sunday(), today)
+	if err != nil {
+		return err
+	}
+	out.FollowUps = jsonList(due, func(it followup.Item) itemJSON { return toItemJSON(it, today, loc) })
 	return emit(env, *asJSON, out, func() { printReview(env.stdout, out) })
 }
 
@@ -260,6 +270,16 @@ func printReview(w io.Writer, rv reviewJSON) {
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 	fmt.Fprintln(w, idHelp())
+	if len(rv.FollowUps) > 0 {
+		fmt.Fprintln(w, lang.L("Follow-up due this week or overdue ({{.Count}}):", map[string]any{"Count": len(rv.FollowUps)}))
+		for _, it := range rv.FollowUps {
+			due := it.Due
+			if it.Overdue {
+				due += " " + lang.L("OVERDUE")
+			}
+			fmt.Fprintf(w, "  %d  %s  %s  %s  %s\n", it.ID, due, itemStateName(followup.State(it.State)), terminalText(it.Unit), terminalText(it.Text))
+		}
+	}
 }
 
 // itemWhen is an item's day and time, or what it is when it has none.

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"anteroom/calendar/followup"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -58,6 +60,7 @@ func runWeekPrint(env *env, args []string) error {
 	fs := newFlagSet(env, "week print")
 	pf := registerPlanFlags(fs)
 	output := fs.String("o", "", lang.L("write to this file instead of standard output"))
+	pending := fs.Bool("followups", false, lang.L("list the follow-up items awaiting feedback (待反馈事项) after the days"))
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
@@ -67,25 +70,50 @@ func runWeekPrint(env *env, args []string) error {
 		return err
 	}
 	tr := plan.Translator(lang.X)
-	if *output == "" {
-		p, err := plan.Build(ctx, env.svc, ids, w)
-		if err != nil {
-			return describe(err, about{})
-		}
-		loc, err := p.Leaders[0].Location()
-		if err != nil {
+	p, err := plan.Build(ctx, env.svc, ids, w)
+	if err != nil {
+		return describe(err, about{})
+	}
+	loc, err := p.Leaders[0].Location()
+	if err != nil {
+		return err
+	}
+	if *pending {
+		if p.Pending, err = pendingItems(ctx, env, ids, loc); err != nil {
 			return err
 		}
+	}
+	if *output == "" {
 		return plan.WriteHTML(env.stdout, p, tr, env.svc.Now(), loc)
 	}
-	p, err := plan.WritePlan(ctx, env.svc, ids, w, *output, tr)
-	if err != nil {
+	if err := plan.WriteFile(*output, p, tr, env.svc.Now()); err != nil {
 		return describe(err, about{})
 	}
 	wrote := map[string]any{"week": w.String(), "file": *output, "rows": p.Rows()}
 	return emit(env, *pf.asJSON, wrote, func() {
 		fmt.Fprintln(env.stdout, lang.L("Wrote the plan of {{.Week}} ({{.Rows}} rows) to {{.File}}.", map[string]any{"Week": w.String(), "Rows": p.Rows(), "File": terminalText(*output)}))
 	})
+}
+
+// pendingItems are the plan's leaders' follow-up items awaiting feedback:
+// open or in progress, overdue first.
+func pendingItems(ctx context.Context, env *env, leaderIDs []int64, loc *time.Location) ([]plan.Pending, error) {
+	today := env.followSvc.Today(loc)
+	var out []plan.Pending
+	for _, id := range leaderIDs {
+		items, err := env.followSvc.Items(ctx, followup.Filter{LeaderID: id, Today: today})
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			if it.State != followup.StateOpen && it.State != followup.StateInProgress {
+				continue
+			}
+			out = append(out, plan.Pending{Text: it.Text, Unit: it.Unit, Due: it.Due, State: itemStateName(it.State),
+				Overdue: it.Overdue(today), Confidential: it.Confidential})
+		}
+	}
+	return out, nil
 }
 
 // runWeekCirculate writes the plan of a week and its .ics into a folder.

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"anteroom/calendar/remind"
 	"anteroom/calendar/share"
 	"anteroom/data"
 	"anteroom/ui"
@@ -19,6 +20,16 @@ const AppID = "app.anteroom.desktop"
 func openWindow(dbPath string, smoke bool, files []string, log io.Writer) error {
 	return withStorage(dbPath, log, func(db *data.DB, s services) error {
 		sharing := &share.Office{Store: db.Sync(), Secrets: share.SecretsFor(db.Path()), Now: s.booking.Now}
-		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, Sharing: sharing}, ui.Options{Smoke: smoke, Log: log, Import: files})
+		var reminders *remind.Service
+		if !db.ReadOnly() { // it records what fired
+			reminders = remind.NewService(db.Reminders(), s.booking, remind.Engagements(s.booking, db.Reminders()), remind.Materials(s.desk),
+				remind.FollowUps(s.booking, s.follow))
+		}
+		opts := ui.Options{Smoke: smoke, Log: log, Import: files}
+		if srv := listenForFiles(db.Path()); srv != nil && !smoke {
+			defer srv.Close()
+			opts.Incoming = srv.Serve
+		}
+		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, FollowUp: s.follow, Sharing: sharing, Reminders: reminders}, opts)
 	})
 }

@@ -1,0 +1,22 @@
+package followup
+
+import "time"
+
+// Subject names the record an audit entry belongs to: minutes or an item.
+// Exactly one ID is set.
+type Subject struct {
+	Minutes int64
+	Item    int64
+}
+
+// AuditEntry is one line of a record's trail: who changed it, when, from
+// which state to which, and what.
+type AuditEntry struct {
+	ID      int64
+	Subject Subject
+	At      time.Time
+	Who     string
+	From    string // a MinutesState or State; empty when created
+	To      string
+	Note    string // what changed, a reason, the text of a report
+}

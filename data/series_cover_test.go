@@ -1,0 +1,57 @@
+package data
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The series query is answered from engagements_series_span alone
+// (migration 0014): a series costs its few bytes in the index's leaves,
+// not a page of the table wherever the series was written.
+func TestSeriesQueryReadsOnlyTheIndex(t *testing.T) {
+	db := openTemp(t)
+	leader := addLeader(t, db, "Leader")
+	loc := mustLoad(t, leader.ZoneName)
+	week := time.Date(2026, 11, 23, 0, 0, 0, 0, loc)
+	open := timed(leader.ID, "例会", week.AddDate(-20, 0, 0).Add(9*time.Hour), time.Hour)
+	open.RRule, open.Notes, open.Organiser = "FREQ=WEEKLY", "请提前十分钟到场", "办公室"
+	open = create(t, db, open)
+
+	rows, err := db.pool.Query(`EXPLAIN QUERY PLAN `+seriesQuery, named("leader", leader.ID),
+		named("from", unixSeconds(week)), named("to", unixSeconds(week.AddDate(0, 0, 7))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	rows.Close()
+	if !slices.ContainsFunc(plan, func(d string) bool {
+		return strings.HasPrefix(d, "SEARCH e USING COVERING INDEX engagements_series_span ")
+	}) {
+		t.Errorf("the series query reads the table too:\n%s", strings.Join(plan, "\n"))
+	}
+
+	// What comes out of the index is the whole series, as stored.
+	got, err := db.SeriesBetween(ctx, leader.ID, week, week.AddDate(0, 0, 7))
+	if err != nil || len(got) != 1 {
+		t.Fatalf("series meeting the week: %v, %v", got, err)
+	}
+	want, err := db.Engagement(ctx, open.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Title != want.Title || got[0].Notes != want.Notes || got[0].Organiser != want.Organiser ||
+		got[0].RRule != want.RRule || !got[0].Start.Equal(want.Start) || !got[0].End.Equal(want.End) ||
+		got[0].ZoneName != want.ZoneName || got[0].UID != want.UID || !got[0].Updated.Equal(want.Updated) {
+		t.Errorf("series from the index:\n%+v\nfrom the table:\n%+v", got[0], want)
+	}
+}
