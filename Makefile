@@ -1,7 +1,17 @@
 # Anteroom: `make run` to use it, `make test` to check it. Both install the
-# Debian/Ubuntu packages they need first.
+# Debian/Ubuntu packages they need first, and the Go toolchain go.mod
+# names when the go on PATH is missing or older (into ~/.cache/anteroom/go).
 
-GO        ?= go
+# The go to build with: the one on PATH when new enough, else the one
+# scripts/ensure-go fetched. Its folder leads PATH so that tests running
+# "go" get the same one.
+ifeq ($(origin GO),undefined)
+ifneq ($(MAKECMDGOALS),clean)
+GO := $(shell scripts/ensure-go)
+$(if $(GO),,$(error No Go toolchain to build with; the message above says why))
+export PATH := $(dir $(GO)):$(PATH)
+endif
+endif
 BIN       := bin/anteroom
 export LANG ?= en_US.UTF-8
 
@@ -13,13 +23,10 @@ TEST_PKGS  := $(BUILD_PKGS) xvfb xauth radicale python3-bcrypt apache2-utils
 
 .PHONY: run build test vet lint unit race promises smoke foreign deps test-deps clean
 
+# Without a display it says so, points to the command line, and fails.
 run: deps build
-	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
-		echo "No display found: running under xvfb-run (invisible)."; \
-		xvfb-run -a $(BIN); \
-	else \
-		$(BIN); \
-	fi
+	@scripts/need-display $(BIN)
+	$(BIN)
 
 build:
 	CGO_ENABLED=1 $(GO) build -o $(BIN) ./cmd/anteroom

@@ -21,6 +21,7 @@ const (
 	RuleWeeklyCap    Rule = "weekly_cap"    // more visits in the ISO week than the cap
 	RuleDailyCap     Rule = "daily_cap"     // more visits on the day than the cap
 	RuleUnconfirmed  Rule = "unconfirmed"   // not yet confirmed with the other desks through the server
+	RulePast         Rule = "past"          // booked, or moved, into time already gone
 )
 
 // Severity says whether a finding stops a booking.
@@ -79,6 +80,8 @@ func (f Finding) Args() map[string]any {
 		a["Count"], a["Cap"], a["Week"] = f.n[0], f.n[1], f.n[2]
 	case RuleDailyCap:
 		a["Count"], a["Cap"], a["Date"] = f.n[0], f.n[1], f.date.String()
+	case RulePast:
+		a["Date"], a["Time"] = f.date.String(), f.At.In(f.loc).Format("15:04")
 	}
 	return a
 }
@@ -100,6 +103,7 @@ var englishFindings = map[string]string{
 	"conflict.weekly_cap":         "visit {{.Count}} in week {{.Week}}, over the cap of {{.Cap}}",
 	"conflict.daily_cap":          "visit {{.Count}} on {{.Date}}, over the cap of {{.Cap}}",
 	"conflict.overlap_other_desk": "overlaps “{{.Title}}” ({{.When}}), booked on the desk {{.Desk}}",
+	"conflict.past":               "starts {{.Date}} {{.Time}}, before now",
 	"conflict.unconfirmed":        "saved here but not yet confirmed with the other desks: {{.Server}} could not be reached; the next sync checks it again",
 }
 
@@ -164,7 +168,7 @@ func (e *ConflictError) Unwrap() error { return ErrConflict }
 // ruleOrder sorts findings within a severity the way the editor lists them.
 var ruleOrder = map[Rule]int{
 	RuleBlocked: 0, RuleOverlap: 1, RuleHoliday: 2, RuleOutsideHours: 3, RuleBuffer: 4,
-	RuleNotice: 5, RuleWeeklyCap: 6, RuleDailyCap: 7, RuleUnconfirmed: 8,
+	RuleNotice: 5, RuleWeeklyCap: 6, RuleDailyCap: 7, RuleUnconfirmed: 8, RulePast: 9,
 }
 
 func compareFindings(a, b Finding) int {

@@ -149,6 +149,9 @@ func (s *Service) Check(ctx context.Context, leader Leader, c Engagement) ([]Fin
 			}
 			out = append(out, f)
 		}
+		if f, ok := pastFinding(occ, keepNotice, s.now(), loc); ok {
+			out = append(out, f)
+		}
 	}
 	return out, nil
 }

@@ -26,7 +26,7 @@ type detailPane struct {
 	minutesBtn *widget.Button
 	hasMinutes func(calendar.Engagement) bool
 	onMinutes  func(calendar.Engagement)
-	shown      calendar.Engagement
+	shown      *calendar.Engagement // what it describes, nil for the hint
 }
 
 func newDetailPane() *detailPane {
@@ -38,7 +38,11 @@ func newDetailPane() *detailPane {
 		notes: &widget.Label{Wrapping: fyne.TextWrapWord},
 	}
 	p.minutesBtn = &widget.Button{Text: lang.L("Minutes…"), Icon: theme.Icon(theme.IconNameDocument), Importance: widget.LowImportance,
-		OnTapped: func() { p.onMinutes(p.shown) }}
+		OnTapped: func() {
+			if p.shown != nil {
+				p.onMinutes(*p.shown)
+			}
+		}}
 	p.minutesBtn.Hide()
 	p.content = container.NewVBox(widget.NewSeparator(), p.title, p.when, p.place, p.facts, p.notes, container.NewHBox(p.minutesBtn))
 	p.show(nil, time.UTC)
@@ -47,6 +51,7 @@ func newDetailPane() *detailPane {
 
 // show describes e in loc, or a hint when there is nothing to describe.
 func (p *detailPane) show(e *calendar.Engagement, loc *time.Location) {
+	p.shown = e
 	if e == nil {
 		p.title.SetText("")
 		p.when.SetText(lang.L("Point at an engagement to see its details; click to select it, double-click to edit."))
@@ -67,7 +72,6 @@ func (p *detailPane) show(e *calendar.Engagement, loc *time.Location) {
 	p.notes.Hidden = e.Notes == ""
 	p.place.Refresh()
 	p.notes.Refresh()
-	p.shown = *e
 	p.minutesBtn.Hidden = p.onMinutes == nil || p.hasMinutes == nil || !p.hasMinutes(*e)
 	p.minutesBtn.Refresh()
 }

@@ -27,6 +27,7 @@ func (ed *editor) buildRules() fyne.CanvasObject {
 	ed.slotsBox = container.NewVBox()
 	ed.freeBtn = &widget.Button{Text: lang.L("Find a free slot"), Icon: theme.Icon(theme.IconNameSearch), OnTapped: ed.findFreeSlots}
 	ed.reason = &widget.Entry{PlaceHolder: lang.L("Why book it anyway? (recorded)")}
+	ed.reason.OnChanged = ed.onReasonChanged
 	ed.overrideBtn = &widget.Button{Text: lang.L("Save anyway"), Importance: widget.WarningImportance, OnTapped: ed.onOverride}
 	ed.overrideBox = container.NewBorder(nil, nil, nil, ed.overrideBtn, ed.reason)
 	ed.overrideBox.Hide()
@@ -85,6 +86,10 @@ func ruleLabel(r calendar.Rule) string {
 		return lang.L("Weekly visit cap")
 	case calendar.RuleDailyCap:
 		return lang.L("Daily visit cap")
+	case calendar.RulePast:
+		return lang.L("In the past")
+	case calendar.RuleUnconfirmed:
+		return lang.L("Not yet confirmed")
 	}
 	return string(r)
 }

@@ -101,7 +101,7 @@ func (ex *exporter) pickFile() {
 	}, ex.m.win)
 	d.SetFileName(fmt.Sprintf("anteroom-%s.ics", ex.from.date))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
-	d.Show()
+	showFileDialog(ex.m.win, d, lang.L("Save the .ics file as"))
 }
 
 // write exports the chosen range, leaders and privacy level to w.

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"image/color"
-	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -360,22 +359,6 @@ func (b *followUpBoard) cell(row, col int) (*canvas.Rectangle, *widget.Label, *w
 	o := b.table.Table.CreateCell()
 	b.table.Table.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
 	return itemCell(o)
-}
-
-// contrast is the WCAG contrast ratio of two opaque colours.
-func contrast(a, b color.NRGBA) float64 {
-	lum := func(c color.NRGBA) float64 {
-		ch := func(v uint8) float64 {
-			s := float64(v) / 255
-			if s <= 0.03928 {
-				return s / 12.92
-			}
-			return math.Pow((s+0.055)/1.055, 2.4)
-		}
-		return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
-	}
-	la, lb := lum(a), lum(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }
 
 func TestFridayReviewListsOpenAndOverdueFollowUps(t *testing.T) {

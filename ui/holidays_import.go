@@ -28,7 +28,7 @@ func (s *settings) pickHolidays() {
 		s.importHolidays(r, r.URI().Name())
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ICS"}))
-	d.Show()
+	showFileDialog(s.win, d, lang.L("Open a holiday calendar (.ics)"))
 }
 
 // importHolidays reads a holiday calendar and stores its days off and

@@ -43,7 +43,7 @@ func (m *mainWindow) pickImport() {
 		m.importFiles(path)
 	}, m.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ICS", ".ical", ".ifb"}))
-	d.Show()
+	showFileDialog(m.win, d, lang.L("Open a calendar file (.ics)"))
 }
 
 // pickImportFolder imports every .ics file in a chosen folder: the file
@@ -68,7 +68,7 @@ func (m *mainWindow) pickImportFolder() {
 		}
 		m.importFiles(paths...)
 	}, m.win)
-	d.Show()
+	showFileDialog(m.win, d, lang.L("Choose a folder of .ics files"))
 }
 
 // calendarFilesIn lists the .ics files in dir, sorted by name.
@@ -136,7 +136,7 @@ func (im *importer) next() {
 		case cancelled:
 			im.next() // cancelled: nothing was written; go on with the rest
 		case err != nil:
-			im.m.showErrorThen(err, im.next)
+			im.m.showReadError(err, im.next)
 		default:
 			im.preview = newImportPreview(im.m, plan, im.next)
 			im.preview.show()

@@ -25,6 +25,7 @@ type importPreview struct {
 	counts *widget.Label
 	list   *widget.List
 	notes  *widget.Label
+	fold   *widget.Accordion // the technical details, closed; nil when none
 	apply  *widget.Button
 	dialog *dialog.CustomDialog
 	result *imports.ImportResult // set once applied, for tests
@@ -46,10 +47,10 @@ func newImportPreview(m *mainWindow, plan *imports.ImportPlan, then func()) *imp
 	var notes []string
 	kept, omitted := calendar.Summarize(plan.Notes, func(m imports.Message) string { return m.Code }, notesOfAKind)
 	for _, n := range kept {
-		notes = append(notes, messageText(n))
+		notes = append(notes, plainText(n))
 	}
 	for _, o := range omitted {
-		notes = append(notes, lang.L("… and {{.Count}} more like: {{.Example}}", map[string]any{"Count": o.Count, "Example": messageText(o.Like)}))
+		notes = append(notes, lang.L("… and {{.Count}} more like: {{.Example}}", map[string]any{"Count": o.Count, "Example": plainText(o.Like)}))
 	}
 	for _, t := range plan.Todos {
 		notes = append(notes, lang.L("To-do kept: {{.Title}}", map[string]any{"Title": t.Title}))
@@ -64,7 +65,11 @@ func newImportPreview(m *mainWindow, plan *imports.ImportPlan, then func()) *imp
 	if !p.notes.Hidden {
 		notesScroll.SetMinSize(fyne.NewSize(0, 4*theme.CaptionTextSize()*1.6))
 	}
-	content := container.NewBorder(p.counts, notesScroll, nil, nil, p.list)
+	var bottom fyne.CanvasObject = notesScroll
+	if p.fold = technicalFold(plan); p.fold != nil {
+		bottom = container.NewVBox(notesScroll, p.fold)
+	}
+	content := container.NewBorder(p.counts, bottom, nil, nil, p.list)
 	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Import {{.File}}", map[string]any{"File": filepath.Base(plan.File)}), content, m.win)
 	p.dialog.SetButtons([]fyne.CanvasObject{skip, p.apply})
 	p.refreshCounts()
@@ -144,13 +149,13 @@ func (p *importPreview) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 func importDetail(it imports.ImportItem) string {
 	var parts []string
 	if it.Reason != nil {
-		parts = append(parts, messageText(*it.Reason))
+		parts = append(parts, plainText(*it.Reason))
 	}
 	for _, f := range it.Findings {
 		parts = append(parts, lang.L("{{.Rule}}: {{.Message}}", map[string]any{"Rule": ruleLabel(f.Rule), "Message": findingText(f)}))
 	}
 	for _, w := range it.Incoming.Warnings {
-		parts = append(parts, messageText(w))
+		parts = append(parts, plainText(w))
 	}
 	if len(parts) == 0 && it.Incoming.Line > 0 {
 		parts = append(parts, lang.L("line {{.Line}}", map[string]any{"Line": it.Incoming.Line}))

@@ -264,6 +264,7 @@ func (m *mainWindow) reload() {
 	m.showCapacity(ctx)
 	m.loadMarks(ctx, items)
 	m.showItems(monday, items)
+	m.followDetail()
 	m.weekButton.SetText(m.viewTitle())
 	m.win.SetTitle(lang.L("Anteroom — the leader's schedule") + " · " + m.leader.Name)
 	m.showAgenda()
@@ -302,7 +303,7 @@ func (m *mainWindow) shiftWeek(n int) { m.goToWeek(m.stepFrom(m.grid.selected, n
 
 func (m *mainWindow) pickWeek() {
 	var d dialog.Dialog
-	cal := widget.NewCalendar(m.grid.selected.In(time.Local), func(t time.Time) {
+	cal := newLocalCalendar(m.grid.selected.In(time.Local), func(t time.Time) {
 		d.Hide()
 		m.goToWeek(calendar.DateOf(t))
 	})

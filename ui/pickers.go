@@ -45,7 +45,7 @@ func (p *datePicker) open() {
 	if c == nil {
 		return
 	}
-	cal := widget.NewCalendar(p.date.In(time.Local), func(t time.Time) { p.SetDate(calendar.DateOf(t)) })
+	cal := newLocalCalendar(p.date.In(time.Local), func(t time.Time) { p.SetDate(calendar.DateOf(t)) })
 	p.popUp = widget.NewPopUp(cal, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.button)
 	p.popUp.ShowAtPosition(pos.AddXY(0, p.button.Size().Height))

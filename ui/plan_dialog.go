@@ -28,6 +28,7 @@ type planDialog struct {
 	leaders      *widget.CheckGroup
 	privacy      *enumSelect[ics.Privacy]
 	summary      *widget.Label
+	note         *widget.Label // what the plan hides and the files' names
 	problem      *widget.Label
 	saveBtn      *widget.Button
 	circulateBtn *widget.Button
@@ -50,8 +51,7 @@ func newPlanDialog(d *weekDesk, w calendar.Week) *planDialog {
 	p.privacy = newEnumSelect([]ics.Privacy{ics.PrivacyFull, ics.PrivacyLimited, ics.PrivacyBusy}, privacyLabel, nil)
 	p.privacy.setValue(ics.PrivacyLimited)
 	p.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
-	note := &widget.Label{Text: lang.L("The plan shows confidential engagements as “Official engagement” (公务活动) only; cancelled ones are left out. Files: plan-WEEK.html and plan-WEEK.ics."),
-		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	p.note = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Week"), container.NewHBox(prev, p.weekLabel, next)),
 		widget.NewFormItem(lang.L("Leaders"), p.leaders),
@@ -60,7 +60,7 @@ func newPlanDialog(d *weekDesk, w calendar.Week) *planDialog {
 	p.saveBtn = &widget.Button{Text: lang.L("Save plan as HTML…"), Icon: theme.Icon(theme.IconNameDocumentSave), OnTapped: p.pickFile}
 	p.circulateBtn = &widget.Button{Text: lang.L("Circulate…"), Icon: theme.Icon(theme.IconNameMailSend), Importance: widget.HighImportance, OnTapped: p.pickFolder}
 	closeBtn := &widget.Button{Text: lang.L("Close"), OnTapped: func() { p.dialog.Hide() }}
-	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Next week's plan"), container.NewVBox(form, p.summary, note, p.problem), d.m.win)
+	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Next week's plan"), container.NewVBox(form, p.summary, p.note, p.problem), d.m.win)
 	p.dialog.SetButtons([]fyne.CanvasObject{closeBtn, p.saveBtn, p.circulateBtn})
 	p.setWeek(w)
 	return p
@@ -75,6 +75,8 @@ func (p *planDialog) show() {
 func (p *planDialog) setWeek(w calendar.Week) {
 	p.week = w
 	p.weekLabel.SetText(reviewWeekTitle(w))
+	p.note.SetText(lang.L("The plan shows confidential engagements as “Official engagement” (公务活动) only; cancelled ones are left out. Files: {{.HTML}} and {{.ICS}}.",
+		map[string]any{"HTML": plan.FileBase(w) + ".html", "ICS": plan.FileBase(w) + ".ics"}))
 	p.refreshSummary()
 }
 
@@ -148,7 +150,7 @@ func (p *planDialog) pickFile() {
 	}, p.d.m.win)
 	fd.SetFileName(plan.FileBase(p.week) + ".html")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".html", ".htm"}))
-	fd.Show()
+	showFileDialog(p.d.m.win, fd, lang.L("Save the plan as"))
 }
 
 // writeHTML writes the plan as chosen to w.
@@ -175,7 +177,7 @@ func (p *planDialog) pickFolder() {
 			p.circulate(dir.Path())
 		}
 	}, p.d.m.win)
-	fd.Show()
+	showFileDialog(p.d.m.win, fd, lang.L("Choose the folder to circulate into"))
 }
 
 // circulate writes the plan and the .ics into dir in the background.

@@ -52,6 +52,7 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 		return err
 	}
 	a.SetIcon(assets.Icon)
+	a.Settings().SetTheme(newReadableTheme())
 	w := a.NewWindow(lang.L("Anteroom — the leader's schedule"))
 	m, err := newMainWindow(a, w, svcs)
 	if err != nil {

@@ -48,7 +48,7 @@ func (f *fileList) pick() {
 		}
 		f.add(u.Path())
 	}, f.win)
-	d.Show()
+	showFileDialog(f.win, d, lang.L("Attach a file"))
 }
 
 // add lists path unless it is listed already or is no local regular file.

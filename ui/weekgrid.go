@@ -144,7 +144,7 @@ func (g *weekGrid) refreshHeader() {
 		}
 		if g.dayNote != nil {
 			if note := g.dayNote(d); note != "" {
-				text += " · " + note
+				text += "\n" + note // its own line: beside the date it runs into the next day's
 			}
 		}
 		b.SetText(text)

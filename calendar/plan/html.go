@@ -28,10 +28,14 @@ func writeHTML(w io.Writer, p WeekPlan, tr Translator, now time.Time, loc *time.
 		Title:    l.title(p.Leaders),
 		Subtitle: l.subtitle(p.Week),
 		Columns:  l.columns(),
+		Leaders:  !unnamed(p.Leaders),
 		None:     l.t("review.plan.none", "No engagements"),
 		Count:    l.t("review.plan.count", "{{.Count}} engagement(s)", "Count", p.Rows()),
 		Prepared: l.t("review.plan.prepared", "Prepared {{.When}}", "When", l.dateYear(calendar.DateOf(now.In(loc)))+" "+now.In(loc).Format("15:04")),
 		Note:     l.t("review.plan.note", "Confidential engagements show as “{{.Label}}” only.", "Label", l.t("review.plan.confidential", "Official engagement")),
+	}
+	if !page.Leaders { // the leader column goes: it would only repeat "Leader"
+		page.Columns = append(page.Columns[:4:4], page.Columns[5:]...)
 	}
 	busy := l.t("review.plan.busy", "Busy")
 	if busyOnly {
@@ -82,6 +86,7 @@ func writeHTML(w io.Writer, p WeekPlan, tr Translator, now time.Time, loc *time.
 type htmlPage struct {
 	Lang, Title, Subtitle string
 	Columns               []string
+	Leaders               bool // the leader column is shown
 	Days                  []htmlDay
 	None, Count, Prepared string
 	Note                  string
@@ -162,9 +167,9 @@ tbody { break-inside: avoid; page-break-inside: avoid; }
 <p class="subtitle">{{.Subtitle}}</p>
 </header>
 <table>
-<colgroup><col class="day"><col class="time"><col class="title"><col class="location"><col class="leader"><col class="organiser"></colgroup>
+<colgroup><col class="day"><col class="time"><col class="title"><col class="location">{{if .Leaders}}<col class="leader">{{end}}<col class="organiser"></colgroup>
 <thead><tr>{{range .Columns}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
-{{- $none := .None}}
+{{- $none := .None}}{{$leaders := .Leaders}}
 {{- range .Days}}
 <tbody data-date="{{.ISO}}">
 {{- if .Rows}}
@@ -172,10 +177,10 @@ tbody { break-inside: avoid; page-break-inside: avoid; }
 {{- range $i, $r := .Rows}}
 <tr class="item{{if $r.Confidential}} confidential{{end}}" data-kind="{{$r.Kind}}">
 {{- if eq $i 0}}<td class="day" rowspan="{{$day.Span}}">{{$day.Date}}<span class="weekday">{{$day.Weekday}}</span></td>{{end -}}
-<td class="time">{{$r.When}}</td><td class="title">{{$r.Title}}{{if $r.Tentative}}<span class="tentative">{{$r.Tentative}}</span>{{end}}</td><td class="location">{{$r.Location}}</td><td class="leader">{{$r.Leader}}</td><td class="organiser">{{$r.Organiser}}</td></tr>
+<td class="time">{{$r.When}}</td><td class="title">{{$r.Title}}{{if $r.Tentative}}<span class="tentative">{{$r.Tentative}}</span>{{end}}</td><td class="location">{{$r.Location}}</td>{{if $leaders}}<td class="leader">{{$r.Leader}}</td>{{end}}<td class="organiser">{{$r.Organiser}}</td></tr>
 {{- end}}
 {{- else}}
-<tr class="empty"><td class="day">{{.Date}}<span class="weekday">{{.Weekday}}</span></td><td class="none" colspan="5">{{$none}}</td></tr>
+<tr class="empty"><td class="day">{{.Date}}<span class="weekday">{{.Weekday}}</span></td><td class="none" colspan="{{if $leaders}}5{{else}}4{{end}}">{{$none}}</td></tr>
 {{- end}}
 </tbody>
 {{- end}}

@@ -108,7 +108,8 @@ func notBooked() string {
 }
 
 // runCheck says whether a time is free for the leader: exit 0 when no rule
-// has anything to say, 3 when some finding does.
+// has anything to say but, perhaps, that the time is past; 3 when some
+// other finding does.
 func runCheck(env *env, args []string) error {
 	fs := newFlagSet(env, "check")
 	sf := registerSlotFlags(fs)
@@ -127,9 +128,10 @@ func runCheck(env *env, args []string) error {
 	if err != nil {
 		return describe(err, about{})
 	}
-	verdict := map[string]any{"free": len(findings) == 0, "findings": toFindingsJSON(findings)}
+	free := len(againstTheSlot(findings)) == 0
+	verdict := map[string]any{"free": free, "findings": toFindingsJSON(findings)}
 	err = emit(env, *sf.asJSON, verdict, func() {
-		if len(findings) == 0 {
+		if free {
 			fmt.Fprintln(env.stdout, lang.L("Free."))
 		}
 		printFindings(env.stdout, findings)
@@ -137,7 +139,7 @@ func runCheck(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(findings) > 0 {
+	if !free {
 		return exitWith(exitFindings, "")
 	}
 	return nil

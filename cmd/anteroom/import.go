@@ -28,6 +28,7 @@ type importFile struct {
 	Conflicts int      `json:"conflicts"`        // new or updated items the booking rules find fault with
 	Warnings  []string `json:"warnings"`         // in the user's language, each with its line; a few of each kind
 	Omitted   int      `json:"omitted_warnings"` // warnings left out as "… and N more like" another
+	Details   []string `json:"details"`          // the technical text of each warning, "" when it has none
 }
 
 // runImport handles "import [--dry-run] [--leader L] [--json] FILE...":
@@ -39,6 +40,7 @@ func runImport(env *env, args []string) error {
 	dryRun := fs.Bool("dry-run", false, lang.L("show what would change; store nothing"))
 	leaderName := leaderFlag(fs)
 	skipBad := fs.Bool("skip-bad", false, lang.L("import the rest of a file whose items need fixing, skipping those items"))
+	details := fs.Bool("details", false, lang.L("show the technical details of each warning"))
 	asJSON := jsonFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -54,7 +56,7 @@ func runImport(env *env, args []string) error {
 	var files []importFile
 	failed := false
 	for _, path := range fs.Args() {
-		f := importOne(ctx, env.importSvc, leader, path, *dryRun, *skipBad)
+		f := importOne(ctx, env.importSvc, leader, path, *dryRun, *skipBad, *details)
 		if !f.OK {
 			failed = true
 			for _, line := range strings.Split(f.Error, "\n") {
@@ -64,7 +66,7 @@ func runImport(env *env, args []string) error {
 		files = append(files, f)
 	}
 	report := map[string][]importFile{"files": files}
-	if err := emit(env, *asJSON, report, func() { printImport(env, files, *dryRun) }); err != nil {
+	if err := emit(env, *asJSON, report, func() { printImport(env, files, *dryRun, *details) }); err != nil {
 		return err
 	}
 	if failed {
@@ -95,10 +97,10 @@ func importLeader(ctx context.Context, svc *calendar.Service, name string, dryRu
 // importOne reads, plans and (unless dryRun) stores one file. A file with
 // items that need fixing (an end before the start) is refused, naming
 // each, unless skipBad: a guessed time on the calendar is worse than none.
-func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader, path string, dryRun, skipBad bool) importFile {
-	out := importFile{File: path, Warnings: []string{}}
+func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader, path string, dryRun, skipBad, details bool) importFile {
+	out := importFile{File: path, Warnings: []string{}, Details: []string{}}
 	fail := func(err error) importFile {
-		out.Error = importErrorText(path, err)
+		out.Error = importErrorText(path, err, details)
 		return out
 	}
 	f, err := os.Open(path)
@@ -119,7 +121,7 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 		return fail(err)
 	}
 	plan.By = cliUser()
-	if bad := needingFix(path, plan); len(bad) > 0 && !skipBad {
+	if bad := needingFix(path, plan, details); len(bad) > 0 && !skipBad {
 		out.Error = strings.Join(append(bad, lang.L("{{.File}}: nothing was imported; fix the items above, or import the rest with --skip-bad",
 			map[string]any{"File": path})), "\n")
 		return out
@@ -152,11 +154,12 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 	}
 	kept, omitted := calendar.Summarize(ws, importWarning.kind, warningsOfAKind)
 	for _, w := range kept {
-		out.Warnings = append(out.Warnings, w.text())
+		out.Warnings, out.Details = append(out.Warnings, w.text()), append(out.Details, technicalText(w.msg))
 	}
 	for _, o := range omitted {
 		out.Warnings = append(out.Warnings, lang.L("… and {{.Count}} more like: {{.Example}}",
 			map[string]any{"Count": o.Count, "Example": o.Like.text()}))
+		out.Details = append(out.Details, technicalText(o.Like.msg))
 		out.Omitted += o.Count
 	}
 	return out
@@ -164,7 +167,7 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 
 // needingFix names, with file and line, each item of plan that cannot be
 // imported as the file has it, and why.
-func needingFix(path string, plan *imports.ImportPlan) []string {
+func needingFix(path string, plan *imports.ImportPlan, details bool) []string {
 	var out []string
 	for _, it := range plan.Items {
 		if !it.NeedsFix() {
@@ -177,7 +180,10 @@ func needingFix(path string, plan *imports.ImportPlan) []string {
 		}
 		f.Line = 0
 		out = append(out, lang.L("{{.File}}:{{.Line}}: {{.Title}}: {{.Reason}}",
-			map[string]any{"File": path, "Line": line, "Title": it.Incoming.Engagement.Title, "Reason": messageText(f)}))
+			map[string]any{"File": path, "Line": line, "Title": it.Incoming.Engagement.Title, "Reason": plainMessage(f)}))
+		if t := technicalText(f); details && t != "" {
+			out = append(out, "    "+lang.L("details: {{.Detail}}", map[string]any{"Detail": t}))
+		}
 	}
 	return out
 }
@@ -205,9 +211,9 @@ func (w importWarning) kind() string {
 
 func (w importWarning) text() string {
 	if w.isSkip {
-		return lang.L("skipped {{.Title}}: {{.Reason}}", map[string]any{"Title": w.skipped, "Reason": messageText(w.msg)})
+		return lang.L("skipped {{.Title}}: {{.Reason}}", map[string]any{"Title": w.skipped, "Reason": plainMessage(w.msg)})
 	}
-	return messageText(w.msg)
+	return plainMessage(w.msg)
 }
 
 // planned is what applying plan as it stands would count.
@@ -242,17 +248,18 @@ func messageText(m imports.Message) string {
 }
 
 // importErrorText names the file, and the line when the reader gives one,
-// and says why it was not imported, in the user's language.
-func importErrorText(path string, err error) string {
+// and says why it was not imported, in the user's language: in plain
+// words, the reader's technical text only with details.
+func importErrorText(path string, err error, details bool) string {
 	var pe *ics.ParseError
 	if errors.As(err, &pe) {
-		return translate(pe, nil)
+		return plainParseError(pe, details)
 	}
 	return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": path, "Reason": describe(err, about{}).Error()})
 }
 
 // printImport writes a summary of each file and its warnings.
-func printImport(env *env, files []importFile, dryRun bool) {
+func printImport(env *env, files []importFile, dryRun, details bool) {
 	for _, f := range files {
 		if !f.OK {
 			continue // said on standard error
@@ -269,8 +276,11 @@ func printImport(env *env, files []importFile, dryRun bool) {
 			line += " " + lang.L("(Dry run: nothing was stored.)")
 		}
 		fmt.Fprintln(env.stdout, terminalText(line))
-		for _, w := range f.Warnings {
+		for i, w := range f.Warnings {
 			fmt.Fprintln(env.stdout, "  "+terminalText(w))
+			if details && i < len(f.Details) && f.Details[i] != "" {
+				fmt.Fprintln(env.stdout, "    "+terminalText(lang.L("details: {{.Detail}}", map[string]any{"Detail": f.Details[i]})))
+			}
 		}
 	}
 }
