@@ -105,4 +105,3 @@ func plainAll(t *testing.T, e Engagement, loc *time.Location, limit time.Time) [
 	}
 	return out
 }
-

@@ -2,7 +2,6 @@ package followup
 
 import (
 	"errors"
-	"fmt"
 
 	"anteroom/calendar"
 )
@@ -115,11 +114,6 @@ func (p *problem) Unwrap() error        { return calendar.ErrInvalid }
 
 // invalid returns a Translatable error wrapping calendar.ErrInvalid.
 func invalid(code string, args map[string]any) error { return &problem{code: code, args: args} }
-
-// notFound wraps calendar.ErrNotFound naming the record.
-func notFound(what string, id int64) error {
-	return fmt.Errorf("%s %d: %w", what, id, calendar.ErrNotFound)
-}
 
 // english are the English fallbacks of the package's message keys; the
 // translations hold the same keys.
