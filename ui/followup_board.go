@@ -20,9 +20,11 @@ import (
 
 // Overdue rows are filled pale red with dark red text: the pair keeps a
 // contrast above 4.5:1 in either theme, as neither colour follows it.
+// The chosen overdue row is a deeper red, still above 4.5:1.
 var (
-	colorOverdueFill = color.NRGBA{R: 0xfd, G: 0xe2, B: 0xe0, A: 0xff}
-	colorOverdueText = color.NRGBA{R: 0x8a, G: 0x10, B: 0x10, A: 0xff}
+	colorOverdueFill   = color.NRGBA{R: 0xfd, G: 0xe2, B: 0xe0, A: 0xff}
+	colorOverdueChosen = color.NRGBA{R: 0xf6, G: 0xb8, B: 0xb3, A: 0xff}
+	colorOverdueText   = color.NRGBA{R: 0x8a, G: 0x10, B: 0x10, A: 0xff}
 )
 
 // followUpBoard is the follow-up board (督办): every item of the leader's
@@ -40,8 +42,12 @@ type followUpBoard struct {
 	thisWeek *widget.Check
 	overdue  *widget.Check
 	newBtn   *widget.Button
+	printBtn *widget.Button
 	table    *sortTable[followup.Item]
 	detail   *itemDetail
+	printing *printDialog // the last Print list… opened, for tests
+
+	chosen int64 // the item whose row is highlighted; 0 for none
 
 	today calendar.Date
 	units []string // the units of the leader's items, for the filter
@@ -68,14 +74,15 @@ func newFollowUpBoard(d *followUpDesk) *followUpBoard {
 	b.overdue = widget.NewCheck(lang.L("Overdue"), func(bool) { b.reload() })
 	b.newBtn = &widget.Button{Text: lang.L("New assigned matter…"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.HighImportance,
 		OnTapped: func() { d.newAssigned(b.win) }}
+	b.printBtn = &widget.Button{Text: lang.L("Print list…"), Icon: theme.Icon(theme.IconNameDocumentPrint), OnTapped: func() { b.onPrint() }}
 	b.table = newItemTable(b)
 	b.detail = newItemDetail(b)
 
 	filters := container.NewHBox(b.state, b.unit, b.thisWeek, b.overdue)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, b.counts, b.newBtn, b.search),
+		container.NewBorder(nil, nil, b.counts, container.NewHBox(b.printBtn, b.newBtn), b.search),
 		filters)
-	split := container.NewHSplit(b.table, container.NewVScroll(b.detail.content))
+	split := container.NewHSplit(fillLastColumn(b.table.Table, b.table.cols), container.NewVScroll(b.detail.content))
 	split.Offset = 0.7
 	b.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
 	b.win.Resize(secondWindowSize)
@@ -106,7 +113,7 @@ func newItemTable(b *followUpBoard) *sortTable[followup.Item] {
 			}},
 		{title: lang.L("Latest progress"), width: 120, text: func(it followup.Item) string { return latestText(it, loc()) },
 			compare: func(a, c followup.Item) int { return latestAt(a).Compare(latestAt(c)) }},
-	}, func(it followup.Item) { b.detail.show(it) })
+	}, func(it followup.Item) { b.choose(it) })
 	t.sortCol = 3 // by due date, the soonest first
 	t.Table.CreateCell = func() fyne.CanvasObject {
 		red := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
@@ -157,13 +164,20 @@ func (b *followUpBoard) updateCell(t *sortTable[followup.Item], id widget.TableC
 	}
 	c, it := t.cols[id.Col], t.rows[id.Row]
 	text := c.text(it)
+	chosen := it.ID == b.chosen
 	if it.Overdue(b.today) {
 		fill.FillColor = colorOverdueFill
+		if chosen {
+			fill.FillColor = colorOverdueChosen
+		}
 		l.Hide()
 		red.SetText(text)
 		red.Show()
 	} else {
 		fill.FillColor = color.Transparent
+		if chosen {
+			fill.FillColor = theme.Color(theme.ColorNameSelection)
+		}
 		red.Hide()
 		l.Importance = widget.MediumImportance
 		if c.importance != nil {
@@ -282,6 +296,13 @@ func (b *followUpBoard) row(text string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// choose shows it in the detail pane and highlights its whole row.
+func (b *followUpBoard) choose(it followup.Item) {
+	b.chosen = it.ID
+	b.detail.show(it)
+	b.table.Refresh()
 }
 
 // open selects the item with text, as a click on its row does.
