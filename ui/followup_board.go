@@ -44,6 +44,7 @@ type followUpBoard struct {
 	newBtn   *widget.Button
 	printBtn *widget.Button
 	table    *sortTable[followup.Item]
+	tableBox *fyne.Container // the table, its last column fitted to the width left
 	detail   *itemDetail
 	printing *printDialog // the last Print list… opened, for tests
 
@@ -82,8 +83,9 @@ func newFollowUpBoard(d *followUpDesk) *followUpBoard {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, b.counts, container.NewHBox(b.printBtn, b.newBtn), b.search),
 		filters)
-	split := container.NewHSplit(fillLastColumn(b.table.Table, b.table.cols), container.NewVScroll(b.detail.content))
-	split.Offset = 0.7
+	b.tableBox = fillLastColumn(b.table.Table, b.table.cols)
+	split := container.NewHSplit(b.tableBox, container.NewVScroll(b.detail.content))
+	split.Offset = 0.74 // the detail pane wraps its text; the table's columns do not
 	b.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
 	b.win.Resize(secondWindowSize)
 	return b
@@ -93,6 +95,16 @@ func newFollowUpBoard(d *followUpDesk) *followUpBoard {
 // rows filled red.
 func newItemTable(b *followUpBoard) *sortTable[followup.Item] {
 	loc := b.d.loc
+	var priorities, states []string
+	for _, p := range followup.Priorities {
+		priorities = append(priorities, priorityLabel(p))
+	}
+	for _, s := range followup.States {
+		states = append(states, itemStateLabel(s))
+	}
+	// The columns of words fit them whole in either language; the last
+	// takes what is left (fillLastColumn).
+	dueTitle, priorityTitle, stateTitle := lang.L("Due by"), lang.L("Priority"), lang.L("State")
 	t := newSortTable([]tableCol[followup.Item]{
 		{title: lang.L("Matter"), width: 140, text: func(it followup.Item) string { return it.Text },
 			compare: func(a, c followup.Item) int { return strings.Compare(a.Text, c.Text) }},
@@ -100,14 +112,15 @@ func newItemTable(b *followUpBoard) *sortTable[followup.Item] {
 			compare: func(a, c followup.Item) int { return strings.Compare(a.Unit, c.Unit) }},
 		{title: lang.L("Person"), width: 64, text: func(it followup.Item) string { return it.Person },
 			compare: func(a, c followup.Item) int { return strings.Compare(a.Person, c.Person) }},
-		{title: lang.L("Due by"), width: 110, text: func(it followup.Item) string { return b.dueText(it) },
+		{title: dueTitle, width: fitColumn(90, dueTitle, lang.L("{{.Date}} overdue", map[string]any{"Date": dayMonth(calendar.NewDate(2026, 12, 30))})),
+			text:    func(it followup.Item) string { return b.dueText(it) },
 			compare: func(a, c followup.Item) int { return a.Due.Compare(c.Due) }},
-		{title: lang.L("Priority"), width: 76, text: func(it followup.Item) string { return priorityLabel(it.Priority) },
+		{title: priorityTitle, width: fitColumn(60, priorityTitle, priorities...), text: func(it followup.Item) string { return priorityLabel(it.Priority) },
 			compare: func(a, c followup.Item) int {
 				return cmp.Compare(slices.Index(followup.Priorities, a.Priority), slices.Index(followup.Priorities, c.Priority))
 			},
 			importance: func(it followup.Item) widget.Importance { return priorityImportance(it.Priority) }},
-		{title: lang.L("State"), width: 80, text: func(it followup.Item) string { return itemStateLabel(it.State) },
+		{title: stateTitle, width: fitColumn(60, stateTitle, states...), text: func(it followup.Item) string { return itemStateLabel(it.State) },
 			compare: func(a, c followup.Item) int {
 				return cmp.Compare(slices.Index(followup.States, a.State), slices.Index(followup.States, c.State))
 			}},

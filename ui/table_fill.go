@@ -14,7 +14,7 @@ const minLastColumn float32 = 80
 // fillLastColumn holds table so that its last column takes the width the
 // others leave, its text ellipsized, and the table needs no sideways
 // scrolling on a small screen; on a wide one the column shows more.
-func fillLastColumn[T any](table *widget.Table, cols []tableCol[T]) fyne.CanvasObject {
+func fillLastColumn[T any](table *widget.Table, cols []tableCol[T]) *fyne.Container {
 	widths := make([]float32, len(cols))
 	for i, c := range cols {
 		widths[i] = c.width
@@ -55,4 +55,17 @@ func lastColumnWidth(widths []float32, width, padding float32) float32 {
 		rest -= w
 	}
 	return max(rest, min(widths[len(widths)-1], minLastColumn))
+}
+
+// fitColumn is the width a column needs to show its header, with the sort
+// arrow, and each of texts whole in the UI's language and theme; at least
+// least. The words of states and priorities are longer in English than in
+// Chinese.
+func fitColumn(least float32, header string, texts ...string) float32 {
+	h := &widget.Button{Text: header, Icon: theme.Icon(theme.IconNameArrowDropUp), IconPlacement: widget.ButtonIconTrailingText}
+	w := max(least, h.MinSize().Width)
+	for _, t := range texts {
+		w = max(w, (&widget.Label{Text: t}).MinSize().Width)
+	}
+	return w
 }
