@@ -132,3 +132,6 @@ func trailNote(note string) string {
 	}
 	return followup.EditNote(note, lang.X)
 }
+
+// listSep joins names in a line: 、 in Chinese, a comma in English.
+func listSep() string { return lang.X("followup.list_sep", ", ") }

@@ -59,7 +59,7 @@ func showPrintDialog(win fyne.Window, title, fileName string, write func(w io.Wr
 	closeBtn := &widget.Button{Text: lang.L("Close"), OnTapped: func() { p.dialog.Hide() }}
 	p.dialog = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, note, p.status, p.problem), win)
 	p.dialog.SetButtons([]fyne.CanvasObject{closeBtn, p.saveBtn})
-	p.dialog.Resize(fitIn(win, fyne.NewSize(560, 260)))
+	p.dialog.Resize(fitIn(win, fyne.NewSize(560, 200)))
 	showDialog(win, p.dialog)
 	return p
 }

@@ -234,6 +234,11 @@ func TestFollowUpListPrintsTheItemsAsFiltered(t *testing.T) {
 
 func TestAllMinutesListOpensTheMinutes(t *testing.T) {
 	d := newDesk(t)
+	empty := d.m.follow.openMinutesList()
+	if !empty.empty.Visible() || len(empty.table.rows) != 0 {
+		t.Fatal("an empty list does not say there are no minutes")
+	}
+	empty.win.Close()
 	confidentialMinutes(t, d, "人事调整专题会", "下周公示")
 	pastMeeting(t, d, "防汛会商")
 	md := openMinutesFromGrid(t, d, "防汛会商")
@@ -385,5 +390,24 @@ func TestBoardFitsASmallScreenWithoutSidewaysScrolling(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestEnglishMinutesJoinNamesWithCommas(t *testing.T) {
+	speaking(t, "en_US.UTF-8")
+	d := newDesk(t)
+	confidentialMinutes(t, d, "Executive meeting", "Review the budget")
+	md := openMinutesFromGrid(t, d, "Executive meeting")
+	md.min.Attendees = []string{"Mayor Zhang", "Director Wang"}
+	md.build()
+	var texts []string
+	for _, o := range test.LaidOutObjects(md.body) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	all := strings.Join(texts, "\n")
+	if !strings.Contains(all, "Mayor Zhang, Director Wang") || strings.Contains(all, "、") {
+		t.Fatalf("the English minutes read:\n%s", all)
 	}
 }

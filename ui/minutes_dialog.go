@@ -139,7 +139,7 @@ func (md *minutesDialog) build() {
 	if m.DocNumber != "" {
 		issued := m.DocNumber + " · " + longDate(m.IssuedOn)
 		if len(m.IssuedTo) > 0 {
-			issued += " · " + strings.Join(m.IssuedTo, "、")
+			issued += " · " + strings.Join(m.IssuedTo, listSep())
 		}
 		factRow(head, lang.L("Issued"), issued)
 	}
@@ -261,7 +261,7 @@ func without(es []*widget.Entry, e *widget.Entry) []*widget.Entry {
 func (md *minutesDialog) record(head *widget.Form) []fyne.CanvasObject {
 	m := md.min
 	factRow(head, lang.L("Chaired by"), m.ChairedBy)
-	factRow(head, lang.L("Attendees"), strings.Join(m.Attendees, "、"))
+	factRow(head, lang.L("Attendees"), strings.Join(m.Attendees, listSep()))
 	followed := md.followedUp()
 	box := container.NewVBox(widget.NewSeparator(), &widget.Label{Text: lang.L("Decisions"), TextStyle: fyne.TextStyle{Bold: true}})
 	md.followBtns = map[int]*widget.Button{}

@@ -32,14 +32,19 @@ var minutesStateOrder = []followup.MinutesState{followup.MinutesDraft, followup.
 func newMinutesList(d *followUpDesk) *minutesList {
 	l := &minutesList{d: d, win: escaping(d.m.app.NewWindow(lang.L("Minutes"))), problem: errorLabel()}
 	l.count = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
-	l.empty = &widget.Label{Text: lang.L("No minutes yet: open a past meeting in the calendar and choose Minutes…."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	l.empty = &widget.Label{Text: lang.L("No minutes yet: open a past meeting in the calendar and choose Minutes…."), Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
 	loc := d.loc
+	dateTitle, stateTitle := lang.L("Date"), lang.L("State")
+	var states []string
+	for _, s := range minutesStateOrder {
+		states = append(states, minutesStateLabel(s))
+	}
 	l.table = newSortTable([]tableCol[followup.Minutes]{
 		{title: lang.L("Meeting"), width: 300, text: func(m followup.Minutes) string { return meetingTitle(m.Meeting) },
 			compare: func(a, b followup.Minutes) int { return strings.Compare(a.Meeting.Title, b.Meeting.Title) }},
-		{title: lang.L("Date"), width: 150, text: func(m followup.Minutes) string { return longDate(calendar.DateOf(m.Meeting.Start.In(loc()))) },
+		{title: dateTitle, width: fitColumn(150, dateTitle, longDate(calendar.NewDate(2026, 12, 30))), text: func(m followup.Minutes) string { return longDate(calendar.DateOf(m.Meeting.Start.In(loc()))) },
 			compare: func(a, b followup.Minutes) int { return a.Meeting.Start.Compare(b.Meeting.Start) }},
-		{title: lang.L("State"), width: 140, text: func(m followup.Minutes) string { return minutesStateLabel(m.State) },
+		{title: stateTitle, width: fitColumn(80, stateTitle, states...), text: func(m followup.Minutes) string { return minutesStateLabel(m.State) },
 			compare: func(a, b followup.Minutes) int {
 				return cmp.Compare(slices.Index(minutesStateOrder, a.State), slices.Index(minutesStateOrder, b.State))
 			}},
@@ -49,7 +54,7 @@ func newMinutesList(d *followUpDesk) *minutesList {
 	l.table.sortCol, l.table.desc = 1, true // the latest meeting first
 	top := container.NewVBox(l.count, l.empty, l.problem)
 	l.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, fillLastColumn(l.table.Table, l.table.cols)))
-	l.win.Resize(fyne.NewSize(900, 560))
+	l.win.Resize(secondWindowSize)
 	return l
 }
 
@@ -71,11 +76,14 @@ func (d *followUpDesk) openMinutesList() *minutesList {
 		return nil
 	}
 	if d.list == nil {
+		// Filled before it shows: a window opens no smaller than its content.
 		d.list = newMinutesList(d)
+		d.list.reload()
 		d.list.win.SetOnClosed(func() { d.list = nil })
 		d.list.win.Show()
+	} else {
+		d.list.reload()
 	}
-	d.list.reload()
 	d.list.win.RequestFocus()
 	return d.list
 }
