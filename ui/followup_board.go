@@ -20,9 +20,11 @@ import (
 
 // Overdue rows are filled pale red with dark red text: the pair keeps a
 // contrast above 4.5:1 in either theme, as neither colour follows it.
+// The chosen overdue row is a deeper red, still above 4.5:1.
 var (
-	colorOverdueFill = color.NRGBA{R: 0xfd, G: 0xe2, B: 0xe0, A: 0xff}
-	colorOverdueText = color.NRGBA{R: 0x8a, G: 0x10, B: 0x10, A: 0xff}
+	colorOverdueFill   = color.NRGBA{R: 0xfd, G: 0xe2, B: 0xe0, A: 0xff}
+	colorOverdueChosen = color.NRGBA{R: 0xf6, G: 0xb8, B: 0xb3, A: 0xff}
+	colorOverdueText   = color.NRGBA{R: 0x8a, G: 0x10, B: 0x10, A: 0xff}
 )
 
 // followUpBoard is the follow-up board (督办): every item of the leader's
@@ -40,8 +42,13 @@ type followUpBoard struct {
 	thisWeek *widget.Check
 	overdue  *widget.Check
 	newBtn   *widget.Button
+	printBtn *widget.Button
 	table    *sortTable[followup.Item]
+	tableBox *fyne.Container // the table, its last column fitted to the width left
 	detail   *itemDetail
+	printing *printDialog // the last Print list… opened, for tests
+
+	chosen int64 // the item whose row is highlighted; 0 for none
 
 	today calendar.Date
 	units []string // the units of the leader's items, for the filter
@@ -68,15 +75,17 @@ func newFollowUpBoard(d *followUpDesk) *followUpBoard {
 	b.overdue = widget.NewCheck(lang.L("Overdue"), func(bool) { b.reload() })
 	b.newBtn = &widget.Button{Text: lang.L("New assigned matter…"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.HighImportance,
 		OnTapped: func() { d.newAssigned(b.win) }}
+	b.printBtn = &widget.Button{Text: lang.L("Print list…"), Icon: theme.Icon(theme.IconNameDocumentPrint), OnTapped: func() { b.onPrint() }}
 	b.table = newItemTable(b)
 	b.detail = newItemDetail(b)
 
 	filters := container.NewHBox(b.state, b.unit, b.thisWeek, b.overdue)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, b.counts, b.newBtn, b.search),
+		container.NewBorder(nil, nil, b.counts, container.NewHBox(b.printBtn, b.newBtn), b.search),
 		filters)
-	split := container.NewHSplit(b.table, container.NewVScroll(b.detail.content))
-	split.Offset = 0.7
+	b.tableBox = fillLastColumn(b.table.Table, b.table.cols)
+	split := container.NewHSplit(b.tableBox, container.NewVScroll(b.detail.content))
+	split.Offset = 0.74 // the detail pane wraps its text; the table's columns do not
 	b.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
 	b.win.Resize(secondWindowSize)
 	return b
@@ -86,6 +95,16 @@ func newFollowUpBoard(d *followUpDesk) *followUpBoard {
 // rows filled red.
 func newItemTable(b *followUpBoard) *sortTable[followup.Item] {
 	loc := b.d.loc
+	var priorities, states []string
+	for _, p := range followup.Priorities {
+		priorities = append(priorities, priorityLabel(p))
+	}
+	for _, s := range followup.States {
+		states = append(states, itemStateLabel(s))
+	}
+	// The columns of words fit them whole in either language; the last
+	// takes what is left (fillLastColumn).
+	dueTitle, priorityTitle, stateTitle := lang.L("Due by"), lang.L("Priority"), lang.L("State")
 	t := newSortTable([]tableCol[followup.Item]{
 		{title: lang.L("Matter"), width: 140, text: func(it followup.Item) string { return it.Text },
 			compare: func(a, c followup.Item) int { return strings.Compare(a.Text, c.Text) }},
@@ -93,20 +112,21 @@ func newItemTable(b *followUpBoard) *sortTable[followup.Item] {
 			compare: func(a, c followup.Item) int { return strings.Compare(a.Unit, c.Unit) }},
 		{title: lang.L("Person"), width: 64, text: func(it followup.Item) string { return it.Person },
 			compare: func(a, c followup.Item) int { return strings.Compare(a.Person, c.Person) }},
-		{title: lang.L("Due by"), width: 110, text: func(it followup.Item) string { return b.dueText(it) },
+		{title: dueTitle, width: fitColumn(90, dueTitle, lang.L("{{.Date}} overdue", map[string]any{"Date": dayMonth(calendar.NewDate(2026, 12, 30))})),
+			text:    func(it followup.Item) string { return b.dueText(it) },
 			compare: func(a, c followup.Item) int { return a.Due.Compare(c.Due) }},
-		{title: lang.L("Priority"), width: 76, text: func(it followup.Item) string { return priorityLabel(it.Priority) },
+		{title: priorityTitle, width: fitColumn(60, priorityTitle, priorities...), text: func(it followup.Item) string { return priorityLabel(it.Priority) },
 			compare: func(a, c followup.Item) int {
 				return cmp.Compare(slices.Index(followup.Priorities, a.Priority), slices.Index(followup.Priorities, c.Priority))
 			},
 			importance: func(it followup.Item) widget.Importance { return priorityImportance(it.Priority) }},
-		{title: lang.L("State"), width: 80, text: func(it followup.Item) string { return itemStateLabel(it.State) },
+		{title: stateTitle, width: fitColumn(60, stateTitle, states...), text: func(it followup.Item) string { return itemStateLabel(it.State) },
 			compare: func(a, c followup.Item) int {
 				return cmp.Compare(slices.Index(followup.States, a.State), slices.Index(followup.States, c.State))
 			}},
 		{title: lang.L("Latest progress"), width: 120, text: func(it followup.Item) string { return latestText(it, loc()) },
 			compare: func(a, c followup.Item) int { return latestAt(a).Compare(latestAt(c)) }},
-	}, func(it followup.Item) { b.detail.show(it) })
+	}, func(it followup.Item) { b.choose(it) })
 	t.sortCol = 3 // by due date, the soonest first
 	t.Table.CreateCell = func() fyne.CanvasObject {
 		red := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
@@ -157,13 +177,20 @@ func (b *followUpBoard) updateCell(t *sortTable[followup.Item], id widget.TableC
 	}
 	c, it := t.cols[id.Col], t.rows[id.Row]
 	text := c.text(it)
+	chosen := it.ID == b.chosen
 	if it.Overdue(b.today) {
 		fill.FillColor = colorOverdueFill
+		if chosen {
+			fill.FillColor = colorOverdueChosen
+		}
 		l.Hide()
 		red.SetText(text)
 		red.Show()
 	} else {
 		fill.FillColor = color.Transparent
+		if chosen {
+			fill.FillColor = theme.Color(theme.ColorNameSelection)
+		}
 		red.Hide()
 		l.Importance = widget.MediumImportance
 		if c.importance != nil {
@@ -282,6 +309,13 @@ func (b *followUpBoard) row(text string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// choose shows it in the detail pane and highlights its whole row.
+func (b *followUpBoard) choose(it followup.Item) {
+	b.chosen = it.ID
+	b.detail.show(it)
+	b.table.Refresh()
 }
 
 // open selects the item with text, as a click on its row does.

@@ -20,6 +20,7 @@ type followUpDesk struct {
 	svc *followup.Service // nil: minutes and follow-up are hidden
 
 	board   *followUpBoard // nil while closed
+	list    *minutesList   // nil while closed
 	minutes *minutesDialog // the last minutes opened, for tests
 	form    *itemForm      // the last new-item form opened, for tests
 }
@@ -32,10 +33,11 @@ func newFollowUpDesk(m *mainWindow, svc *followup.Service) *followUpDesk {
 func (d *followUpDesk) menu() *fyne.Menu {
 	board := fyne.NewMenuItem(lang.L("Follow-up board…"), func() { d.openBoard() })
 	assigned := fyne.NewMenuItem(lang.L("New assigned matter…"), func() { d.newAssigned(d.m.win) })
+	minutes := fyne.NewMenuItem(lang.L("All minutes…"), func() { d.openMinutesList() })
 	if d.svc == nil {
-		board.Disabled, assigned.Disabled = true, true
+		board.Disabled, assigned.Disabled, minutes.Disabled = true, true, true
 	}
-	return fyne.NewMenu(lang.L("Follow-up"), board, assigned)
+	return fyne.NewMenu(lang.L("Follow-up"), board, assigned, fyne.NewMenuItemSeparator(), minutes)
 }
 
 // openBoard shows the follow-up board, opening it when closed.
@@ -53,10 +55,13 @@ func (d *followUpDesk) openBoard() *followUpBoard {
 	return d.board
 }
 
-// changed redraws the board after a change.
+// changed redraws the board and the list of minutes after a change.
 func (d *followUpDesk) changed() {
 	if d.board != nil {
 		d.board.reload()
+	}
+	if d.list != nil {
+		d.list.reload()
 	}
 }
 

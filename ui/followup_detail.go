@@ -114,7 +114,7 @@ func (p *itemDetail) fill() {
 	}
 	p.audit.show(followupTrail(trail), loc, itemStateName)
 	p.body.Objects = []fyne.CanvasObject{title, form, widget.NewSeparator(), progress,
-		container.NewGridWithColumns(2, p.reportBtn, p.feedbackBtn, p.closeBtn), p.problem, widget.NewSeparator(), p.audit.content}
+		container.NewVBox(p.reportBtn, container.NewGridWithColumns(2, p.feedbackBtn, p.closeBtn)), p.problem, widget.NewSeparator(), p.audit.content}
 	p.body.Refresh()
 	p.empty.Hide()
 	p.body.Show()

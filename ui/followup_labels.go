@@ -13,24 +13,31 @@ import (
 	"anteroom/calendar/followup"
 )
 
-// minutesStateLabel names a state of minutes: 草稿, 已报签, 已签发, 已印发.
-func minutesStateLabel(s followup.MinutesState) string {
-	return lang.X(s.StateCode(), followup.English(s.StateCode()))
-}
+// minutesStateLabel names a state of minutes as the window shows it on
+// its own: 草稿, 已报签, 已签发, 已印发; "Draft", "Issued".
+func minutesStateLabel(s followup.MinutesState) string { return uiLabel(s.StateCode()) }
 
-// itemStateLabel names a follow-up item's state: 待办, 办理中, 已反馈, 已办结.
-func itemStateLabel(s followup.State) string {
-	return lang.X(s.StateCode(), followup.English(s.StateCode()))
-}
+// itemStateLabel names a follow-up item's state: 待办, 办理中, 已反馈,
+// 已办结; "Open", "In progress".
+func itemStateLabel(s followup.State) string { return uiLabel(s.StateCode()) }
 
-// priorityLabel names a priority: 紧急, 重要, 一般.
-func priorityLabel(p followup.Priority) string {
-	return lang.X(p.Code(), followup.English(p.Code()))
-}
+// priorityLabel names a priority: 紧急, 重要, 一般; "Urgent".
+func priorityLabel(p followup.Priority) string { return uiLabel(p.Code()) }
 
 // sourceLabel names where an item came from: 会议纪要, 领导批示, 领导交办.
-func sourceLabel(k followup.SourceKind) string {
-	return lang.X(k.Code(), followup.English(k.Code()))
+func sourceLabel(k followup.SourceKind) string { return uiLabel(k.Code()) }
+
+// uiLabel is the label of a domain code ("followup.priority.urgent") in
+// a table cell, a filter or a form: its own key ("followup.label.priority.urgent"),
+// capitalised in English, where the domain's key is the lowercase word
+// messages put inside sentences.
+func uiLabel(code string) string {
+	area, rest, _ := strings.Cut(code, ".")
+	fallback := followup.English(code)
+	if fallback != "" {
+		fallback = strings.ToUpper(fallback[:1]) + fallback[1:]
+	}
+	return lang.X(area+".label."+rest, fallback)
 }
 
 // sourceText says where an item came from, with the meeting's or the
@@ -125,3 +132,6 @@ func trailNote(note string) string {
 	}
 	return followup.EditNote(note, lang.X)
 }
+
+// listSep joins names in a line: 、 in Chinese, a comma in English.
+func listSep() string { return lang.X("followup.list_sep", ", ") }

@@ -43,7 +43,9 @@ type minutesDialog struct {
 	text        *widget.Entry
 
 	closeBtn, saveBtn, submitBtn, signBtn, issueBtn *widget.Button
+	printBtn                                        *widget.Button
 	followBtns                                      map[int]*widget.Button // by decision number
+	printing                                        *printDialog           // the last Print… opened, for tests
 
 	// The open sign or issue question, for tests.
 	signBy      *widget.Entry
@@ -100,6 +102,7 @@ func (d *followUpDesk) showMinutes(win fyne.Window, m followup.Minutes) *minutes
 	md.submitBtn = &widget.Button{Text: lang.L("Submit for sign-off"), Icon: theme.Icon(theme.IconNameMailSend), Importance: widget.HighImportance, OnTapped: md.onSubmit}
 	md.signBtn = &widget.Button{Text: lang.L("Sign…"), Icon: theme.Icon(theme.IconNameConfirm), Importance: widget.HighImportance, OnTapped: md.onSign}
 	md.issueBtn = &widget.Button{Text: lang.L("Issue…"), Icon: theme.Icon(theme.IconNameMailForward), Importance: widget.HighImportance, OnTapped: md.onIssue}
+	md.printBtn = &widget.Button{Text: lang.L("Print…"), Icon: theme.Icon(theme.IconNameDocumentPrint), OnTapped: func() { md.onPrint() }}
 	md.dialog = dialog.NewCustomWithoutButtons(lang.L("Minutes · {{.Title}}", map[string]any{"Title": m.Meeting.Title}), container.NewVScroll(md.body), md.win)
 	md.build()
 	md.dialog.Resize(fitIn(md.win, fyne.NewSize(780, 640)))
@@ -136,7 +139,7 @@ func (md *minutesDialog) build() {
 	if m.DocNumber != "" {
 		issued := m.DocNumber + " · " + longDate(m.IssuedOn)
 		if len(m.IssuedTo) > 0 {
-			issued += " · " + strings.Join(m.IssuedTo, "、")
+			issued += " · " + strings.Join(m.IssuedTo, listSep())
 		}
 		factRow(head, lang.L("Issued"), issued)
 	}
@@ -160,9 +163,13 @@ func (md *minutesDialog) build() {
 	md.dialog.SetButtons(md.buttons())
 }
 
-// buttons are Close and the moves the state allows.
+// buttons are Close, Print… once the minutes are stored, and the moves
+// the state allows.
 func (md *minutesDialog) buttons() []fyne.CanvasObject {
 	out := []fyne.CanvasObject{md.closeBtn}
+	if md.min.ID != 0 {
+		out = append(out, md.printBtn)
+	}
 	switch md.min.State {
 	case followup.MinutesDraft:
 		out = append(out, md.saveBtn, md.submitBtn)
@@ -254,7 +261,7 @@ func without(es []*widget.Entry, e *widget.Entry) []*widget.Entry {
 func (md *minutesDialog) record(head *widget.Form) []fyne.CanvasObject {
 	m := md.min
 	factRow(head, lang.L("Chaired by"), m.ChairedBy)
-	factRow(head, lang.L("Attendees"), strings.Join(m.Attendees, "、"))
+	factRow(head, lang.L("Attendees"), strings.Join(m.Attendees, listSep()))
 	followed := md.followedUp()
 	box := container.NewVBox(widget.NewSeparator(), &widget.Label{Text: lang.L("Decisions"), TextStyle: fyne.TextStyle{Bold: true}})
 	md.followBtns = map[int]*widget.Button{}
