@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // migration is one forward-only schema step, read from migrations/NNNN_name.sql.
@@ -71,7 +72,7 @@ func migrate(ctx context.Context, db *sql.DB, dbPath string, steps []migration) 
 		}
 	}
 	for _, m := range steps[v:] {
-		if err := apply(ctx, db, m); err != nil {
+		if err := applyWaiting(ctx, db, m); err != nil {
 			return fmt.Errorf("migrate %s to version %d (%s): %w", dbPath, m.version, m.name, err)
 		}
 	}
@@ -118,6 +119,25 @@ func apply(ctx context.Context, db *sql.DB, m migration) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// migrateWait is how long a step waits for another instance that
+// migrates the same file at once: its steps hold the write lock in turn,
+// and on a loaded machine longer than one busy timeout.
+const migrateWait = 30 * time.Second
+
+// applyWaiting applies m, retrying while another instance holds the
+// write lock; the step then finds the version already reached and does
+// nothing.
+func applyWaiting(ctx context.Context, db *sql.DB, m migration) error {
+	deadline := time.Now().Add(migrateWait)
+	for {
+		err := apply(ctx, db, m)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // queryer is what both *sql.DB and *sql.Tx offer for reading.
