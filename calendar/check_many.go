@@ -51,6 +51,7 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 		lo, hi int
 	}
 	found := make([][]Finding, len(probes))
+	engines := make([]*Engine, len(probes)) // which engine checked each probe
 	batches := make(chan batch, 16)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -68,6 +69,7 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 		})
 	}
 	var err error
+	series := &seriesCache{}
 	for lo := 0; lo < len(probes) && err == nil; {
 		from := probes[lo].at()
 		hi, to := lo, from
@@ -75,7 +77,10 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 			to = Later(to, occurrenceEnd(rows[probes[hi].item], probes[hi].at(), loc))
 		}
 		var en *Engine
-		if en, err = s.Engine(ctx, leader, from, to); err == nil {
+		if en, err = s.spanEngine(ctx, leader, from, to, series); err == nil {
+			for i := lo; i < hi; i++ {
+				engines[i] = en
+			}
 			for ; lo < hi; lo += parallelChunk {
 				batches <- batch{en, lo, min(hi, lo+parallelChunk)}
 			}
@@ -84,6 +89,9 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 	}
 	close(batches)
 	wg.Wait()
+	if err == nil {
+		err = s.resolveOthers(ctx, engines, found)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"slices"
 	"time"
 )
@@ -15,12 +16,14 @@ type Engine struct {
 	loc      *time.Location
 	avail    Availability
 	now      time.Time
-	items    []Engagement
-	short    interval // items up to a day long
-	long     interval // longer ones: trips, multi-day blocks
-	visits   []int64  // starts of the visits, in order
-	visitIdx []int32  // their items
-	maxBuf   int64    // longest buffer of any kind, seconds
+	spans    []Span             // the occurrences, cancelled ones left out
+	items    []Engagement       // the same in full; nil when built from spans
+	series   map[int64]expanded // the series a span engine expanded, to make their occurrences a finding names
+	short    interval           // items up to a day long
+	long     interval           // longer ones: trips, multi-day blocks
+	visits   []int64            // starts of the visits, in order
+	visitIdx []int32            // their items
+	maxBuf   int64              // longest buffer of any kind, seconds
 	buffer   [numKinds]int64
 	earliest [numKinds]Date // zero: the kind needs no notice
 }
@@ -54,25 +57,51 @@ type interval struct {
 // of time the questions are about plus the week around it; cancelled
 // items are left out, as they never conflict. now decides notice.
 func NewEngine(leader Leader, avail Availability, items []Engagement, now time.Time) (*Engine, error) {
-	loc, err := leader.Location()
-	if err != nil {
-		return nil, err
-	}
-	e := &Engine{loc: loc, avail: avail, now: now}
-	e.items = make([]Engagement, 0, len(items))
+	e := &Engine{items: make([]Engagement, 0, len(items))}
 	for _, it := range items {
 		if !it.Cancelled() {
 			e.items = append(e.items, it)
 		}
 	}
-	order := make([]int32, len(e.items))
+	e.spans = make([]Span, len(e.items))
+	for i := range e.items {
+		e.spans[i] = spanOf(&e.items[i])
+	}
+	return e, e.index(leader, avail, now)
+}
+
+// newSpanEngine is NewEngine on spans, in the order Occurrences would
+// give their engagements: its findings name a span (Finding.span) in
+// place of the engagement, which the caller makes (resolveOthers).
+func newSpanEngine(leader Leader, avail Availability, spans []Span, series map[int64]expanded, now time.Time) (*Engine, error) {
+	e := &Engine{spans: spans[:0], series: series}
+	for _, sp := range spans {
+		if sp.Status != StatusCancelled {
+			e.spans = append(e.spans, sp)
+		}
+	}
+	return e, e.index(leader, avail, now)
+}
+
+// index sorts the spans into the engine's tables.
+func (e *Engine) index(leader Leader, avail Availability, now time.Time) error {
+	loc, err := leader.Location()
+	if err != nil {
+		return err
+	}
+	e.loc, e.avail, e.now = loc, avail, now
+	order := make([]int32, len(e.spans))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return e.items[a].Start.Compare(e.items[b].Start) })
+	if e.items != nil {
+		slices.SortFunc(order, func(a, b int32) int { return e.items[a].Start.Compare(e.items[b].Start) })
+	} else {
+		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(e.spans[a].Start, e.spans[b].Start) })
+	}
 	for _, i := range order {
-		it := &e.items[i]
-		s, en := it.Start.Unix(), it.End.Unix()
+		it := &e.spans[i]
+		s, en := it.Start, it.End
 		ix := &e.short
 		if en-s > 24*3600 {
 			ix = &e.long
@@ -91,7 +120,16 @@ func NewEngine(leader Leader, avail Availability, items []Engagement, now time.T
 			e.earliest[kindIndex(k)] = e.nthWorkingDay(n)
 		}
 	}
-	return e, nil
+	return nil
+}
+
+// other returns what a finding about occurrence i names: the engagement,
+// or for a span engine the span.
+func (e *Engine) other(i int32) (*Engagement, *Span) {
+	if e.items != nil {
+		return &e.items[i], nil
+	}
+	return nil, &e.spans[i]
 }
 
 // Location returns the leader's zone, in which days and hours are counted.
@@ -132,6 +170,17 @@ func isSelf(c Engagement, o *Engagement) bool {
 		c.SeriesID != 0 && o.SeriesID == c.SeriesID && o.RecurrenceID.Equal(c.RecurrenceID)
 }
 
+// isSelfAt is isSelf for occurrence i: on its span, whose instants are
+// whole seconds as stored ones are, when there is no engagement.
+func (e *Engine) isSelfAt(c Engagement, i int32) bool {
+	if e.items != nil {
+		return isSelf(c, &e.items[i])
+	}
+	o := &e.spans[i]
+	return c.ID != 0 && (o.ID == c.ID || o.SeriesID == c.ID) ||
+		c.SeriesID != 0 && o.SeriesID == c.SeriesID && c.RecurrenceID.Equal(time.Unix(o.Recurrence, 0))
+}
+
 // checkNeighbours applies overlap, blocked and buffer: the rules between c
 // and each engagement near it.
 func (e *Engine) checkNeighbours(c Engagement, fs []Finding) []Finding {
@@ -158,14 +207,15 @@ func (e *Engine) checkNeighbours(c Engagement, fs []Finding) []Finding {
 			if !overlap && (gap >= need || c.Kind == KindBlocked) {
 				continue
 			}
-			o := &e.items[ix.idx[j]]
-			if mayBeSelf && isSelf(c, o) {
+			i := ix.idx[j]
+			if mayBeSelf && e.isSelfAt(c, i) {
 				continue
 			}
 			if overlap {
-				fs = append(fs, e.overlapFinding(c, o))
+				fs = append(fs, e.overlapFinding(c, i))
 			} else {
-				fs = append(fs, Finding{Rule: RuleBuffer, Severity: SeverityWarn, Code: "conflict.buffer", Other: o, loc: e.loc,
+				o, sp := e.other(i)
+				fs = append(fs, Finding{Rule: RuleBuffer, Severity: SeverityWarn, Code: "conflict.buffer", Other: o, span: sp, loc: e.loc,
 					n: [3]int32{int32(gap / 60), int32(need / 60)}})
 			}
 		}
@@ -176,8 +226,10 @@ func (e *Engine) checkNeighbours(c Engagement, fs []Finding) []Finding {
 // overlapFinding: another engagement at the same time blocks the booking
 // (blocked time under its own rule); a tentative one on either side only
 // warns.
-func (e *Engine) overlapFinding(c Engagement, o *Engagement) Finding {
-	f := Finding{Rule: RuleOverlap, Severity: SeverityBlock, Code: "conflict.overlap", Other: o, loc: e.loc}
+func (e *Engine) overlapFinding(c Engagement, i int32) Finding {
+	o := &e.spans[i]
+	f := Finding{Rule: RuleOverlap, Severity: SeverityBlock, Code: "conflict.overlap", loc: e.loc}
+	f.Other, f.span = e.other(i)
 	tentative := c.Status == StatusTentative || o.Status == StatusTentative
 	if tentative {
 		f.Severity = SeverityWarn
@@ -284,7 +336,7 @@ func (e *Engine) visitsBetween(c Engagement, from, to time.Time) int {
 	hi, _ := slices.BinarySearch(e.visits, to.Unix())
 	n := 0
 	for i := lo; i < hi; i++ {
-		if !isSelf(c, &e.items[e.visitIdx[i]]) {
+		if !e.isSelfAt(c, e.visitIdx[i]) {
 			n++
 		}
 	}
@@ -348,6 +400,9 @@ func (e *Engine) FreeSlots(kind Kind, d time.Duration, from, to time.Time, n int
 						// buffer clashes again: jump past it.
 						need := max(e.avail.Buffer(kind), e.avail.Buffer(f.Other.Kind))
 						next = Later(next, alignUp(f.Other.End.Add(need)))
+					} else if f.span != nil {
+						need := max(e.avail.Buffer(kind), e.avail.Buffer(f.span.Kind))
+						next = Later(next, alignUp(time.Unix(f.span.End, 0).Add(need)))
 					}
 				}
 				t = next

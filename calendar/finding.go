@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -43,6 +44,8 @@ type Finding struct {
 	Code     string
 	Other    *Engagement // the clashing engagement or occurrence, when there is one
 	At       time.Time   // start of the occurrence checked: for a series, which one
+
+	span *Span // a span engine's Other, until CheckMany makes the engagement
 
 	loc   *time.Location
 	date  Date // the day a day rule is about; for notice, the earliest day
@@ -186,6 +189,9 @@ func compareFindings(a, b Finding) int {
 	}
 	if a.Other != nil && b.Other != nil {
 		return a.Other.Start.Compare(b.Other.Start)
+	}
+	if a.span != nil && b.span != nil {
+		return cmp.Compare(a.span.Start, b.span.Start)
 	}
 	return 0
 }

@@ -1,0 +1,258 @@
+package calendar
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+)
+
+// expanded is a series a span engine expanded: the series, its rule and
+// the starts the rule gave, so the occurrence a finding names can be made
+// as Occurrences makes it.
+type expanded struct {
+	m      *Engagement
+	r      *recurrence
+	starts []time.Time
+}
+
+// occurrence returns the occurrence of the series that starts at unix.
+func (x expanded) occurrence(unix int64) Engagement {
+	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i].Unix() >= unix })
+	start := time.Unix(unix, 0).In(x.r.loc)
+	if i < len(x.starts) && x.starts[i].Unix() == unix {
+		start = x.starts[i]
+	}
+	return occurrenceOf(*x.m, x.r, start)
+}
+
+// spanEngine is Engine for CheckMany: built on spans when the store
+// reads them, so that a quarter of a large calendar costs its times, not
+// a copy of every engagement in it.
+func (s *Service) spanEngine(ctx context.Context, leader Leader, from, to time.Time, sc *seriesCache) (*Engine, error) {
+	ss, ok := s.store.(SpanStore)
+	if !ok {
+		return s.Engine(ctx, leader, from, to)
+	}
+	loc, err := leader.Location()
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.Availability(ctx, leader.ID)
+	if err != nil {
+		return nil, err
+	}
+	// The stretch Engine reads.
+	lo := WeekStart(DateOf(from.In(loc))).AddDays(-1).In(loc)
+	hi := WeekStart(DateOf(to.In(loc))).AddDays(8).In(loc)
+	spans, series, err := s.occurrenceSpans(ctx, ss, leader.ID, loc, lo, hi, sc)
+	if err != nil {
+		return nil, err
+	}
+	return newSpanEngine(leader, a, spans, series, s.now())
+}
+
+// occurrenceSpans is Occurrences as spans, in the same order: the single
+// engagements and overrides, then each series' occurrences, by start and
+// end. The store is a SeriesStore, so no series is among the singles.
+func (s *Service) occurrenceSpans(ctx context.Context, ss SpanStore, leaderID int64, loc *time.Location, from, to time.Time, sc *seriesCache) ([]Span, map[int64]expanded, error) {
+	out, err := ss.SpansBetween(ctx, leaderID, from, to)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := sc.cover(ctx, s.store, leaderID, loc, from, to); err != nil {
+		return nil, nil, err
+	}
+	series := map[int64]expanded{}
+	for i := range sc.masters {
+		m := &sc.masters[i]
+		if !meets(m, from, to) {
+			continue
+		}
+		x, err := sc.expand(i, from, to)
+		if err != nil {
+			if m.Overlaps(from, to) {
+				out = append(out, spanOf(m)) // as Occurrences: the series shows as its first occurrence
+			}
+			continue
+		}
+		for _, st := range x.starts {
+			out = append(out, Span{SeriesID: m.ID, Start: st.Unix(), End: x.r.end(st).Unix(), Recurrence: st.Unix(), Kind: m.Kind, Status: m.Status})
+		}
+		series[m.ID] = x
+	}
+	return sortSpans(out), series, nil
+}
+
+// meets is SeriesBetween's test: the series' span, from its first start
+// to SeriesEnd (for ever when zero), meets [from, to), in whole seconds.
+func meets(m *Engagement, from, to time.Time) bool {
+	return m.Start.Unix() < to.Unix() && (m.SeriesEnd.IsZero() || m.SeriesEnd.Unix() > from.Unix())
+}
+
+// seriesStretch is how much time a seriesCache reads at once: a year of
+// check windows share one reading of the series and their rules.
+const seriesStretch = 366 * 24 * time.Hour
+
+// seriesCache holds the series of a stretch of time, their overrides
+// taken out of their rules, for the check windows within it: each window
+// reading and parsing them again cost as much as its own engagements.
+type seriesCache struct {
+	from, to time.Time
+	masters  []Engagement // SeriesBetween(from, to), in its order
+	rules    []*recurrence
+	errs     []error
+}
+
+// cover makes the cache hold the series of [from, to), reading them
+// (and a stretch after) unless it does already.
+func (sc *seriesCache) cover(ctx context.Context, store Store, leaderID int64, loc *time.Location, from, to time.Time) error {
+	if sc.masters != nil && !from.Before(sc.from) && !to.After(sc.to) {
+		return nil
+	}
+	sc.from, sc.to = from, Later(to, from.Add(seriesStretch))
+	ms, err := store.SeriesBetween(ctx, leaderID, sc.from, sc.to)
+	if err != nil {
+		return err
+	}
+	seen := make(map[int64]bool, len(ms))
+	sc.masters = ms[:0:0]
+	for _, m := range ms {
+		if !seen[m.ID] {
+			seen[m.ID] = true
+			sc.masters = append(sc.masters, m)
+		}
+	}
+	longest := time.Duration(0)
+	for _, m := range sc.masters {
+		longest = max(longest, m.End.Sub(m.Start))
+	}
+	// An override replaces an occurrence that would have met the stretch,
+	// wherever the override itself now is; one outside a window's reach
+	// takes out no start that meets the window.
+	replaced := map[int64][]time.Time{}
+	if len(sc.masters) > 0 {
+		overrides, err := store.OverridesBetween(ctx, leaderID, sc.from.Add(-longest-48*time.Hour), sc.to.Add(48*time.Hour))
+		if err != nil {
+			return err
+		}
+		for _, o := range overrides {
+			replaced[o.SeriesID] = append(replaced[o.SeriesID], o.RecurrenceID)
+		}
+	}
+	sc.rules, sc.errs = make([]*recurrence, len(sc.masters)), make([]error, len(sc.masters))
+	for i := range sc.masters {
+		r, err := newRecurrence(sc.masters[i], loc)
+		if err == nil {
+			for _, at := range replaced[sc.masters[i].ID] {
+				r.excludeStart(at)
+			}
+		}
+		sc.rules[i], sc.errs[i] = r, err
+	}
+	return nil
+}
+
+// expand returns the starts of series i that meet [from, to).
+func (sc *seriesCache) expand(i int, from, to time.Time) (expanded, error) {
+	if sc.errs[i] != nil {
+		return expanded{}, sc.errs[i]
+	}
+	starts, err := sc.rules[i].between(from, to)
+	if err != nil {
+		return expanded{}, err
+	}
+	return expanded{m: &sc.masters[i], r: sc.rules[i], starts: starts}, nil
+}
+
+// sortSpans is sortByStart for spans: by start, then end, keeping the
+// given order among equals.
+func sortSpans(sp []Span) []Span {
+	byStartEnd := func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) }
+	if slices.IsSortedFunc(sp, byStartEnd) {
+		return sp
+	}
+	order := make([]int32, len(sp))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Or(byStartEnd(sp[a], sp[b]), cmp.Compare(a, b)) })
+	out := make([]Span, len(sp))
+	for i, j := range order {
+		out[i] = sp[j]
+	}
+	return out
+}
+
+// resolveOthers makes the engagement each finding of a span engine names
+// (Finding.span) into its Other, as Occurrences would have made it:
+// stored rows read by ID in one go, overrides following their series'
+// classification, occurrences of a series from the series in memory.
+// engines[i] made found[i].
+func (s *Service) resolveOthers(ctx context.Context, engines []*Engine, found [][]Finding) error {
+	stored := map[int64]*Engagement{}
+	made := map[*Span]*Engagement{}
+	var ids []int64
+	known := map[int64]Classification{}
+	for i, fs := range found {
+		for _, f := range fs {
+			sp := f.span
+			switch {
+			case sp == nil:
+			case sp.ID != 0:
+				if _, ok := stored[sp.ID]; !ok {
+					stored[sp.ID] = nil
+					ids = append(ids, sp.ID)
+				}
+			case made[sp] == nil:
+				x, ok := engines[i].series[sp.SeriesID]
+				if !ok {
+					return fmt.Errorf("occurrence at %v of series %d: the series was not read", time.Unix(sp.Start, 0).UTC(), sp.SeriesID)
+				}
+				occ := x.occurrence(sp.Recurrence)
+				made[sp] = &occ
+			}
+		}
+	}
+	if len(ids) > 0 {
+		ss := s.store.(SpanStore) // only a span engine names spans
+		rows, err := ss.EngagementsByID(ctx, ids)
+		if err != nil {
+			return err
+		}
+		for i, en := range engines {
+			if i > 0 && en == engines[i-1] {
+				continue // each engine checked a run of probes
+			}
+			for id, x := range en.series {
+				known[id] = x.m.Classification
+			}
+		}
+		if err := s.followSeriesClass(ctx, rows, known); err != nil {
+			return err
+		}
+		for i := range rows {
+			stored[rows[i].ID] = &rows[i]
+		}
+	}
+	for _, fs := range found {
+		for j := range fs {
+			f := &fs[j]
+			switch sp := f.span; {
+			case sp == nil:
+				continue
+			case sp.ID != 0:
+				f.Other = stored[sp.ID]
+			default:
+				f.Other = made[sp]
+			}
+			if f.Other == nil { // gone since it was read: what the span knows of it
+				f.Other = &Engagement{ID: f.span.ID, Start: time.Unix(f.span.Start, 0).UTC(), End: time.Unix(f.span.End, 0).UTC(), Kind: f.span.Kind, Status: f.span.Status}
+			}
+			f.span = nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,111 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"anteroom/calendar"
+)
+
+var _ calendar.SpanStore = (*DB)(nil)
+
+// spanColumns are what scanSpan reads: what the booking rules need.
+const spanColumns = `id, start_utc, end_utc, kind, status, series_id, recurrence_utc`
+
+// spansQuery is betweenQuery reading spanColumns: the same rows, in the
+// same order, by the same index.
+var spansQuery = strings.Replace(betweenQuery, `SELECT `+engagementColumns, `SELECT `+spanColumns, 1)
+
+// SpansBetween returns the spans of what EngagementsBetween returns, in
+// the same order: the columns the booking rules need and no text, which
+// is most of what a row costs to read.
+func (db *DB) SpansBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Span, error) {
+	rows, err := db.sql.QueryContext(ctx, spansQuery,
+		sql.Named("leader", leaderID), sql.Named("from", unixSeconds(from)), sql.Named("to", unixSeconds(to)))
+	if err != nil {
+		return nil, fmt.Errorf("spans of leader %d: %w", leaderID, err)
+	}
+	defer rows.Close()
+	var out []calendar.Span
+	var kind, status sql.RawBytes
+	var seriesID, recID sql.NullInt64
+	for rows.Next() {
+		var sp calendar.Span
+		if err := rows.Scan(&sp.ID, &sp.Start, &sp.End, &kind, &status, &seriesID, &recID); err != nil {
+			return nil, fmt.Errorf("spans of leader %d: %w", leaderID, err)
+		}
+		if seriesID.Valid && recID.Valid { // as scanEngagement
+			sp.SeriesID, sp.Recurrence = seriesID.Int64, recID.Int64
+		}
+		sp.Kind, sp.Status = knownKind(kind), knownStatus(status)
+		out = append(out, sp)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("spans of leader %d: %w", leaderID, err)
+	}
+	return out, nil
+}
+
+// knownKind returns the stored kind, the constant when it is one (no
+// string made per row).
+func knownKind(b []byte) calendar.Kind {
+	for _, k := range calendar.Kinds {
+		if string(b) == string(k) {
+			return k
+		}
+	}
+	return calendar.Kind(b)
+}
+
+// knownStatus is knownKind for the status.
+func knownStatus(b []byte) calendar.Status {
+	for _, s := range calendar.Statuses {
+		if string(b) == string(s) {
+			return s
+		}
+	}
+	return calendar.Status(b)
+}
+
+// idsPerQuery bounds the parameters of one EngagementsByID query, well
+// under SQLite's limit.
+const idsPerQuery = 500
+
+// EngagementsByID returns the live engagements among ids, in any order;
+// those not found are left out.
+func (db *DB) EngagementsByID(ctx context.Context, ids []int64) ([]calendar.Engagement, error) {
+	out := make([]calendar.Engagement, 0, len(ids)) // grown, the copies of large structs cost more than the reading
+	args := make([]any, 0, min(len(ids), idsPerQuery))
+	for lo := 0; lo < len(ids); lo += idsPerQuery {
+		chunk := ids[lo:min(len(ids), lo+idsPerQuery)]
+		args = args[:0]
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		rows, err := db.sql.QueryContext(ctx, `SELECT `+engagementColumns+` FROM engagements
+			WHERE id IN (?`+strings.Repeat(",?", len(chunk)-1)+`) AND deleted IS NULL`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("engagements by id: %w", err)
+		}
+		if out, err = appendRows(out, rows); err != nil {
+			return nil, fmt.Errorf("engagements by id: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// appendRows scans every engagement of rows onto es and closes them.
+func appendRows(es []calendar.Engagement, rows *sql.Rows) ([]calendar.Engagement, error) {
+	defer rows.Close()
+	for rows.Next() {
+		es = append(es, calendar.Engagement{})
+		var err error
+		if es[len(es)-1], err = scanEngagement(rows); err != nil {
+			return nil, err
+		}
+	}
+	return es, rows.Err()
+}
