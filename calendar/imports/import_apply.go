@@ -88,7 +88,7 @@ func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *Import
 	if err := refuseNewForArchived(leader, plan.Items, todo); err != nil {
 		return err
 	}
-		// The plan's clashes were found against the calendar as it was; when
+	// The plan's clashes were found against the calendar as it was; when
 	// anything was written since (another window, another process), they
 	// are found again here, where no one else can write.
 	changes, err := imp.ChangeCount(ctx)
