@@ -101,6 +101,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.grid.onDragCheck, m.grid.onDrop = m.checkDrag, m.dropDrag
 	m.agenda = newAgendaPane(m.openEngagement)
 	m.detail = newDetailPane()
+	m.detail.markOf = m.grid.markOf
 	m.follow = newFollowUpDesk(m, svcs.FollowUp)
 	m.detail.hasMinutes, m.detail.onMinutes = m.follow.canHaveMinutes, func(e calendar.Engagement) { m.follow.openMinutes(e) }
 	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}
