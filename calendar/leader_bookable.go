@@ -10,7 +10,7 @@ func CheckBookable(l Leader) error {
 		return nil
 	}
 	return &ValidationError{Problems: []Problem{NewProblem("leader", "validation.leader_archived",
-		"{{.Name}} is archived: nothing new can be booked for them; put them back in use under Leaders first",
+		"{{.Name}} is archived: nothing new can be booked for them until they are restored",
 		map[string]any{"Name": l.Name})}}
 }
 

@@ -50,7 +50,7 @@ func TestArchivedLeaderTakesNoNewBookings(t *testing.T) {
 	// Said in Chinese to a zh-CN user, by the command as its own process.
 	cmd, _, errOut := cliProcess(t, time.Time{}, append([]string{"--db", db}, add...)...)
 	cmd.Env = append(cmd.Env, "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8")
-	if err := cmd.Run(); exitCode(err) == 0 || !strings.Contains(errOut.String(), "张书记已归档，不能再为其安排新的日程") {
+	if err := cmd.Run(); exitCode(err) == 0 || !strings.Contains(errOut.String(), "张书记已归档，恢复启用前不能为其安排新的日程") {
 		t.Fatalf("zh-CN add for the archived leader: %v, %q", err, errOut.String())
 	}
 
