@@ -281,7 +281,7 @@ func (m *mainWindow) reload() {
 		}
 		some = total > 0
 	}
-	m.emptyState.Hidden = some
+	m.emptyState.Hidden = some || !m.leader.Active() // an archived leader takes no sample week
 	m.emptyState.Refresh()
 	m.sync.localChanged()
 }
