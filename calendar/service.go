@@ -134,6 +134,9 @@ func (s *Service) save(ctx context.Context, e *Engagement) error {
 	now := s.now().UTC().Truncate(time.Second)
 	e.Updated = now
 	if e.ID == 0 {
+		if err := checkNewBooking(leader, *e); err != nil {
+			return err
+		}
 		if e.UID == "" {
 			e.UID = NewUID()
 		}

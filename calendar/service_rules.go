@@ -401,6 +401,11 @@ func (s *Service) checkFor(ctx context.Context, e Engagement) ([]Finding, error)
 	if err != nil {
 		return nil, err
 	}
+	if e.ID == 0 {
+		if err := checkNewBooking(leader, e); err != nil {
+			return nil, err
+		}
+	}
 	return s.Check(ctx, leader, e)
 }
 

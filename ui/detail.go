@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,7 +21,11 @@ type detailPane struct {
 	place   *widget.Label
 	facts   *widget.Label
 	notes   *widget.Label
+	marks   *widget.Label // a clash or an override, in words
 	content fyne.CanvasObject
+
+	// markOf is the grid's mark of an engagement; nil marks nothing.
+	markOf func(calendar.Engagement) blockMark
 
 	// Minutes… opens the minutes of a past meeting; hidden for others.
 	minutesBtn *widget.Button
@@ -36,6 +41,7 @@ func newDetailPane() *detailPane {
 		place: &widget.Label{Wrapping: fyne.TextWrapWord},
 		facts: &widget.Label{SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord},
 		notes: &widget.Label{Wrapping: fyne.TextWrapWord},
+		marks: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance},
 	}
 	p.minutesBtn = &widget.Button{Text: lang.L("Minutes…"), Icon: theme.Icon(theme.IconNameDocument), Importance: widget.LowImportance,
 		OnTapped: func() {
@@ -44,7 +50,7 @@ func newDetailPane() *detailPane {
 			}
 		}}
 	p.minutesBtn.Hide()
-	p.content = container.NewVBox(widget.NewSeparator(), p.title, p.when, p.place, p.facts, p.notes, container.NewHBox(p.minutesBtn))
+	p.content = container.NewVBox(widget.NewSeparator(), p.title, p.when, p.place, p.facts, p.marks, p.notes, container.NewHBox(p.minutesBtn))
 	p.show(nil, time.UTC)
 	return p
 }
@@ -55,7 +61,7 @@ func (p *detailPane) show(e *calendar.Engagement, loc *time.Location) {
 	if e == nil {
 		p.title.SetText("")
 		p.when.SetText(lang.L("Point at an engagement to see its details; click to select it, double-click to edit."))
-		for _, l := range []*widget.Label{p.place, p.facts, p.notes} {
+		for _, l := range []*widget.Label{p.place, p.facts, p.marks, p.notes} {
 			l.SetText("")
 			l.Hide()
 		}
@@ -68,6 +74,12 @@ func (p *detailPane) show(e *calendar.Engagement, loc *time.Location) {
 	p.place.Hidden = e.Location == ""
 	p.facts.SetText(kindLabel(e.Kind) + " · " + statusLabel(e.Status) + " · " + classLabel(e.Classification))
 	p.facts.Show()
+	var marks []string
+	if p.markOf != nil {
+		marks = markLines(p.markOf(*e))
+	}
+	p.marks.SetText(strings.Join(marks, "\n"))
+	p.marks.Hidden = len(marks) == 0
 	p.notes.SetText(e.Notes)
 	p.notes.Hidden = e.Notes == ""
 	p.place.Refresh()

@@ -52,7 +52,7 @@ type editor struct {
 	findingsBox *fyne.Container
 	slotsBox    *fyne.Container
 	freeBtn     *widget.Button
-	reason      *widget.Entry
+	reason      *formEntry
 	overrideBtn *widget.Button
 	overrideBox *fyne.Container
 

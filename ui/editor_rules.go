@@ -26,8 +26,10 @@ func (ed *editor) buildRules() fyne.CanvasObject {
 	ed.findingsBox = container.NewVBox()
 	ed.slotsBox = container.NewVBox()
 	ed.freeBtn = &widget.Button{Text: lang.L("Find a free slot"), Icon: theme.Icon(theme.IconNameSearch), OnTapped: ed.findFreeSlots}
-	ed.reason = &widget.Entry{PlaceHolder: lang.L("Why book it anyway? (recorded)")}
+	ed.reason = newFormEntry("", lang.L("Why book it anyway? (recorded)"))
 	ed.reason.OnChanged = ed.onReasonChanged
+	ed.reason.onEscape = func() { ed.dialog.Hide() } // as in the other fields
+	ed.reason.OnSubmitted = func(string) { ed.onOverride() }
 	ed.overrideBtn = &widget.Button{Text: lang.L("Save anyway"), Importance: widget.WarningImportance, OnTapped: ed.onOverride}
 	ed.overrideBox = container.NewBorder(nil, nil, nil, ed.overrideBtn, ed.reason)
 	ed.overrideBox.Hide()

@@ -55,22 +55,47 @@ func closeTop(c fyne.Canvas) bool {
 	return true
 }
 
-// escaping makes Escape close the topmost dialog of win when no field
-// has the focus, and returns win.
-func escaping(win fyne.Window) fyne.Window {
-	win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			closeTop(win.Canvas())
+// confirmTop confirms the topmost dialog on c when it is a question
+// (Delete engagement?), as its confirm button would, and reports whether
+// it was one.
+func confirmTop(c fyne.Canvas) bool {
+	top := c.Overlays().Top()
+	for _, s := range shown {
+		if s.canvas == c && s.overlay == top {
+			if q, ok := s.d.(interface{ Confirm() }); ok {
+				q.Confirm()
+				return true
+			}
 		}
-	})
+	}
+	return false
+}
+
+// dialogKey handles a key typed while a dialog is up and no field has
+// the focus: Escape closes it, Enter confirms a question.
+func dialogKey(c fyne.Canvas, ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		closeTop(c)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		confirmTop(c)
+	}
+}
+
+// escaping makes Escape close the topmost dialog of win, and Enter
+// confirm a question, when no field has the focus, and returns win.
+func escaping(win fyne.Window) fyne.Window {
+	win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { dialogKey(win.Canvas(), ev) })
 	return win
 }
 
 // formEntry is an entry that closes its dialog on Escape and submits on
 // Enter, so a form works from the keyboard while a field has the focus.
+// A plain entry keeps Escape to itself, and a dialog with one focused
+// would not close.
 type formEntry struct {
 	widget.Entry
-	onEscape func()
+	onEscape func() // nil: close the topmost dialog of the entry's window
 }
 
 func newFormEntry(text, placeholder string) *formEntry {
@@ -80,11 +105,24 @@ func newFormEntry(text, placeholder string) *formEntry {
 	return e
 }
 
+// newMultiLineFormEntry is a wrapping formEntry of several lines.
+func newMultiLineFormEntry(text, placeholder string) *formEntry {
+	e := newFormEntry(text, placeholder)
+	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
+	return e
+}
+
 // TypedKey passes Escape to the form; everything else to the entry.
 func (e *formEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+	if ev.Name != fyne.KeyEscape {
+		e.Entry.TypedKey(ev)
+		return
+	}
+	if e.onEscape != nil {
 		e.onEscape()
 		return
 	}
-	e.Entry.TypedKey(ev)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		closeTop(c)
+	}
 }

@@ -17,6 +17,7 @@ func showFileDialog(win fyne.Window, d *dialog.FileDialog, title string) {
 	showDialog(win, d)
 	if p, ok := win.Canvas().Overlays().Top().(*widget.PopUp); ok {
 		translatePlaces(p.Content)
+		translateSavePrompts(win, p)
 	}
 }
 

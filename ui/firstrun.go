@@ -14,7 +14,7 @@ import (
 // and home zone, then offers to start from the sample week or empty.
 type firstRunDialog struct {
 	m       *mainWindow
-	name    *widget.Entry
+	name    *formEntry
 	zone    *widget.SelectEntry
 	sample  *widget.Button
 	empty   *widget.Button
@@ -33,7 +33,7 @@ func (m *mainWindow) isFreshDatabase() (bool, error) {
 // made for the fresh database is named and zoned by it.
 func (m *mainWindow) askFirstLeader() *firstRunDialog {
 	f := &firstRunDialog{m: m, problem: errorLabel()}
-	f.name = &widget.Entry{PlaceHolder: lang.L("e.g. 张书记")}
+	f.name = newFormEntry("", lang.L("e.g. 张书记"))
 	f.zone = widget.NewSelectEntry(commonZones)
 	f.zone.SetText(m.leader.ZoneName)
 	f.sample = &widget.Button{Text: lang.L("Start with a sample week"), Importance: widget.HighImportance, OnTapped: func() { f.finish(true) }}
@@ -46,7 +46,7 @@ func (m *mainWindow) askFirstLeader() *firstRunDialog {
 	f.dialog = dialog.NewCustomWithoutButtons(lang.L("Welcome to Anteroom"), container.NewVBox(intro, form, f.problem), m.win)
 	f.dialog.SetButtons([]fyne.CanvasObject{f.empty, f.sample})
 	f.dialog.Resize(fitIn(m.win, fyne.NewSize(560, 320)))
-	f.dialog.Show()
+	showDialog(m.win, f.dialog)
 	m.firstRun = f
 	m.win.Canvas().Focus(f.name)
 	return f

@@ -30,8 +30,8 @@ type itemDetail struct {
 	item *followup.Item // nil when nothing is chosen
 
 	// The open question (a report, a forced close), for tests.
-	askText    *widget.Entry
-	askBy      *widget.Entry
+	askText    *formEntry
+	askBy      *formEntry
 	askOK      *widget.Button
 	askProblem *widget.Label
 	ask        *dialog.CustomDialog
@@ -142,14 +142,14 @@ func (p *itemDetail) sourceLink(src followup.Source) string {
 // onReport asks what was reported and by whom.
 func (p *itemDetail) onReport() {
 	d := p.b.d
-	p.askText = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("What was reported")}
+	p.askText = newMultiLineFormEntry("", lang.L("What was reported"))
 	p.askText.SetMinRowsVisible(3)
 	// The report is the responsible person's, or the unit's.
 	by := p.item.Person
 	if by == "" {
 		by = p.item.Unit
 	}
-	p.askBy = &widget.Entry{Text: by}
+	p.askBy = newFormEntry(by, "")
 	form := widget.NewForm(widget.NewFormItem(lang.L("Progress"), p.askText), widget.NewFormItem(lang.L("Reported by"), p.askBy))
 	p.askFor(lang.L("Report progress"), lang.L("Record"), form, func() (followup.Item, error) {
 		return d.svc.ReportProgress(d.ctx(), p.item.ID, p.askText.Text, p.askBy.Text, d.user())
@@ -171,7 +171,7 @@ func (p *itemDetail) onClose() {
 		p.apply(d.svc.Close(d.ctx(), p.item.ID, false, "", d.user()))
 		return
 	}
-	p.askText = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("Why it is closed without feedback")}
+	p.askText = newMultiLineFormEntry("", lang.L("Why it is closed without feedback"))
 	p.askText.SetMinRowsVisible(2)
 	p.askBy = nil
 	note := &widget.Label{Text: lang.L("This item has not been reported back to the leader. Closing it anyway needs a reason."), Wrapping: fyne.TextWrapWord}

@@ -21,7 +21,7 @@ import (
 type itemForm struct {
 	d        *followUpDesk
 	source   followup.Source
-	text     *widget.Entry
+	text     *formEntry
 	unit     *widget.SelectEntry
 	person   *widget.SelectEntry
 	due      *datePicker
@@ -61,7 +61,7 @@ func hanOrDigits(n int) string {
 
 func (d *followUpDesk) newItemForm(win fyne.Window, title string, src followup.Source, text string, after func(followup.Item)) *itemForm {
 	f := &itemForm{d: d, source: src, problem: errorLabel(), after: after}
-	f.text = &widget.Entry{Text: text, MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("What is to be done")}
+	f.text = newMultiLineFormEntry(text, lang.L("What is to be done"))
 	f.text.SetMinRowsVisible(3)
 	f.unit = widget.NewSelectEntry(d.units())
 	f.unit.PlaceHolder = lang.L("Responsible unit")

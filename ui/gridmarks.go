@@ -16,6 +16,9 @@ import (
 type blockMark struct {
 	clash      bool // overlaps another live engagement
 	overridden bool // booked although a rule blocked it
+
+	clashWith []string // the titles of the engagements it overlaps, for the detail pane
+	reason    string   // why it was booked over the rules, as the log says
 }
 
 // Colours of the marks' stripe: red for a clash, amber for an override.
@@ -42,18 +45,22 @@ func gridMarks(items []calendar.Engagement, overrides []calendar.OverrideRecord)
 				ka, kb := markKey(a.UID, a.Start.Unix()), markKey(b.UID, b.Start.Unix())
 				ma, mb := marks[ka], marks[kb]
 				ma.clash, mb.clash = true, true
+				ma.clashWith, mb.clashWith = append(ma.clashWith, b.Title), append(mb.clashWith, a.Title)
 				marks[ka], marks[kb] = ma, mb
 			}
 		}
 	}
-	booked := map[string]bool{}
-	for _, r := range overrides {
-		booked[markKey(r.EngagementUID, r.Start.Unix())] = true
+	booked := map[string]calendar.OverrideRecord{}
+	for _, r := range overrides { // newest first: the latest reason stands
+		if k := markKey(r.EngagementUID, r.Start.Unix()); booked[k].EngagementUID == "" {
+			booked[k] = r
+		}
 	}
 	for _, e := range items {
-		if k := markKey(e.UID, e.Start.Unix()); booked[k] && live(e) {
+		k := markKey(e.UID, e.Start.Unix())
+		if r, ok := booked[k]; ok && live(e) {
 			m := marks[k]
-			m.overridden = true
+			m.overridden, m.reason = true, overrideReasonText(r)
 			marks[k] = m
 		}
 	}

@@ -14,9 +14,7 @@ import (
 // the selected engagement.
 func (m *mainWindow) onKey(ev *fyne.KeyEvent) {
 	if m.win.Canvas().Overlays().Top() != nil {
-		if ev.Name == fyne.KeyEscape {
-			closeTop(m.win.Canvas())
-		}
+		dialogKey(m.win.Canvas(), ev)
 		return
 	}
 	switch ev.Name {
@@ -58,8 +56,7 @@ func shortcutRows() [][2]string {
 		{"Enter", lang.L("Open the selected engagement; in the editor, save")},
 		{"Delete", lang.L("Delete the selected engagement (asks first)")},
 		{"Esc", lang.L("Close the dialog or preview")},
-		{"← / PgUp", lang.L("Previous week")},
-		{"→ / PgDn", lang.L("Next week")},
+		{"← → / PgUp PgDn", lang.L("Previous / next day, week or month (by view)")},
 		{"T", lang.L("Today")},
 	}
 }

@@ -129,13 +129,18 @@ func TestHelpListsTheKeysAndEscapeClosesIt(t *testing.T) {
 			texts = append(texts, l.Text)
 		}
 	}
-	for _, want := range []string{"Ctrl+N", "Enter", "Delete", "Esc", "T", tr("Previous week"), tr("Next week")} {
+	for _, want := range []string{"Ctrl+N", "Enter", "Delete", "Esc", "T", tr("Previous / next day, week or month (by view)")} {
 		found := false
 		for _, s := range texts {
 			found = found || s == want
 		}
 		if !found {
 			t.Errorf("the keyboard dialog does not list %q", want)
+		}
+	}
+	for _, s := range texts {
+		if s == tr("Previous week") || s == tr("Next week") {
+			t.Errorf("the keyboard dialog says %q, but the arrows step by the view", s)
 		}
 	}
 	d.press(fyne.KeyEscape)

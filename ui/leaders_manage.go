@@ -28,7 +28,7 @@ type leadersDialog struct {
 // leaderRow is one leader's line in the dialog.
 type leaderRow struct {
 	leader               calendar.Leader
-	name                 *widget.Entry
+	name                 *formEntry
 	zone                 *widget.SelectEntry
 	state                *widget.Label
 	save, up, down, show *widget.Button
@@ -61,7 +61,7 @@ func (d *leadersDialog) build() {
 	d.rows = d.rows[:0]
 	d.list.Objects = nil
 	for i, l := range ls {
-		r := &leaderRow{leader: l, name: &widget.Entry{Text: l.Name}, zone: widget.NewSelectEntry(commonZones)}
+		r := &leaderRow{leader: l, name: newFormEntry(l.Name, ""), zone: widget.NewSelectEntry(commonZones)}
 		r.zone.SetText(l.ZoneName)
 		r.state = &widget.Label{Text: lang.L("In use"), Importance: widget.LowImportance}
 		r.save = &widget.Button{Text: lang.L("Save"), Icon: theme.Icon(theme.IconNameDocumentSave), OnTapped: func() { d.saveRow(r) }}

@@ -101,6 +101,7 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	m.grid.onDragCheck, m.grid.onDrop = m.checkDrag, m.dropDrag
 	m.agenda = newAgendaPane(m.openEngagement)
 	m.detail = newDetailPane()
+	m.detail.markOf = m.grid.markOf
 	m.follow = newFollowUpDesk(m, svcs.FollowUp)
 	m.detail.hasMinutes, m.detail.onMinutes = m.follow.canHaveMinutes, func(e calendar.Engagement) { m.follow.openMinutes(e) }
 	m.status = &widget.Label{SizeName: theme.SizeNameCaptionText}
@@ -280,7 +281,7 @@ func (m *mainWindow) reload() {
 		}
 		some = total > 0
 	}
-	m.emptyState.Hidden = some
+	m.emptyState.Hidden = some || !m.leader.Active() // an archived leader takes no sample week
 	m.emptyState.Refresh()
 	m.sync.localChanged()
 }

@@ -188,6 +188,7 @@ func (r *monthRenderer) Refresh() {
 		e := en.engagement
 		r.blocks[i].set(e, monthEntryText(e, mg.first.AddDays(en.cell), g.loc), "")
 		r.blocks[i].selected = g.isChosen(e)
+		r.blocks[i].mark = g.markOf(e) // the week's stripes: a clash, an override
 	}
 	r.objects = r.objects[:0]
 	for _, c := range r.cells {

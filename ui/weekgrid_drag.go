@@ -13,7 +13,7 @@ import (
 
 // dragGeometry describes the hours grid for a drag.
 func (g *weekGrid) dragGeometry() dragGeometry {
-	return dragGeometry{firstDay: g.monday, days: daysInWeek, colWidth: (g.body.Size().Width - gutterWidth) / daysInWeek,
+	return dragGeometry{firstDay: g.monday, days: g.days, colWidth: (g.body.Size().Width - gutterWidth) / float32(g.days),
 		hourHeight: hourHeight, loc: g.loc}
 }
 
@@ -73,7 +73,7 @@ func (g *weekGrid) ghostSpan() (day, from, to int, ok bool) {
 	start := p.Start.In(g.loc)
 	d := calendar.DateOf(start)
 	day = daysBetween(g.monday, d)
-	if day < 0 || day >= daysInWeek {
+	if day < 0 || day >= g.days {
 		return 0, 0, 0, false
 	}
 	midnight := d.In(g.loc)

@@ -85,6 +85,9 @@ func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *Import
 			return err
 		}
 	}
+	if err := refuseNewForArchived(leader, plan.Items, todo); err != nil {
+		return err
+	}
 	// The plan's clashes were found against the calendar as it was; when
 	// anything was written since (another window, another process), they
 	// are found again here, where no one else can write.
@@ -158,6 +161,10 @@ func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *Import
 	return nil
 }
 
+// ImportReasonPrefix begins the reason an import records for what it
+// booked over the rules; the file's name follows.
+const ImportReasonPrefix = "import "
+
 // logImportOverrides records, for each item of the plan stored over a
 // blocking finding, that the import booked it: the user saw the clash in
 // the preview (or the command line's count) and imported it anyway.
@@ -172,7 +179,7 @@ func (s *Service) logImportOverrides(ctx context.Context, plan *ImportPlan, todo
 			continue
 		}
 		rec := calendar.OverrideRecord{LeaderID: it.row.LeaderID, EngagementUID: it.row.UID, Title: it.row.Title, Start: it.row.Start,
-			At: now, Who: who, Reason: "import " + filepath.Base(plan.File), Rules: calendar.BlockingRules(it.Findings)}
+			At: now, Who: who, Reason: ImportReasonPrefix + filepath.Base(plan.File), Rules: calendar.BlockingRules(it.Findings)}
 		if err := s.book.LogOverride(ctx, &rec); err != nil {
 			return err
 		}

@@ -83,6 +83,9 @@ func (s *Service) PlanImport(ctx context.Context, leader calendar.Leader, file s
 	if err := p.decideAll(all); err != nil {
 		return nil, fmt.Errorf("plan import of %s: %w", file, err)
 	}
+	if err := refuseNewForArchived(leader, plan.Items, all); err != nil {
+		return nil, fmt.Errorf("plan import of %s: %w", file, err)
+	}
 	if err := s.checkPlan(ctx, leader, loc, plan); err != nil {
 		return nil, fmt.Errorf("plan import of %s: %w", file, err)
 	}

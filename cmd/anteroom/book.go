@@ -93,7 +93,7 @@ func runAdd(env *env, args []string) error {
 		return refuse(env, *asJSON, findings, notBooked())
 	}
 	if err != nil {
-		return describe(err, about{})
+		return describe(err, about{fields: map[string]string{"leader": "leader"}})
 	}
 	saved := map[string]any{"saved": true, "engagement": toAgendaItem(eng, leader, loc), "findings": toFindingsJSON(findings)}
 	return emit(env, *asJSON, saved, func() {
