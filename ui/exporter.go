@@ -64,7 +64,7 @@ func (m *mainWindow) openExport(thisWeek bool) {
 	ex.problem.Hide()
 	note := &widget.Label{Text: lang.L("Confidential engagements are exported as busy at every level but Full."), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("From"), ex.from.button),
+		widget.NewFormItem(lang.L("First day"), ex.from.button),
 		widget.NewFormItem(lang.L("To (included)"), ex.to.button),
 		widget.NewFormItem(lang.L("Leaders"), ex.leaders),
 		widget.NewFormItem(lang.L("Privacy"), ex.privacy.Select),

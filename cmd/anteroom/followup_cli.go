@@ -255,7 +255,7 @@ func runFollowupShow(env *env, args []string) error {
 			due += " " + lang.L("OVERDUE")
 		}
 		fmt.Fprintf(w, "  %s: %s  %s: %s\n", lang.L("Due"), due, lang.L("Priority"), priorityName(it.Priority))
-		fmt.Fprintf(w, "  %s: %s %s\n", lang.L("From"), sourceRef(it.Source), terminalText(it.Source.Title))
+		fmt.Fprintf(w, "  %s: %s %s\n", lang.L("Source"), sourceRef(it.Source), terminalText(it.Source.Title))
 		for _, r := range it.Reports {
 			fmt.Fprintf(w, "  %s  %s  %s\n", timeText(r.At, loc), terminalText(r.By), terminalText(r.Text))
 		}
