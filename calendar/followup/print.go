@@ -28,6 +28,16 @@ func (w words) t(key, fallback string, kv ...any) string {
 	return w.tr(key, fallback, args)
 }
 
+// label is a state as a heading or a table cell shows it: its label key
+// (followup.label.state.open), else the domain's word capitalised.
+func (w words) label(prefix, rest string) string {
+	english := English(prefix + rest)
+	if english != "" {
+		english = strings.ToUpper(english[:1]) + english[1:]
+	}
+	return w.tr(prefix+"label."+rest, english)
+}
+
 // official is what a confidential item or meeting shows below the full
 // level: an official matter (公务事项).
 func (w words) official() string { return w.t("followup.official", "Official matter") }
@@ -65,7 +75,7 @@ func writeMinutes(out io.Writer, m Minutes, full bool, tr Translator, loc *time.
 	page := minutesPage{
 		Lang:    w.t("review.plan.lang", "en"),
 		Number:  m.DocNumber,
-		State:   w.tr(m.State.StateCode(), English(m.State.StateCode())),
+		State:   w.label(minutesKeys, "state."+string(m.State)),
 		Title:   w.t("followup.print.minutes_title", "Minutes: {{.Meeting}}", "Meeting", m.Meeting.Title),
 		Heading: w.t("followup.print.decisions", "Decisions"),
 	}
@@ -185,7 +195,7 @@ func WriteBoardHTML(out io.Writer, items []Item, full bool, tr Translator, today
 	overdue := 0
 	for _, it := range items {
 		r := boardRow{ID: it.ID, Unit: it.Unit, Due: w.date(it.Due), Overdue: it.Overdue(today), Confidential: it.Confidential,
-			State: w.tr(it.State.StateCode(), English(it.State.StateCode()))}
+			State: w.label(itemKeys, "state."+string(it.State))}
 		if r.Overdue {
 			overdue++
 			r.State += " · " + w.t("followup.overdue", "overdue")
