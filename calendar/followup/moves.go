@@ -2,6 +2,7 @@ package followup
 
 import (
 	"errors"
+	"strings"
 
 	"anteroom/calendar"
 )
@@ -89,6 +90,14 @@ func (p Priority) Code() string { return itemKeys + "priority." + string(p) }
 
 // Code returns the message key naming a source kind.
 func (k SourceKind) Code() string { return itemKeys + "source." + string(k) }
+
+// LabelKey is the key of a state's, priority's or source's label in a
+// table cell or a heading ("followup.label.state.open") for the key of the
+// lowercase word messages put inside sentences ("followup.state.open").
+func LabelKey(code string) string {
+	area, rest, _ := strings.Cut(code, ".")
+	return area + ".label." + rest
+}
 
 // phrase is a state or move by its key.
 func phrase(key string) calendar.Phrase { return calendar.Phrase{Key: key, English: English(key)} }

@@ -373,10 +373,10 @@ func loadItem(ctx context.Context, env *env, id int64) (followup.Item, *time.Loc
 
 // itemStateName is an item's state in the user's language.
 func itemStateName(s followup.State) string {
-	return lang.X("followup.label.state."+string(s), followup.English(s.StateCode()))
+	return lang.X(followup.LabelKey(s.StateCode()), followup.English(s.StateCode()))
 }
 
 // priorityName is a priority in the user's language.
 func priorityName(p followup.Priority) string {
-	return lang.X("followup.label.priority."+string(p), followup.English(p.Code()))
+	return lang.X(followup.LabelKey(p.Code()), followup.English(p.Code()))
 }

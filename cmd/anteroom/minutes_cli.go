@@ -371,7 +371,7 @@ func printMinutes(w io.Writer, m followup.Minutes, trail []followup.AuditEntry, 
 
 // minutesStateName is a state of minutes in the user's language.
 func minutesStateName(s followup.MinutesState) string {
-	return lang.X("minutes.label.state."+string(s), followup.English(s.StateCode()))
+	return lang.X(followup.LabelKey(s.StateCode()), followup.English(s.StateCode()))
 }
 
 // toFollowupAuditJSON is a trail of minutes or an item as printed.
