@@ -42,6 +42,23 @@ func (p probe) at() time.Time { return time.Unix(p.start, 0) }
 // keeps at most maxItemFindings findings, the most serious first; the
 // result is aligned with rows.
 func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Location, rows []*Engagement, moved []bool) ([][]Finding, error) {
+	out, err := s.CheckManyUnnamed(ctx, leader, loc, rows, moved)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.NameOthers(ctx, out...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CheckManyUnnamed is CheckMany leaving the engagements its findings name
+// unmade: a finding about another engagement has no Other until NameOthers
+// makes it, and makes it itself (one read) when its Named, Args or
+// Message is asked for. An import's preview finds thousands of clashes
+// and shows a few: reading and making every engagement they name was
+// most of what it cost.
+func (s *Service) CheckManyUnnamed(ctx context.Context, leader Leader, loc *time.Location, rows []*Engagement, moved []bool) ([][]Finding, error) {
 	probes := probesOf(rows, moved, loc, s.now())
 	// One engine per quarter of occurrences, built in turn on this goroutine
 	// (they read the store) while others check the probes of the quarters
@@ -51,7 +68,6 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 		lo, hi int
 	}
 	found := make([][]Finding, len(probes))
-	engines := make([]*Engine, len(probes)) // which engine checked each probe
 	batches := make(chan batch, 16)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -78,9 +94,6 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 		}
 		var en *Engine
 		if en, err = s.spanEngine(ctx, leader, from, to, series); err == nil {
-			for i := lo; i < hi; i++ {
-				engines[i] = en
-			}
 			for ; lo < hi; lo += parallelChunk {
 				batches <- batch{en, lo, min(hi, lo+parallelChunk)}
 			}
@@ -89,12 +102,10 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 	}
 	close(batches)
 	wg.Wait()
-	if err == nil {
-		err = s.resolveOthers(ctx, engines, found)
-	}
 	if err != nil {
 		return nil, err
 	}
+	names := &namer{svc: s}
 	// Each candidate's findings in one allocation, the most serious first.
 	count := make([]int32, len(rows))
 	for i, pr := range probes {
@@ -108,7 +119,12 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 		if out[pr.item] == nil {
 			out[pr.item] = make([]Finding, 0, count[pr.item])
 		}
-		out[pr.item] = append(out[pr.item], found[i]...)
+		for _, f := range found[i] {
+			if f.span != nil {
+				f.names = names
+			}
+			out[pr.item] = append(out[pr.item], f)
+		}
 	}
 	for i, fs := range out {
 		if len(fs) > 1 {

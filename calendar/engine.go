@@ -215,7 +215,7 @@ func (e *Engine) checkNeighbours(c Engagement, fs []Finding) []Finding {
 				fs = append(fs, e.overlapFinding(c, i))
 			} else {
 				o, sp := e.other(i)
-				fs = append(fs, Finding{Rule: RuleBuffer, Severity: SeverityWarn, Code: "conflict.buffer", Other: o, span: sp, loc: e.loc,
+				fs = append(fs, Finding{Rule: RuleBuffer, Severity: SeverityWarn, Code: "conflict.buffer", Other: o, span: sp, en: e, loc: e.loc,
 					n: [3]int32{int32(gap / 60), int32(need / 60)}})
 			}
 		}
@@ -228,7 +228,7 @@ func (e *Engine) checkNeighbours(c Engagement, fs []Finding) []Finding {
 // warns.
 func (e *Engine) overlapFinding(c Engagement, i int32) Finding {
 	o := &e.spans[i]
-	f := Finding{Rule: RuleOverlap, Severity: SeverityBlock, Code: "conflict.overlap", loc: e.loc}
+	f := Finding{Rule: RuleOverlap, Severity: SeverityBlock, Code: "conflict.overlap", en: e, loc: e.loc}
 	f.Other, f.span = e.other(i)
 	tentative := c.Status == StatusTentative || o.Status == StatusTentative
 	if tentative {

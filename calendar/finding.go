@@ -45,7 +45,9 @@ type Finding struct {
 	Other    *Engagement // the clashing engagement or occurrence, when there is one
 	At       time.Time   // start of the occurrence checked: for a series, which one
 
-	span *Span // a span engine's Other, until CheckMany makes the engagement
+	span  *Span   // a span engine's Other, until it is made (NameOthers, or on demand)
+	en    *Engine // the engine that found it: the series its span may be an occurrence of
+	names *namer  // makes Other on demand for a finding CheckManyUnnamed left unnamed
 
 	loc   *time.Location
 	date  Date // the day a day rule is about; for notice, the earliest day
@@ -58,8 +60,8 @@ type Finding struct {
 // Args returns the values the message's placeholders name.
 func (f Finding) Args() map[string]any {
 	a := map[string]any{}
-	if f.Other != nil {
-		a["Title"], a["When"] = f.Other.Title, when(f.Other, f.loc)
+	if o := f.Named(); o != nil {
+		a["Title"], a["When"] = o.Title, when(o, f.loc)
 	}
 	switch f.Code {
 	case "conflict.overlap_other_desk":

@@ -3,7 +3,6 @@ package calendar
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
 	"sort"
 	"time"
@@ -184,75 +183,4 @@ func sortSpans(sp []Span) []Span {
 		out[i] = sp[j]
 	}
 	return out
-}
-
-// resolveOthers makes the engagement each finding of a span engine names
-// (Finding.span) into its Other, as Occurrences would have made it:
-// stored rows read by ID in one go, overrides following their series'
-// classification, occurrences of a series from the series in memory.
-// engines[i] made found[i].
-func (s *Service) resolveOthers(ctx context.Context, engines []*Engine, found [][]Finding) error {
-	stored := map[int64]*Engagement{}
-	made := map[*Span]*Engagement{}
-	var ids []int64
-	known := map[int64]Classification{}
-	for i, fs := range found {
-		for _, f := range fs {
-			sp := f.span
-			switch {
-			case sp == nil:
-			case sp.ID != 0:
-				if _, ok := stored[sp.ID]; !ok {
-					stored[sp.ID] = nil
-					ids = append(ids, sp.ID)
-				}
-			case made[sp] == nil:
-				x, ok := engines[i].series[sp.SeriesID]
-				if !ok {
-					return fmt.Errorf("occurrence at %v of series %d: the series was not read", time.Unix(sp.Start, 0).UTC(), sp.SeriesID)
-				}
-				occ := x.occurrence(sp.Recurrence)
-				made[sp] = &occ
-			}
-		}
-	}
-	if len(ids) > 0 {
-		ss := s.store.(SpanStore) // only a span engine names spans
-		rows, err := ss.EngagementsByID(ctx, ids)
-		if err != nil {
-			return err
-		}
-		for i, en := range engines {
-			if i > 0 && en == engines[i-1] {
-				continue // each engine checked a run of probes
-			}
-			for id, x := range en.series {
-				known[id] = x.m.Classification
-			}
-		}
-		if err := s.followSeriesClass(ctx, rows, known); err != nil {
-			return err
-		}
-		for i := range rows {
-			stored[rows[i].ID] = &rows[i]
-		}
-	}
-	for _, fs := range found {
-		for j := range fs {
-			f := &fs[j]
-			switch sp := f.span; {
-			case sp == nil:
-				continue
-			case sp.ID != 0:
-				f.Other = stored[sp.ID]
-			default:
-				f.Other = made[sp]
-			}
-			if f.Other == nil { // gone since it was read: what the span knows of it
-				f.Other = &Engagement{ID: f.span.ID, Start: time.Unix(f.span.Start, 0).UTC(), End: time.Unix(f.span.End, 0).UTC(), Kind: f.span.Kind, Status: f.span.Status}
-			}
-			f.span = nil
-		}
-	}
-	return nil
 }

@@ -102,6 +102,13 @@ func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *Import
 		if err := s.checkPlan(ctx, leader, loc, plan); err != nil {
 			return err
 		}
+		found := make([][]calendar.Finding, len(plan.Items))
+		for i := range plan.Items {
+			found[i] = plan.Items[i].Findings
+		}
+		if err := s.book.NameOthers(ctx, found...); err != nil { // a caller reads these next
+			return err
+		}
 	}
 
 	// Whole items and series first, so that overrides can name their

@@ -24,8 +24,8 @@ func toFindingsJSON(fs []calendar.Finding) []findingJSON { return jsonList(fs, t
 
 func toFindingJSON(f calendar.Finding) findingJSON {
 	j := findingJSON{Rule: string(f.Rule), Severity: string(f.Severity), Message: findingText(f)}
-	if f.Other != nil {
-		j.UID, j.Title = f.Other.UID, f.Other.Title
+	if o := f.Named(); o != nil {
+		j.UID, j.Title = o.UID, o.Title
 	}
 	return j
 }
