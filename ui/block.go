@@ -29,6 +29,10 @@ type block struct {
 	onDrag    func(*block, *fyne.DragEvent)
 	onDragEnd func(*block)
 	pointerY  float32 // where the pointer is, for the resize cursor
+
+	// stale says the block was left unrefreshed while hidden (a lane past
+	// the "+N" of its cluster); its grid refreshes it when it shows again.
+	stale bool
 }
 
 func newBlock() *block {
@@ -114,6 +118,10 @@ type blockRenderer struct {
 	lastSize  fyne.Size
 	lastTitle string
 	lastSub   string
+	// strikeW is the width of the shown title for the strike, measured
+	// only once a struck block needs it; strikeOK says it is current.
+	strikeW  float32
+	strikeOK bool
 }
 
 const blockPad = 3
@@ -131,6 +139,7 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 		r.title.Text = ellipsize(r.b.title, inner, r.title.TextSize, r.title.TextStyle)
 		r.sub.Text = ellipsize(r.b.subtitle, inner, r.sub.TextSize, r.sub.TextStyle)
 		r.lastSize, r.lastTitle, r.lastSub = size, r.b.title, r.b.subtitle
+		r.strikeOK = false
 	}
 	lineH := r.title.TextSize * 1.35
 	r.title.Move(fyne.NewPos(blockPad, 1))
@@ -138,9 +147,14 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 	r.sub.Move(fyne.NewPos(blockPad, 1+lineH))
 	r.sub.Resize(fyne.NewSize(inner, lineH))
 	r.sub.Hidden = size.Height < 2*lineH+2 || r.b.subtitle == ""
-	textW := fyne.MeasureText(r.title.Text, r.title.TextSize, r.title.TextStyle).Width
+	if r.strike.Hidden {
+		return // measuring every title costs a shaping each; few are struck
+	}
+	if !r.strikeOK {
+		r.strikeW, r.strikeOK = fyne.MeasureText(r.title.Text, r.title.TextSize, r.title.TextStyle).Width, true
+	}
 	r.strike.Move(fyne.NewPos(blockPad, 1+lineH/2))
-	r.strike.Resize(fyne.NewSize(min(textW, inner), 1))
+	r.strike.Resize(fyne.NewSize(min(r.strikeW, inner), 1))
 }
 
 func (r *blockRenderer) MinSize() fyne.Size { return fyne.NewSize(4, 4) }

@@ -19,6 +19,16 @@ type runeKey struct {
 }
 
 func runeWidth(r rune, size float32, style fyne.TextStyle) float32 {
+	if isIdeograph(r) {
+		if w, ok := ideographWidth(size, style); ok {
+			return w
+		}
+	}
+	return measuredRuneWidth(r, size, style)
+}
+
+// measuredRuneWidth measures r once per size and style.
+func measuredRuneWidth(r rune, size float32, style fyne.TextStyle) float32 {
 	k := runeKey{r, size, style}
 	if w, ok := runeWidths.Load(k); ok {
 		return w.(float32)

@@ -173,7 +173,14 @@ func (r *timeGridRenderer) Refresh() {
 	r.objects = append(r.objects, r.t.ghost.objects()...)
 	r.Layout(r.t.Size())
 	for i := range r.placed {
-		r.blocks[i].Refresh()
+		// A block hidden behind its cluster's "+N" is not drawn: making
+		// and laying out its text waits until it shows (Layout).
+		if b := r.blocks[i]; b.Hidden {
+			b.stale = true
+		} else {
+			b.stale = false
+			b.Refresh()
+		}
 	}
 	canvas.Refresh(r.t)
 }
@@ -289,6 +296,10 @@ func (r *timeGridRenderer) Layout(size fyne.Size) {
 		}
 		b.Move(fyne.NewPos(x+1, y+1))
 		b.Resize(fyne.NewSize(w-2, h-2))
+		if b.stale {
+			b.stale = false
+			b.Refresh()
+		}
 	}
 	for i, c := range r.moreCluster {
 		m := r.more[i]

@@ -142,9 +142,19 @@ func (d *decoder) scanSeries(cl *contentLine, no int) {
 	}
 }
 
-// addSeries remembers a timed series the first pass has read whole.
+// addSeries remembers a timed series the first pass has read whole, and
+// an override that will need its series' shape (occurrenceOn).
 func (r *resolver) addSeries(b *eventBuilder) {
-	if b.has(propRECURRENCEID) || !b.has(propDTSTART) || !b.dtstart.c.hasTime || b.uid == "" {
+	if b.has(propRECURRENCEID) {
+		if !b.recurrenceID.c.hasTime && b.has(propDTSTART) && b.dtstart.c.hasTime && b.uid != "" {
+			if r.dateOverrides == nil {
+				r.dateOverrides = map[string]struct{}{}
+			}
+			r.dateOverrides[b.uid] = struct{}{}
+		}
+		return
+	}
+	if !b.has(propDTSTART) || !b.dtstart.c.hasTime || b.uid == "" {
 		return
 	}
 	if r.series == nil {
@@ -153,6 +163,20 @@ func (r *resolver) addSeries(b *eventBuilder) {
 	if _, ok := r.series[b.uid]; !ok {
 		r.series[b.uid] = seriesShape{dtstart: b.dtstart, rule: b.rrule}
 	}
+}
+
+// keepShapesForOverrides forgets, once the first pass is over, the shapes
+// of the series no override asks about (occurrenceOn asks only for a DATE
+// RECURRENCE-ID): every timed item of the file has one, and the second
+// pass, which holds the file's items, would otherwise hold them too.
+func (r *resolver) keepShapesForOverrides() {
+	kept := map[string]seriesShape{}
+	for uid := range r.dateOverrides {
+		if s, ok := r.series[uid]; ok {
+			kept[uid] = s
+		}
+	}
+	r.series, r.dateOverrides = kept, nil
 }
 
 // occurrenceOn names by its DATE-TIME the occurrence an override's DATE

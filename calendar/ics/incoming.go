@@ -37,8 +37,35 @@ func ReadForImport(r io.Reader, name string, leaderZone *time.Location) ([]impor
 // ReadForImportContext is ReadForImport that gives up with ctx.Err() soon
 // after ctx is done (the user pressed Cancel), between events.
 func ReadForImportContext(ctx context.Context, r io.Reader, name string, leaderZone *time.Location) ([]imports.Incoming, []imports.ImportTodo, []imports.Message, error) {
-	if err := ctx.Err(); err != nil {
+	var items []imports.Incoming
+	todos, notes, err := readForImport(ctx, r, name, leaderZone,
+		func(n int) { items = make([]imports.Incoming, 0, n) },
+		func(in imports.Incoming) { items = append(items, in) })
+	if err != nil {
 		return nil, nil, nil, err
+	}
+	return items, todos, notes, nil
+}
+
+// ReadForPlan is ReadForImportContext that reads each event straight into
+// an item of the plan's slice, for imports.PlanImportItems: a large file's
+// items are then held once, not once as read and again as planned.
+func ReadForPlan(ctx context.Context, r io.Reader, name string, leaderZone *time.Location) ([]imports.ImportItem, []imports.ImportTodo, []imports.Message, error) {
+	var items []imports.ImportItem
+	todos, notes, err := readForImport(ctx, r, name, leaderZone,
+		func(n int) { items = make([]imports.ImportItem, 0, n) },
+		func(in imports.Incoming) { items = append(items, imports.ImportItem{Incoming: in}) })
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return items, todos, notes, nil
+}
+
+// readForImport does the reading of ReadForImportContext: expect is told
+// about how many events the file holds before the first is put.
+func readForImport(ctx context.Context, r io.Reader, name string, leaderZone *time.Location, expect func(int), put func(imports.Incoming)) ([]imports.ImportTodo, []imports.Message, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
 	}
 	var data []byte
 	mapped := false
@@ -59,16 +86,17 @@ func ReadForImportContext(ctx context.Context, r io.Reader, name string, leaderZ
 	if data == nil {
 		var err error
 		if data, err = readAll(r, name, 0); err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	c := newConverter(leaderZone)
 	// One allocation for the items: the count is a guess (a line may be
 	// folded, a file lower case), append corrects it.
-	conv := c.startConverting(make([]imports.Incoming, 0, bytes.Count(data, []byte("BEGIN:VEVENT"))), name, mapped)
+	expect(bytes.Count(data, []byte("BEGIN:VEVENT")))
+	conv := c.startConverting(put, name, mapped)
 	n := 0
 	cal, err := decodeSafely(data, name, Options{Zone: leaderZone}, func(e *Event) error {
 		if n++; n%64 == 0 {
@@ -79,22 +107,22 @@ func ReadForImportContext(ctx context.Context, r io.Reader, name string, leaderZ
 		conv.add(e)
 		return nil
 	})
-	items, convErr := conv.finish() // before the mapping goes
+	convErr := conv.finish() // before the mapping goes
 	if err == nil {
 		err = convErr
 	}
 	if cerr := ctx.Err(); cerr != nil {
-		return nil, nil, nil, cerr
+		return nil, nil, cerr
 	}
 	if err != nil {
 		var pe *ParseError
 		if errors.As(err, &pe) {
-			return nil, nil, nil, pe.detached()
+			return nil, nil, pe.detached()
 		}
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	todos, notes := c.rest(cal)
-	return items, todos, notes, nil
+	return todos, notes, nil
 }
 
 // testHookMapped, set by tests, sees the bytes of each mapped file.

@@ -18,7 +18,7 @@ const eventsPerBatch = 256
 // core can take. Events are converted in the order they are added.
 type convertBehind struct {
 	c       *converter
-	items   []imports.Incoming
+	put     func(imports.Incoming) // keeps each item, in order
 	batch   []*Event
 	ready   chan []*Event // batches to convert
 	free    chan []*Event // batches converted, for reuse
@@ -29,11 +29,11 @@ type convertBehind struct {
 }
 
 // startConverting starts converting the events of the file name into
-// items, which it appends to. mapped says whether the file's bytes are
+// items, which it hands to put. mapped says whether the file's bytes are
 // mapped: reading them may then fault, should the file shrink under the
 // mapping, and that must become an error rather than a crash.
-func (c *converter) startConverting(items []imports.Incoming, name string, mapped bool) *convertBehind {
-	b := &convertBehind{c: c, items: items, name: name, mapped: mapped,
+func (c *converter) startConverting(put func(imports.Incoming), name string, mapped bool) *convertBehind {
+	b := &convertBehind{c: c, put: put, name: name, mapped: mapped,
 		ready: make(chan []*Event, 2), free: make(chan []*Event, 3), done: make(chan struct{})}
 	for range cap(b.free) - 1 {
 		b.free <- make([]*Event, 0, eventsPerBatch)
@@ -51,16 +51,16 @@ func (b *convertBehind) add(e *Event) {
 	}
 }
 
-// finish converts what is queued and returns the items, or the panic of
-// the converter as a *ParseError matching ErrInternal. Call it once,
-// before the events' bytes go away, whatever happened to the decoding.
-func (b *convertBehind) finish() ([]imports.Incoming, error) {
+// finish converts what is queued and returns nil, or the panic of the
+// converter as a *ParseError matching ErrInternal. Call it once, before
+// the events' bytes go away, whatever happened to the decoding.
+func (b *convertBehind) finish() error {
 	if len(b.batch) > 0 {
 		b.ready <- b.batch
 	}
 	close(b.ready)
 	<-b.done
-	return b.items, b.failure
+	return b.failure
 }
 
 // run converts batches until there are no more.
@@ -81,7 +81,7 @@ func (b *convertBehind) run() {
 	}
 	for batch := range b.ready {
 		for i, e := range batch {
-			b.items = append(b.items, b.c.incoming(e))
+			b.put(b.c.incoming(e))
 			batch[i] = nil
 		}
 		b.free <- batch

@@ -40,6 +40,10 @@ type resolver struct {
 	// series are the timed series of the file by UID, for overrides
 	// whose RECURRENCE-ID is a DATE (dateexceptions.go).
 	series map[string]seriesShape
+	// dateOverrides are the UIDs of the file's overrides whose
+	// RECURRENCE-ID is a DATE on a timed item: the only series whose
+	// shapes the second pass asks for.
+	dateOverrides map[string]struct{}
 }
 
 type tzKey struct {

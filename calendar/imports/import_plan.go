@@ -53,6 +53,18 @@ import (
 // New and updated items are checked against the calendar by the conflict
 // engine (Findings); see checkPlan for which times.
 func (s *Service) PlanImport(ctx context.Context, leader calendar.Leader, file string, items []Incoming, todos []ImportTodo, notes []Message) (*ImportPlan, error) {
+	planned := make([]ImportItem, len(items))
+	for i := range items {
+		planned[i].Incoming = items[i]
+	}
+	return s.PlanImportItems(ctx, leader, file, planned, todos, notes)
+}
+
+// PlanImportItems is PlanImport for items read straight into the plan's
+// slice (ics.ReadForPlan), each holding only its Incoming: the plan takes
+// the slice as its Items instead of copying it, so a large file's items
+// are held once.
+func (s *Service) PlanImportItems(ctx context.Context, leader calendar.Leader, file string, items []ImportItem, todos []ImportTodo, notes []Message) (*ImportPlan, error) {
 	loc, err := leader.Location()
 	if err != nil {
 		return nil, err
@@ -64,11 +76,10 @@ func (s *Service) PlanImport(ctx context.Context, leader calendar.Leader, file s
 	if err != nil {
 		return nil, fmt.Errorf("plan import of %s: %w", file, err)
 	}
-	plan := &ImportPlan{File: file, LeaderID: leader.ID, Todos: todos, Notes: notes, Items: make([]ImportItem, len(items)), changes: changes}
+	plan := &ImportPlan{File: file, LeaderID: leader.ID, Todos: todos, Notes: notes, Items: items, changes: changes}
 	for i := range items {
-		it := &plan.Items[i]
-		it.Incoming = items[i]
-		normalizeIncoming(&it.Incoming, leader, loc)
+		items[i] = ImportItem{Incoming: items[i].Incoming} // nothing but what was read
+		normalizeIncoming(&items[i].Incoming, leader, loc)
 	}
 	all := make([]int, len(plan.Items))
 	for i := range all {

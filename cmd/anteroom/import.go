@@ -111,12 +111,12 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 	if err != nil {
 		return fail(err)
 	}
-	items, todos, notes, err := ics.ReadForImport(f, path, zone)
+	items, todos, notes, err := ics.ReadForPlan(ctx, f, path, zone)
 	f.Close()
 	if err != nil {
 		return fail(err)
 	}
-	plan, err := svc.PlanImport(ctx, leader, path, items, todos, notes)
+	plan, err := svc.PlanImportItems(ctx, leader, path, items, todos, notes)
 	if err != nil {
 		return fail(err)
 	}
