@@ -151,9 +151,10 @@ func readPlan(ctx context.Context, svc *imports.Service, leader calendar.Leader,
 		return nil, err
 	}
 	defer f.Close()
-	items, todos, notes, err := ics.ReadForImportContext(ctx, f, filepath.Base(path), loc)
+	// Read straight into the plan's items: a large file is held once, not copied.
+	items, todos, notes, err := ics.ReadForPlan(ctx, f, filepath.Base(path), loc)
 	if err != nil {
 		return nil, err
 	}
-	return svc.PlanImport(ctx, leader, path, items, todos, notes)
+	return svc.PlanImportItems(ctx, leader, path, items, todos, notes)
 }
