@@ -56,14 +56,35 @@ func (s *Service) spanEngine(ctx context.Context, leader Leader, from, to time.T
 // occurrenceSpans is Occurrences as spans, in the same order: the single
 // engagements and overrides, then each series' occurrences, by start and
 // end. The store is a SeriesStore, so no series is among the singles.
+// The series' rules are made and expanded on a second goroutine while
+// this one reads the spans: every read stays on this goroutine, and the
+// work of a window takes both cores instead of one.
 func (s *Service) occurrenceSpans(ctx context.Context, ss SpanStore, leaderID int64, loc *time.Location, from, to time.Time, sc *seriesCache) ([]Span, map[int64]expanded, error) {
+	if err := sc.cover(ctx, s.store, leaderID, from, to); err != nil {
+		return nil, nil, err
+	}
+	type seriesSpans struct {
+		spans  []Span
+		series map[int64]expanded
+	}
+	expandedSeries := make(chan seriesSpans, 1)
+	go func() {
+		out, series := sc.spans(loc, from, to)
+		expandedSeries <- seriesSpans{out, series}
+	}()
 	out, err := ss.SpansBetween(ctx, leaderID, from, to)
+	x := <-expandedSeries
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := sc.cover(ctx, s.store, leaderID, loc, from, to); err != nil {
-		return nil, nil, err
-	}
+	return sortSpans(append(out, x.spans...)), x.series, nil
+}
+
+// spans returns the occurrences of the cached series that meet [from,
+// to) as spans, each series' in turn, and the series expanded.
+func (sc *seriesCache) spans(loc *time.Location, from, to time.Time) ([]Span, map[int64]expanded) {
+	sc.makeRules(loc)
+	var out []Span
 	series := map[int64]expanded{}
 	for i := range sc.masters {
 		m := &sc.masters[i]
@@ -82,7 +103,7 @@ func (s *Service) occurrenceSpans(ctx context.Context, ss SpanStore, leaderID in
 		}
 		series[m.ID] = x
 	}
-	return sortSpans(out), series, nil
+	return out, series
 }
 
 // meets is SeriesBetween's test: the series' span, from its first start
@@ -100,14 +121,16 @@ const seriesStretch = 366 * 24 * time.Hour
 // reading and parsing them again cost as much as its own engagements.
 type seriesCache struct {
 	from, to time.Time
-	masters  []Engagement // SeriesBetween(from, to), in its order
+	masters  []Engagement          // SeriesBetween(from, to), in its order
+	replaced map[int64][]time.Time // the starts overrides took out, until makeRules
 	rules    []*recurrence
 	errs     []error
 }
 
 // cover makes the cache hold the series of [from, to), reading them
-// (and a stretch after) unless it does already.
-func (sc *seriesCache) cover(ctx context.Context, store Store, leaderID int64, loc *time.Location, from, to time.Time) error {
+// (and a stretch after) unless it does already; makeRules then makes
+// their rules.
+func (sc *seriesCache) cover(ctx context.Context, store Store, leaderID int64, from, to time.Time) error {
 	if sc.masters != nil && !from.Before(sc.from) && !to.After(sc.to) {
 		return nil
 	}
@@ -131,27 +154,37 @@ func (sc *seriesCache) cover(ctx context.Context, store Store, leaderID int64, l
 	// An override replaces an occurrence that would have met the stretch,
 	// wherever the override itself now is; one outside a window's reach
 	// takes out no start that meets the window.
-	replaced := map[int64][]time.Time{}
+	sc.replaced = map[int64][]time.Time{}
 	if len(sc.masters) > 0 {
 		overrides, err := store.OverridesBetween(ctx, leaderID, sc.from.Add(-longest-48*time.Hour), sc.to.Add(48*time.Hour))
 		if err != nil {
+			sc.masters = nil // not covered: the next window reads again
 			return err
 		}
 		for _, o := range overrides {
-			replaced[o.SeriesID] = append(replaced[o.SeriesID], o.RecurrenceID)
+			sc.replaced[o.SeriesID] = append(sc.replaced[o.SeriesID], o.RecurrenceID)
 		}
+	}
+	sc.rules, sc.errs = nil, nil
+	return nil
+}
+
+// makeRules makes the rules of the series cover read last, unless made.
+func (sc *seriesCache) makeRules(loc *time.Location) {
+	if sc.rules != nil || sc.masters == nil {
+		return
 	}
 	sc.rules, sc.errs = make([]*recurrence, len(sc.masters)), make([]error, len(sc.masters))
 	for i := range sc.masters {
 		r, err := newRecurrence(sc.masters[i], loc)
 		if err == nil {
-			for _, at := range replaced[sc.masters[i].ID] {
+			for _, at := range sc.replaced[sc.masters[i].ID] {
 				r.excludeStart(at)
 			}
 		}
 		sc.rules[i], sc.errs[i] = r, err
 	}
-	return nil
+	sc.replaced = nil
 }
 
 // expand returns the starts of series i that meet [from, to).
