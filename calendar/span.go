@@ -34,6 +34,10 @@ type SpanStore interface {
 	// SpansBetween returns the spans of what EngagementsBetween returns,
 	// in the same order.
 	SpansBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]Span, error)
+	// OverrideSpansBetween returns the spans of what OverridesBetween
+	// returns, in the same order: a check takes the occurrences they
+	// replace out of their series' rules, and needs no more of them.
+	OverrideSpansBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]Span, error)
 	// EngagementsByID returns the live engagements among ids, in any
 	// order; those not found are left out.
 	EngagementsByID(ctx context.Context, ids []int64) ([]Engagement, error)

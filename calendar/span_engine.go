@@ -60,7 +60,7 @@ func (s *Service) spanEngine(ctx context.Context, leader Leader, from, to time.T
 // this one reads the spans: every read stays on this goroutine, and the
 // work of a window takes both cores instead of one.
 func (s *Service) occurrenceSpans(ctx context.Context, ss SpanStore, leaderID int64, loc *time.Location, from, to time.Time, sc *seriesCache) ([]Span, map[int64]expanded, error) {
-	if err := sc.cover(ctx, s.store, leaderID, from, to); err != nil {
+	if err := sc.cover(ctx, s.store, ss, leaderID, from, to); err != nil {
 		return nil, nil, err
 	}
 	type seriesSpans struct {
@@ -130,7 +130,7 @@ type seriesCache struct {
 // cover makes the cache hold the series of [from, to), reading them
 // (and a stretch after) unless it does already; makeRules then makes
 // their rules.
-func (sc *seriesCache) cover(ctx context.Context, store Store, leaderID int64, from, to time.Time) error {
+func (sc *seriesCache) cover(ctx context.Context, store Store, ss SpanStore, leaderID int64, from, to time.Time) error {
 	if sc.masters != nil && !from.Before(sc.from) && !to.After(sc.to) {
 		return nil
 	}
@@ -156,13 +156,13 @@ func (sc *seriesCache) cover(ctx context.Context, store Store, leaderID int64, f
 	// takes out no start that meets the window.
 	sc.replaced = map[int64][]time.Time{}
 	if len(sc.masters) > 0 {
-		overrides, err := store.OverridesBetween(ctx, leaderID, sc.from.Add(-longest-48*time.Hour), sc.to.Add(48*time.Hour))
+		overrides, err := ss.OverrideSpansBetween(ctx, leaderID, sc.from.Add(-longest-48*time.Hour), sc.to.Add(48*time.Hour))
 		if err != nil {
 			sc.masters = nil // not covered: the next window reads again
 			return err
 		}
 		for _, o := range overrides {
-			sc.replaced[o.SeriesID] = append(sc.replaced[o.SeriesID], o.RecurrenceID)
+			sc.replaced[o.SeriesID] = append(sc.replaced[o.SeriesID], time.Unix(o.Recurrence, 0).UTC())
 		}
 	}
 	sc.rules, sc.errs = nil, nil

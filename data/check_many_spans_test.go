@@ -18,7 +18,12 @@ type wholeRowsOnly struct{ calendar.Store }
 // countingStore counts the reads CheckMany makes of the store.
 type countingStore struct {
 	*DB
-	between, series int
+	between, series, overrides int
+}
+
+func (c *countingStore) OverridesBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
+	c.overrides++
+	return c.DB.OverridesBetween(ctx, leaderID, from, to)
 }
 
 func (c *countingStore) EngagementsBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
@@ -240,7 +245,8 @@ func TestCheckManyOnSpansFindsWhatWholeEngagementsFound(t *testing.T) {
 }
 
 // TestCheckManyReadsSpansAndEachSeriesOnce: a check over a long file
-// reads no whole engagement of the calendar but those its findings name,
+// reads no whole engagement of the calendar but those its findings name
+// (nor whole overrides: their spans say which occurrences they replace),
 // and the series of a year once, not once per quarter.
 func TestCheckManyReadsSpansAndEachSeriesOnce(t *testing.T) {
 	db, leader, loc, now, rows, moved := spanCalendar(t)
@@ -252,7 +258,34 @@ func TestCheckManyReadsSpansAndEachSeriesOnce(t *testing.T) {
 	}
 	// The candidates span about 21 months: 8 quarters, read a year at a
 	// time (a window reaching past the year reads from its own start).
-	if counted.between != 0 || counted.series > 3 {
-		t.Fatalf("CheckMany read whole engagements %d times and the series %d times; want 0 and at most 3", counted.between, counted.series)
+	if counted.between != 0 || counted.series > 3 || counted.overrides != 0 {
+		t.Fatalf("CheckMany read whole engagements %d times, whole overrides %d times and the series %d times; want 0, 0 and at most 3",
+			counted.between, counted.overrides, counted.series)
+	}
+}
+
+// TestOverrideSpansAreTheOverrides: OverrideSpansBetween reads the
+// overrides OverridesBetween reads, in its order, each naming its series
+// and the occurrence it replaces.
+func TestOverrideSpansAreTheOverrides(t *testing.T) {
+	db, leader, _, now, _, _ := spanCalendar(t)
+	from, to := now.AddDate(-1, 0, 0), now.AddDate(2, 0, 0)
+	whole, err := db.OverridesBetween(ctx, leader.ID, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spans, err := db.OverrideSpansBetween(ctx, leader.ID, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole) < 5 || len(spans) != len(whole) {
+		t.Fatalf("%d override spans for %d overrides; want as many, and at least 5", len(spans), len(whole))
+	}
+	for i, o := range whole {
+		sp := spans[i]
+		if sp.ID != o.ID || sp.SeriesID != o.SeriesID || sp.Recurrence != o.RecurrenceID.Unix() || sp.Kind != o.Kind || sp.Status != o.Status {
+			t.Fatalf("override span %d is %+v; want override %d of series %d replacing %v (%s, %s)",
+				i, sp, o.ID, o.SeriesID, o.RecurrenceID, o.Kind, o.Status)
+		}
 	}
 }

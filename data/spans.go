@@ -19,14 +19,36 @@ const spanColumns = `id, start_utc, end_utc, kind, status, series_id, recurrence
 // same order, by the same index.
 var spansQuery = strings.Replace(betweenQuery, `SELECT `+engagementColumns, `SELECT `+spanColumns, 1)
 
+// overrideSpansQuery is overridesQuery reading spanColumns.
+var overrideSpansQuery = strings.Replace(overridesQuery, `SELECT `+engagementColumns, `SELECT `+spanColumns, 1)
+
 // SpansBetween returns the spans of what EngagementsBetween returns, in
 // the same order: the columns the booking rules need and no text, which
 // is most of what a row costs to read.
 func (db *DB) SpansBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Span, error) {
-	rows, err := db.sql.QueryContext(ctx, spansQuery,
-		sql.Named("leader", leaderID), sql.Named("from", unixSeconds(from)), sql.Named("to", unixSeconds(to)))
+	out, err := db.spans(ctx, spansQuery, leaderID, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("spans of leader %d: %w", leaderID, err)
+	}
+	return out, nil
+}
+
+// OverrideSpansBetween returns the spans of what OverridesBetween
+// returns, in the same order.
+func (db *DB) OverrideSpansBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Span, error) {
+	out, err := db.spans(ctx, overrideSpansQuery, leaderID, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("overrides of leader %d: %w", leaderID, err)
+	}
+	return out, nil
+}
+
+// spans reads the spans query selects for the leader in [from, to).
+func (db *DB) spans(ctx context.Context, query string, leaderID int64, from, to time.Time) ([]calendar.Span, error) {
+	rows, err := db.sql.QueryContext(ctx, query,
+		sql.Named("leader", leaderID), sql.Named("from", unixSeconds(from)), sql.Named("to", unixSeconds(to)))
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []calendar.Span
@@ -35,7 +57,7 @@ func (db *DB) SpansBetween(ctx context.Context, leaderID int64, from, to time.Ti
 	for rows.Next() {
 		var sp calendar.Span
 		if err := rows.Scan(&sp.ID, &sp.Start, &sp.End, &kind, &status, &seriesID, &recID); err != nil {
-			return nil, fmt.Errorf("spans of leader %d: %w", leaderID, err)
+			return nil, err
 		}
 		if seriesID.Valid && recID.Valid { // as scanEngagement
 			sp.SeriesID, sp.Recurrence = seriesID.Int64, recID.Int64
@@ -44,7 +66,7 @@ func (db *DB) SpansBetween(ctx context.Context, leaderID int64, from, to time.Ti
 		out = append(out, sp)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("spans of leader %d: %w", leaderID, err)
+		return nil, err
 	}
 	return out, nil
 }
