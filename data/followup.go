@@ -118,7 +118,10 @@ func (s FollowupStore) UpdateMinutes(ctx context.Context, m followup.Minutes) er
 		attendees = :attendees, body = :body, signed_by = :signed_by, signed_at = :signed_at,
 		doc_number = :number, issued_on = :issued_on, issued_to = :issued_to, updated = :updated
 		WHERE id = :id`, minutesArgs(m)...)
-	if err := affectedOne(res, err, "minutes", m.ID); err != nil {
+	if err != nil {
+		return fmt.Errorf("minutes %d: %w", m.ID, err)
+	}
+	if err := oneRow(res, "minutes", m.ID); err != nil {
 		return err
 	}
 	if _, err := s.sql.ExecContext(ctx, `DELETE FROM minutes_decisions WHERE minutes_id = ?`, m.ID); err != nil {
@@ -133,21 +136,6 @@ func (s FollowupStore) putDecisions(ctx context.Context, m followup.Minutes) err
 			m.ID, d.N, d.Text); err != nil {
 			return fmt.Errorf("minutes %d: decision %d: %w", m.ID, d.N, err)
 		}
-	}
-	return nil
-}
-
-// affectedOne turns an UPDATE that touched no row into calendar.ErrNotFound.
-func affectedOne(res sql.Result, err error, what string, id int64) error {
-	if err != nil {
-		return fmt.Errorf("%s %d: %w", what, id, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return fmt.Errorf("%s %d: %w", what, id, err)
-	}
-	if n == 0 {
-		return fmt.Errorf("%s %d: %w", what, id, calendar.ErrNotFound)
 	}
 	return nil
 }
@@ -283,7 +271,10 @@ func (s FollowupStore) UpdateItem(ctx context.Context, it followup.Item) error {
 	res, err := s.sql.ExecContext(ctx, `UPDATE followups SET text = :text, unit = :unit, person = :person,
 		due = :due, priority = :priority, state = :state, confidential = :confidential,
 		close_reason = :reason, closed = :closed, updated = :updated WHERE id = :id`, itemArgs(it)...)
-	return affectedOne(res, err, "follow-up", it.ID)
+	if err != nil {
+		return fmt.Errorf("follow-up %d: %w", it.ID, err)
+	}
+	return oneRow(res, "follow-up", it.ID)
 }
 
 // Item returns an item with its progress reports.
