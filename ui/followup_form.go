@@ -54,7 +54,7 @@ func (d *followUpDesk) newAssigned(win fyne.Window) *itemForm {
 
 func hanOrDigits(n int) string {
 	if chinese() {
-		return hanNumber(n)
+		return followup.ChineseNumeral(n)
 	}
 	return strconv.Itoa(n)
 }

@@ -70,39 +70,15 @@ func chineseNumeral(n int) string {
 	if !chinese() {
 		return strconv.Itoa(n) + ". "
 	}
-	return hanNumber(n) + "、"
-}
-
-// hanNumber writes 1–99 in Chinese numerals; larger numbers in digits.
-func hanNumber(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n >= 100:
-		return strconv.Itoa(n)
-	case n < 10:
-		return digits[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + digits[n%10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
-}
-
-// splitNames reads a list typed with any of the usual separators:
-// "安监处、办公室", "A, B", one per line.
-func splitNames(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return strings.ContainsRune(",，、;；\n", r)
-	})
+	return followup.ChineseNumeral(n) + "、"
 }
 
 // followupTrail turns the trail of minutes or an item into the shape the
 // trail view shows.
 func followupTrail(es []followup.AuditEntry) []desk.AuditEntry {
-	out := make([]desk.AuditEntry, len(es))
-	for i, e := range es {
-		out[i] = desk.AuditEntry{ID: e.ID, At: e.At, Who: e.Who, From: e.From, To: e.To, Note: trailNote(e.Note)}
+	out := followup.DeskTrail(es)
+	for i := range out {
+		out[i].Note = trailNote(out[i].Note)
 	}
 	return out
 }

@@ -165,7 +165,7 @@ func TestMinutesPrintFromTheWindowAtFullAndLimitedLevel(t *testing.T) {
 // chineseNumeralPrinted is how the printed minutes number a decision in
 // the test's language.
 func chineseNumeralPrinted(n int) string {
-	return lang2("followup.print.decision_n", map[string]any{"N": n, "Han": hanNumber(n) + "、"})
+	return lang2("followup.print.decision_n", map[string]any{"N": n, "Han": followup.ChineseNumeral(n) + "、"})
 }
 
 func TestFollowUpListPrintsTheItemsAsFiltered(t *testing.T) {

@@ -378,7 +378,7 @@ func (md *minutesDialog) onIssue() {
 	)
 	md.askFor(lang.L("Issue the minutes"), lang.L("Issue"), form, func() error {
 		d := md.d
-		m, err := d.svc.IssueMinutes(d.ctx(), md.min.ID, md.issueNumber.Text, md.issueOn.date, splitNames(md.issueTo.Text), d.user())
+		m, err := d.svc.IssueMinutes(d.ctx(), md.min.ID, md.issueNumber.Text, md.issueOn.date, followup.SplitNames(md.issueTo.Text), d.user())
 		if err == nil {
 			md.min = m
 		}

@@ -95,7 +95,7 @@ func writeMinutes(out io.Writer, m Minutes, full bool, tr Translator, loc *time.
 	if !hidden {
 		for _, d := range m.Decisions {
 			page.Decisions = append(page.Decisions, minutesDecision{
-				N:    w.t("followup.print.decision_n", "{{.N}}.", "N", d.N, "Han", chineseNumeral(d.N)),
+				N:    w.t("followup.print.decision_n", "{{.N}}.", "N", d.N, "Han", ChineseNumeral(d.N)),
 				Text: d.Text,
 			})
 		}

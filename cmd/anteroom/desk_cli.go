@@ -188,7 +188,7 @@ func toAuditJSON(es []desk.AuditEntry, loc *time.Location) []auditJSON {
 func printAudit(w io.Writer, es []desk.AuditEntry, loc *time.Location, stateName func(string) string) {
 	for _, e := range es {
 		move := stateName(e.To)
-		if e.From != "" {
+		if e.From != "" && e.From != e.To { // a line that records no move says its state once
 			move = stateName(e.From) + " → " + move
 		}
 		line := fmt.Sprintf("  %s  %s  %s", timeText(e.At, loc), terminalText(e.Who), move)

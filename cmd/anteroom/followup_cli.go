@@ -245,7 +245,7 @@ func runFollowupShow(env *env, args []string) error {
 	}
 	today := env.followSvc.Today(loc)
 	j := toItemJSON(it, today, loc)
-	j.Trail = toFollowupAuditJSON(trail, loc)
+	j.Trail = toAuditJSON(followup.DeskTrail(trail), loc)
 	return emit(env, *asJSON, j, func() {
 		w := env.stdout
 		fmt.Fprintf(w, "%d  %s  %s\n", it.ID, itemStateName(it.State), terminalText(it.Text))
@@ -260,7 +260,7 @@ func runFollowupShow(env *env, args []string) error {
 			fmt.Fprintf(w, "  %s  %s  %s\n", timeText(r.At, loc), terminalText(r.By), terminalText(r.Text))
 		}
 		fmt.Fprintln(w, lang.L("Trail:"))
-		printFollowupAudit(w, trail, loc, func(s string) string { return itemStateName(followup.State(s)) })
+		printAudit(w, followup.DeskTrail(trail), loc, func(s string) string { return itemStateName(followup.State(s)) })
 	})
 }
 

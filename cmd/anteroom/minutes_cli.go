@@ -121,7 +121,7 @@ func runMinutesEdit(env *env, args []string) error {
 		d.Decisions = decisions
 	}
 	if set["attendees"] {
-		d.Attendees = splitList(*attendees)
+		d.Attendees = followup.SplitNames(*attendees)
 	}
 	if set["chair"] {
 		d.ChairedBy = chair
@@ -135,11 +135,6 @@ func runMinutesEdit(env *env, args []string) error {
 		return describe(err, about{what: lang.L("Engagement"), id: id, fields: minutesFlags})
 	}
 	return printMinutesMove(env, m, *asJSON)
-}
-
-// splitList reads a list separated by commas (also 、 and ，).
-func splitList(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' })
 }
 
 // runMinutesShow prints minutes with their trail.
@@ -160,7 +155,7 @@ func runMinutesShow(env *env, args []string) error {
 		return err
 	}
 	j := toMinutesJSON(m, loc)
-	j.Trail = toFollowupAuditJSON(trail, loc)
+	j.Trail = toAuditJSON(followup.DeskTrail(trail), loc)
 	return emit(env, *asJSON, j, func() { printMinutes(env.stdout, m, trail, loc) })
 }
 
@@ -221,7 +216,7 @@ func runMinutesIssue(env *env, args []string) error {
 		if err != nil {
 			return followup.Minutes{}, err
 		}
-		return env.followSvc.IssueMinutes(ctx, id, *number, day, splitList(*to), cliUser())
+		return env.followSvc.IssueMinutes(ctx, id, *number, day, followup.SplitNames(*to), cliUser())
 	})
 }
 
@@ -366,32 +361,10 @@ func printMinutes(w io.Writer, m followup.Minutes, trail []followup.AuditEntry, 
 			trail[i].Note = followup.EditNote(e.Note, lang.X)
 		}
 	}
-	printFollowupAudit(w, trail, loc, func(s string) string { return minutesStateName(followup.MinutesState(s)) })
+	printAudit(w, followup.DeskTrail(trail), loc, func(s string) string { return minutesStateName(followup.MinutesState(s)) })
 }
 
 // minutesStateName is a state of minutes in the user's language.
 func minutesStateName(s followup.MinutesState) string {
 	return lang.X(followup.LabelKey(s.StateCode()), followup.English(s.StateCode()))
-}
-
-// toFollowupAuditJSON is a trail of minutes or an item as printed.
-func toFollowupAuditJSON(trail []followup.AuditEntry, loc *time.Location) []auditJSON {
-	return jsonList(trail, func(e followup.AuditEntry) auditJSON {
-		return auditJSON{At: timeJSON(e.At, loc), Who: e.Who, From: e.From, To: e.To, Note: e.Note}
-	})
-}
-
-// printFollowupAudit writes a trail one line an entry: when, who, from → to, note.
-func printFollowupAudit(w io.Writer, trail []followup.AuditEntry, loc *time.Location, stateName func(string) string) {
-	for _, e := range trail {
-		move := stateName(e.To)
-		if e.From != "" && e.From != e.To {
-			move = stateName(e.From) + " → " + move
-		}
-		line := fmt.Sprintf("  %s  %s  %s", timeText(e.At, loc), terminalText(e.Who), move)
-		if e.Note != "" {
-			line += "  " + terminalText(e.Note)
-		}
-		fmt.Fprintln(w, line)
-	}
 }
