@@ -108,11 +108,12 @@ func (db *DB) beginBulk(ctx context.Context, n int) (*bulkLoad, error) {
 	if err != nil {
 		return b, nil // the checks were not read right: SQLite checks each row
 	}
-	if _, err := db.sql.ExecContext(ctx, `PRAGMA ignore_check_constraints = ON`); err != nil {
-		verify.Close()
-		return nil, fmt.Errorf("bulk load: %w", err)
-	}
 	b.checks, b.verify = checks, verify
+	if _, err := db.sql.ExecContext(ctx, `PRAGMA ignore_check_constraints = ON`); err != nil {
+		// A context ended during the pragma may leave it applied while
+		// reporting failure: end turns it off whatever happened.
+		return nil, errors.Join(fmt.Errorf("bulk load: %w", err), b.end(ctx))
+	}
 	return b, nil
 }
 
