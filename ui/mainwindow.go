@@ -432,7 +432,7 @@ func (m *mainWindow) dayNote(d calendar.Date) string {
 
 // showCapacity writes the week's receptions against the cap: "本周会客 4/6".
 func (m *mainWindow) showCapacity(ctx context.Context) {
-	n, limit, err := m.svc.WeekVisits(ctx, m.leader, m.grid.selected)
+	n, limit, err := m.weekVisits(ctx)
 	if err != nil {
 		m.showError(err)
 		return
