@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"image/color"
+	"slices"
 	"strconv"
+	"time"
 
 	"anteroom/calendar"
 )
@@ -33,20 +35,42 @@ func markKey(uid string, start int64) string { return uid + "@" + strconv.Format
 
 // gridMarks marks each timed live engagement of items that overlaps
 // another, and each one the override log says was booked over the rules.
+// overrides need hold only those of the items' starts.
 func gridMarks(items []calendar.Engagement, overrides []calendar.OverrideRecord) map[string]blockMark {
 	marks := map[string]blockMark{}
 	live := func(e calendar.Engagement) bool { return !e.AllDay && e.Status != calendar.StatusCancelled }
+	// Each item's key is made once, and the marks of a key gather in one
+	// slot: a busy week has thousands of clashing pairs.
+	keys := make([]string, len(items))
+	slot := make([]int, len(items))
+	slotOf := make(map[string]int, len(items))
+	var acc []blockMark
+	for i, e := range items {
+		keys[i] = markKey(e.UID, e.Start.Unix())
+		k, ok := slotOf[keys[i]]
+		if !ok {
+			k = len(acc)
+			slotOf[keys[i]] = k
+			acc = append(acc, blockMark{})
+		}
+		slot[i] = k
+	}
+	// In start order no later item can overlap one that ends before it
+	// starts; Agenda gives that order, anything else is compared in full.
+	sorted := slices.IsSortedFunc(items, func(a, b calendar.Engagement) int { return a.Start.Compare(b.Start) })
 	for i, a := range items {
 		if !live(a) {
 			continue
 		}
-		for _, b := range items[i+1:] {
+		for j := i + 1; j < len(items); j++ {
+			b := items[j]
+			if sorted && !b.Start.Before(a.End) {
+				break
+			}
 			if live(b) && a.Start.Before(b.End) && b.Start.Before(a.End) {
-				ka, kb := markKey(a.UID, a.Start.Unix()), markKey(b.UID, b.Start.Unix())
-				ma, mb := marks[ka], marks[kb]
-				ma.clash, mb.clash = true, true
-				ma.clashWith, mb.clashWith = append(ma.clashWith, b.Title), append(mb.clashWith, a.Title)
-				marks[ka], marks[kb] = ma, mb
+				ma, mb := &acc[slot[i]], &acc[slot[j]]
+				ma.clash, ma.clashWith = true, append(ma.clashWith, b.Title)
+				mb.clash, mb.clashWith = true, append(mb.clashWith, a.Title)
 			}
 		}
 	}
@@ -56,12 +80,15 @@ func gridMarks(items []calendar.Engagement, overrides []calendar.OverrideRecord)
 			booked[k] = r
 		}
 	}
-	for _, e := range items {
-		k := markKey(e.UID, e.Start.Unix())
-		if r, ok := booked[k]; ok && live(e) {
-			m := marks[k]
+	for i, e := range items {
+		if r, ok := booked[keys[i]]; ok && live(e) {
+			m := &acc[slot[i]]
 			m.overridden, m.reason = true, overrideReasonText(r)
-			marks[k] = m
+		}
+	}
+	for i := range items {
+		if m := acc[slot[i]]; m.clash || m.overridden {
+			marks[keys[i]] = m
 		}
 	}
 	return marks
@@ -72,11 +99,20 @@ func (g *weekGrid) markOf(e calendar.Engagement) blockMark {
 	return g.marks[markKey(e.UID, e.Start.Unix())]
 }
 
-// loadMarks reads the leader's override log and marks the shown items.
+// loadMarks reads the override log of the shown items' starts, not the
+// leader's whole log, and marks them.
 func (m *mainWindow) loadMarks(ctx context.Context, items []calendar.Engagement) {
-	log, err := m.svc.OverrideLog(ctx, m.leader.ID)
-	if err != nil {
-		log = nil // the clashes are marked still; the log is a nicety here
+	var log []calendar.OverrideRecord
+	if len(items) > 0 {
+		from, to := items[0].Start, items[0].Start
+		for _, e := range items {
+			from, to = calendar.Earlier(from, e.Start), calendar.Later(to, e.Start)
+		}
+		var err error
+		log, err = m.svc.OverridesStarting(ctx, m.leader.ID, from, to.Add(time.Second))
+		if err != nil {
+			log = nil // the clashes are marked still; the log is a nicety here
+		}
 	}
 	m.grid.marks = gridMarks(items, log)
 }
