@@ -325,24 +325,27 @@ func (w *workbench) row(cells ...string) {
 	fmt.Println("| " + strings.Join(cells, " | ") + " |")
 }
 
-// queryRows: agenda, check and free for the last week of the history,
-// beside the process floor (leader list on the same calendar).
+// queryRows: agenda, check and free for the last week of the history, a
+// week in its middle and its first week, beside the process floor (leader
+// list on the same calendar): the target holds whatever the week.
 func (w *workbench) queryRows(n int, label string) {
 	bs := w.builds()
 	dbs := make([]string, len(bs))
 	for i, b := range bs {
 		dbs[i] = w.storedFor(n, b)
 	}
-	monday := lastDay.AddDate(0, 0, -int(lastDay.Weekday()+6)%7)
-	from, to := monday.Format("2006-01-02"), monday.AddDate(0, 0, 6).Format("2006-01-02")
-	works := []struct {
+	type work struct {
 		name string
 		args []string
-	}{
-		{"floor (`leader list`)", []string{"leader", "list"}},
-		{"`agenda` one week", []string{"agenda", "--from", from, "--to", to}},
-		{"`check` one hour", []string{"check", "--start", monday.Format("2006-01-02") + " 10:10", "--end", monday.Format("2006-01-02") + " 11:10"}},
-		{"`free` one week", []string{"free", "--duration", "30m", "--from", from, "--to", to}},
+	}
+	works := []work{{"floor (`leader list`)", []string{"leader", "list"}}}
+	for _, monday := range historyWeeks(n) {
+		from, to := monday.Format("2006-01-02"), monday.AddDate(0, 0, 6).Format("2006-01-02")
+		week := ", week of " + from
+		works = append(works,
+			work{"`agenda` one week" + week, []string{"agenda", "--from", from, "--to", to}},
+			work{"`check` one hour" + week, []string{"check", "--start", from + " 10:10", "--end", from + " 11:10"}},
+			work{"`free` one week" + week, []string{"free", "--duration", "30m", "--from", from, "--to", to}})
 	}
 	times := make([][][]time.Duration, len(bs)) // build, work, round
 	for i := range bs {
@@ -365,8 +368,17 @@ func (w *workbench) queryRows(n int, label string) {
 		if last > 0 {
 			before += ", floor + " + ms(m0-floor0)
 		}
-		w.row(label, fmt.Sprintf("%s, week of %s", wk.name, from), ms(m), "", "floor + "+ms(m-floor), before, ratio)
+		w.row(label, wk.name, ms(m), "", "floor + "+ms(m-floor), before, ratio)
 	}
+}
+
+// historyWeeks are the Mondays of the weeks queryRows asks about: the
+// last week of the n-event history, the week in its middle and its first.
+func historyWeeks(n int) []time.Time {
+	monday := func(d time.Time) time.Time { return d.AddDate(0, 0, -int(d.Weekday()+6)%7) }
+	first := firstDay(n)
+	middle := first.AddDate(0, 0, (n-1)/perDay/2) // in days: a Duration overflows after 292 years
+	return []time.Time{monday(lastDay), monday(middle), monday(first)}
 }
 
 // dryRunRow: the preview of a 10k-event file (other UIDs) into the
