@@ -125,13 +125,15 @@ func compareStartEnd(a, b Engagement) int {
 // series and of extra, less those overrides stand in for. A series that
 // cannot be expanded shows as its first occurrence.
 func (s *Service) seriesOccurrences(ctx context.Context, leaderID int64, loc *time.Location, from, to time.Time, extra []Engagement) ([]Engagement, error) {
-	masters := extra
 	ms, err := s.store.SeriesBetween(ctx, leaderID, from, to)
 	if err != nil {
 		return nil, err
 	}
+	// The store's series are distinct: only those among extra can repeat,
+	// so each is looked for in extra alone, not in the growing list.
+	masters := slices.Grow(slices.Clip(extra), len(ms))
 	for _, m := range ms {
-		if !slices.ContainsFunc(masters, func(x Engagement) bool { return x.ID == m.ID }) {
+		if !slices.ContainsFunc(extra, func(x Engagement) bool { return x.ID == m.ID }) {
 			masters = append(masters, m)
 		}
 	}
