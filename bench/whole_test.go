@@ -18,11 +18,15 @@ import (
 )
 
 // TestMain lets the test binary stand in for a plain go-ical program: with
-// BENCH_GOICAL_DECODE set it decodes that file with go-ical and exits, so
+// BENCH_GOICAL_DECODE set it decodes that file with go-ical and exits, with
+// BENCH_GOICAL_ENCODE it encodes an export row's events (goicalEncode), so
 // go-ical is timed as a whole process too, start-up included.
 func TestMain(m *testing.M) {
 	if path := os.Getenv("BENCH_GOICAL_DECODE"); path != "" {
 		os.Exit(goicalDecode(path))
+	}
+	if spec := os.Getenv("BENCH_GOICAL_ENCODE"); spec != "" {
+		os.Exit(goicalEncode(spec))
 	}
 	os.Exit(m.Run())
 }
@@ -71,6 +75,7 @@ func TestWholeProcess(t *testing.T) {
 		w.importRow(n, s)
 		w.queryRows(n, s)
 		w.dryRunRow(n, s)
+		w.exportRow(n, s)
 	}
 	w.smokeRows()
 }
