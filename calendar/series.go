@@ -82,6 +82,9 @@ func (s *Service) Occurrences(ctx context.Context, leaderID int64, loc *time.Loc
 // splitSeries separates the series a store without SeriesStore returns
 // among its rows.
 func splitSeries(rows []Engagement) (singles, series []Engagement) {
+	if !slices.ContainsFunc(rows, Engagement.IsSeries) {
+		return rows, nil // what a SeriesStore gives: nothing to copy
+	}
 	for _, e := range rows {
 		if e.IsSeries() {
 			series = append(series, e)

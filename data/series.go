@@ -6,12 +6,16 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"anteroom/calendar"
 )
 
-var _ calendar.SeriesStore = (*DB)(nil)
+var (
+	_ calendar.SeriesStore    = (*DB)(nil)
+	_ calendar.OverridesOfStore = (*DB)(nil)
+)
 
 // seriesQuery finds a leader's live series whose span, from the first
 // start to series_end_utc (for ever when NULL), meets [:from, :to).
@@ -154,4 +158,32 @@ func collect(rows *sql.Rows, what string) ([]calendar.Engagement, error) {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	return es, nil
+}
+
+// overridesOfQuery reads the overrides of some series from the index
+// engagements_overrides; the IN list is filled in per chunk of ids.
+const overridesOfQuery = `SELECT ` + engagementColumns + `
+	FROM engagements
+	WHERE series_id IN (%s) AND series_id IS NOT NULL AND deleted IS NULL`
+
+// OverridesOf returns every live override of the series seriesIDs, in
+// any order: idsPerQuery series a query.
+func (db *DB) OverridesOf(ctx context.Context, seriesIDs []int64) ([]calendar.Engagement, error) {
+	var out []calendar.Engagement
+	args := make([]any, 0, min(len(seriesIDs), idsPerQuery))
+	for lo := 0; lo < len(seriesIDs); lo += idsPerQuery {
+		chunk := seriesIDs[lo:min(len(seriesIDs), lo+idsPerQuery)]
+		args = args[:0]
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		rows, err := db.sql.QueryContext(ctx, fmt.Sprintf(overridesOfQuery, "?"+strings.Repeat(",?", len(chunk)-1)), args...)
+		if err != nil {
+			return nil, fmt.Errorf("overrides of %d series: %w", len(seriesIDs), err)
+		}
+		if out, err = appendRows(out, rows); err != nil {
+			return nil, fmt.Errorf("overrides of %d series: %w", len(seriesIDs), err)
+		}
+	}
+	return out, nil
 }
