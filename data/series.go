@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	_ calendar.SeriesStore    = (*DB)(nil)
+	_ calendar.SeriesStore      = (*DB)(nil)
 	_ calendar.OverridesOfStore = (*DB)(nil)
 )
 
