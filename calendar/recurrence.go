@@ -76,7 +76,7 @@ func newRecurrence(e Engagement, loc *time.Location) (*recurrence, error) {
 	if e.RRule == "" {
 		return r, nil
 	}
-	ru, err := parseRule(e.RRule)
+	ru, err := parsedRule(e.RRule)
 	if err != nil {
 		return nil, err
 	}
