@@ -127,17 +127,25 @@ func (w *workbench) exportRow(n int, label string) {
 	from, to := exportDays()
 	out := filepath.Join(w.dir, "export.ics")
 	ours := make([][]time.Duration, len(bs))
-	var theirs []time.Duration
+	ourCPU := make([][]time.Duration, len(bs))
+	var theirs, theirCPU []time.Duration
 	for range w.rounds {
 		for i, b := range bs {
-			ours[i] = append(ours[i], w.exec(nil, b.bin, "--db", dbs[i], "export", "--privacy", "full",
-				"--from", from.Format("2006-01-02"), "--to", to.Format("2006-01-02"), "-o", out).wall)
+			r := w.exec(nil, b.bin, "--db", dbs[i], "export", "--privacy", "full",
+				"--from", from.Format("2006-01-02"), "--to", to.Format("2006-01-02"), "-o", out)
+			ours[i], ourCPU[i] = append(ours[i], r.wall), append(ourCPU[i], r.cpu)
 		}
-		theirs = append(theirs, w.exec([]string{"BENCH_GOICAL_ENCODE=" + strconv.Itoa(n) + ":" + out + ".goical"}, w.self).wall)
+		g := w.exec([]string{"BENCH_GOICAL_ENCODE=" + strconv.Itoa(n) + ":" + out + ".goical"}, w.self)
+		theirs, theirCPU = append(theirs, g.wall), append(theirCPU, g.cpu)
 	}
 	last := len(bs) - 1
 	mo, mt := median(ours[last]), median(theirs)
+	co, ct := median(ourCPU[last]), median(theirCPU)
 	before, ratio := beside(median(ours[0]), mo, last > 0)
+	if last > 0 {
+		before += fmt.Sprintf(" (cpu %s, %.2f× go-ical's)", human(median(ourCPU[0])), float64(median(ourCPU[0]))/float64(ct))
+	}
 	w.row(label, fmt.Sprintf("`export` of %dk events, %s – %s", exportCount/1000, from.Format("2006-01-02"), to.Format("2006-01-02")),
-		human(mo), "go-ical encode "+human(mt), fmt.Sprintf("%.2f×", float64(mo)/float64(mt)), before, ratio)
+		fmt.Sprintf("%s (cpu %s)", human(mo), human(co)), fmt.Sprintf("go-ical encode %s (cpu %s)", human(mt), human(ct)),
+		fmt.Sprintf("%.2f× (cpu %.2f×)", float64(mo)/float64(mt), float64(co)/float64(ct)), before, ratio)
 }
