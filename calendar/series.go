@@ -103,16 +103,25 @@ func sortByStart(es []Engagement) []Engagement {
 	if slices.IsSortedFunc(es, compareStartEnd) {
 		return es
 	}
-	order := make([]int32, len(es))
-	for i := range order {
-		order[i] = int32(i)
+	// The keys side by side: comparing in place read two large structs
+	// and unpacked four times per comparison.
+	type key struct {
+		start, end         int64 // unix seconds
+		startNsec, endNsec int32
+		at                 int32
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		return cmp.Or(compareStartEnd(es[a], es[b]), cmp.Compare(a, b))
+	keys := make([]key, len(es))
+	for i := range es {
+		st, en := es[i].Start, es[i].End
+		keys[i] = key{st.Unix(), en.Unix(), int32(st.Nanosecond()), int32(en.Nanosecond()), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.startNsec, b.startNsec),
+			cmp.Compare(a.end, b.end), cmp.Compare(a.endNsec, b.endNsec), cmp.Compare(a.at, b.at))
 	})
 	out := make([]Engagement, len(es))
-	for i, j := range order {
-		out[i] = es[j]
+	for i, k := range keys {
+		out[i] = es[k.at]
 	}
 	return out
 }
