@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,11 +19,15 @@ import (
 )
 
 // TestMain lets the test binary stand in for a plain go-ical program: with
-// BENCH_GOICAL_DECODE set it decodes that file with go-ical and exits, so
+// BENCH_GOICAL_DECODE set it decodes that file with go-ical and exits, with
+// BENCH_GOICAL_ENCODE it encodes an export row's events (goicalEncode), so
 // go-ical is timed as a whole process too, start-up included.
 func TestMain(m *testing.M) {
 	if path := os.Getenv("BENCH_GOICAL_DECODE"); path != "" {
 		os.Exit(goicalDecode(path))
+	}
+	if spec := os.Getenv("BENCH_GOICAL_ENCODE"); spec != "" {
+		os.Exit(goicalEncode(spec))
 	}
 	os.Exit(m.Run())
 }
@@ -50,7 +55,8 @@ func goicalDecode(path string) int {
 // installed. Generated files and calendars are kept in BENCH_DIR. With
 // ANTEROOM_BASE_BIN (and ANTEROOM_BASE_GUI_BIN) naming an earlier build,
 // every row runs both, alternating, and gives the earlier one and the
-// ratio: before and after from one run on one machine.
+// ratio: before and after from one run on one machine. BENCH_ROWS
+// (e.g. query,export) measures some groups of rows only.
 func TestWholeProcess(t *testing.T) {
 	sizes := os.Getenv("BENCH_SIZES")
 	if sizes == "" {
@@ -68,11 +74,30 @@ func TestWholeProcess(t *testing.T) {
 	}
 	for _, s := range strings.Split(sizes, ",") {
 		n := parseSize(t, s)
-		w.importRow(n, s)
-		w.queryRows(n, s)
-		w.dryRunRow(n, s)
+		if w.runs("import") {
+			w.importRow(n, s)
+		}
+		if w.runs("query") {
+			w.queryRows(n, s)
+		}
+		if w.runs("dry-run") {
+			w.dryRunRow(n, s)
+		}
+		if w.runs("export") {
+			w.exportRow(n, s)
+		}
 	}
-	w.smokeRows()
+	if w.runs("smoke") {
+		w.smokeRows()
+	}
+}
+
+// runs reports whether the rows of group are measured: all of them
+// unless BENCH_ROWS names some (import, query, dry-run, export, smoke),
+// so that a change is measured without the rows it cannot move.
+func (w *workbench) runs(group string) bool {
+	only := os.Getenv("BENCH_ROWS")
+	return only == "" || slices.Contains(strings.Split(only, ","), group)
 }
 
 type workbench struct {
@@ -151,9 +176,11 @@ func (w *workbench) file(n int, prefix string) string {
 	return path
 }
 
-// run is one process: its wall time and peak resident memory.
+// run is one process: its wall time, processor time (user and system)
+// and peak resident memory.
 type run struct {
 	wall time.Duration
+	cpu  time.Duration
 	rss  int64 // bytes
 }
 
@@ -176,7 +203,7 @@ func (w *workbench) exec(env []string, name string, args ...string) run {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss * 1024
 	}
-	return run{wall, rss}
+	return run{wall, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), rss}
 }
 
 func tail(s string) string {
@@ -325,48 +352,72 @@ func (w *workbench) row(cells ...string) {
 	fmt.Println("| " + strings.Join(cells, " | ") + " |")
 }
 
-// queryRows: agenda, check and free for the last week of the history,
-// beside the process floor (leader list on the same calendar).
+// queryRows: agenda, check and free for the last week of the history, a
+// week in its middle and its first week, beside the process floor (leader
+// list on the same calendar): the target holds whatever the week.
 func (w *workbench) queryRows(n int, label string) {
 	bs := w.builds()
 	dbs := make([]string, len(bs))
 	for i, b := range bs {
 		dbs[i] = w.storedFor(n, b)
 	}
-	monday := lastDay.AddDate(0, 0, -int(lastDay.Weekday()+6)%7)
-	from, to := monday.Format("2006-01-02"), monday.AddDate(0, 0, 6).Format("2006-01-02")
-	works := []struct {
+	type work struct {
 		name string
 		args []string
-	}{
-		{"floor (`leader list`)", []string{"leader", "list"}},
-		{"`agenda` one week", []string{"agenda", "--from", from, "--to", to}},
-		{"`check` one hour", []string{"check", "--start", monday.Format("2006-01-02") + " 10:10", "--end", monday.Format("2006-01-02") + " 11:10"}},
-		{"`free` one week", []string{"free", "--duration", "30m", "--from", from, "--to", to}},
+	}
+	works := []work{{"floor (`leader list`)", []string{"leader", "list"}}}
+	for _, monday := range historyWeeks(n) {
+		from, to := monday.Format("2006-01-02"), monday.AddDate(0, 0, 6).Format("2006-01-02")
+		week := ", week of " + from
+		works = append(works,
+			work{"`agenda` one week" + week, []string{"agenda", "--from", from, "--to", to}},
+			work{"`check` one hour" + week, []string{"check", "--start", from + " 10:10", "--end", from + " 11:10"}},
+			work{"`free` one week" + week, []string{"free", "--duration", "30m", "--from", from, "--to", to}})
 	}
 	times := make([][][]time.Duration, len(bs)) // build, work, round
+	cpus := make([][][]time.Duration, len(bs))
 	for i := range bs {
 		times[i] = make([][]time.Duration, len(works))
+		cpus[i] = make([][]time.Duration, len(works))
 	}
 	for range w.rounds {
 		for j, wk := range works {
 			for i, b := range bs {
-				times[i][j] = append(times[i][j], w.exec(nil, b.bin, append([]string{"--db", dbs[i]}, wk.args...)...).wall)
+				r := w.exec(nil, b.bin, append([]string{"--db", dbs[i]}, wk.args...)...)
+				times[i][j] = append(times[i][j], r.wall)
+				cpus[i][j] = append(cpus[i][j], r.cpu)
 			}
 		}
 	}
+	// Wall times are read beside processor times: on a shared machine
+	// the wall of a short process is mostly what others did meanwhile.
 	last := len(bs) - 1
 	floor, floor0 := median(times[last][0]), median(times[0][0])
+	cfloor, cfloor0 := median(cpus[last][0]), median(cpus[0][0])
 	before, ratio := beside(floor0, floor, last > 0)
-	w.row(label, works[0].name, ms(floor), "", "", before, ratio)
+	if last > 0 {
+		before += fmt.Sprintf(" (cpu %s)", ms(cfloor0))
+	}
+	w.row(label, works[0].name, fmt.Sprintf("%s (cpu %s)", ms(floor), ms(cfloor)), "", "", before, ratio)
 	for j, wk := range works[1:] {
 		m, m0 := median(times[last][j+1]), median(times[0][j+1])
+		c, c0 := median(cpus[last][j+1]), median(cpus[0][j+1])
 		before, ratio := beside(m0, m, last > 0)
 		if last > 0 {
-			before += ", floor + " + ms(m0-floor0)
+			before += fmt.Sprintf(", floor + %s (cpu + %s)", ms(m0-floor0), ms(c0-cfloor0))
 		}
-		w.row(label, fmt.Sprintf("%s, week of %s", wk.name, from), ms(m), "", "floor + "+ms(m-floor), before, ratio)
+		w.row(label, wk.name, fmt.Sprintf("%s (cpu %s)", ms(m), ms(c)), "",
+			fmt.Sprintf("floor + %s (cpu + %s)", ms(m-floor), ms(c-cfloor)), before, ratio)
 	}
+}
+
+// historyWeeks are the Mondays of the weeks queryRows asks about: the
+// last week of the n-event history, the week in its middle and its first.
+func historyWeeks(n int) []time.Time {
+	monday := func(d time.Time) time.Time { return d.AddDate(0, 0, -int(d.Weekday()+6)%7) }
+	first := firstDay(n)
+	middle := first.AddDate(0, 0, (n-1)/perDay/2) // in days: a Duration overflows after 292 years
+	return []time.Time{monday(lastDay), monday(middle), monday(first)}
 }
 
 // dryRunRow: the preview of a 10k-event file (other UIDs) into the
@@ -375,19 +426,24 @@ func (w *workbench) dryRunRow(n int, label string) {
 	bs := w.builds()
 	file := w.file(10_000, "b")
 	ts := make([][]time.Duration, len(bs))
+	cs := make([][]time.Duration, len(bs))
 	dbs := make([]string, len(bs))
 	for i, b := range bs {
 		dbs[i] = w.storedFor(n, b)
 	}
 	for range w.rounds {
 		for i, b := range bs {
-			ts[i] = append(ts[i], w.exec(nil, b.bin, "--db", dbs[i], "import", "--dry-run", file).wall)
+			r := w.exec(nil, b.bin, "--db", dbs[i], "import", "--dry-run", file)
+			ts[i], cs[i] = append(ts[i], r.wall), append(cs[i], r.cpu)
 		}
 	}
 	last := len(bs) - 1
 	m := median(ts[last])
 	before, ratio := beside(median(ts[0]), m, last > 0)
-	w.row(label, "`import --dry-run` of 10k events", secs(m), "", "", before, ratio)
+	if last > 0 {
+		before += fmt.Sprintf(" (cpu %s)", secs(median(cs[0])))
+	}
+	w.row(label, "`import --dry-run` of 10k events", fmt.Sprintf("%s (cpu %s)", secs(m), secs(median(cs[last]))), "", "", before, ratio)
 }
 
 // smokeRows: the real window to its first frame under Xvfb, on an empty

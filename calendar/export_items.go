@@ -1,8 +1,10 @@
 package calendar
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -62,8 +64,8 @@ func (s *Service) exportItems(ctx context.Context, leaderID int64, from, to Date
 			masters = append(masters, m)
 		}
 	}
-	seen := map[int64]bool{}
-	var out []Engagement
+	seen := make(map[int64]bool, len(rows)+len(masters))
+	out := make([]Engagement, 0, len(rows)+2*len(masters)) // a series and its overrides, mostly one
 	add := func(e Engagement) {
 		if !seen[e.ID] {
 			seen[e.ID] = true
@@ -94,8 +96,9 @@ func (s *Service) exportItems(ctx context.Context, leaderID int64, from, to Date
 }
 
 // addOverrides adds every live override of the series masters: those of
-// one series with one query, those of many with one query for the span
-// of them all.
+// one series with one query, those of many by their series when the
+// store can (OverridesOfStore), else with one query for the span of them
+// all.
 func (s *Service) addOverrides(ctx context.Context, leaderID int64, masters []Engagement, add func(Engagement)) error {
 	if len(masters) == 0 {
 		return nil
@@ -106,6 +109,24 @@ func (s *Service) addOverrides(ctx context.Context, leaderID int64, masters []En
 			add(o)
 		}
 		return err
+	}
+	if bySeries, ok := s.store.(OverridesOfStore); ok {
+		ids := make([]int64, len(masters))
+		for i, m := range masters {
+			ids[i] = m.ID
+		}
+		ovs, err := bySeries.OverridesOf(ctx, ids)
+		if err != nil {
+			return err
+		}
+		// in the order the span query gave them, which add keeps
+		slices.SortFunc(ovs, func(a, b Engagement) int {
+			return cmp.Or(a.RecurrenceID.Compare(b.RecurrenceID), cmp.Compare(a.ID, b.ID))
+		})
+		for _, o := range ovs {
+			add(o)
+		}
+		return nil
 	}
 	ids := make(map[int64]bool, len(masters))
 	lo, hi := masters[0].Start, masters[0].SeriesEnd

@@ -76,7 +76,7 @@ func newRecurrence(e Engagement, loc *time.Location) (*recurrence, error) {
 	if e.RRule == "" {
 		return r, nil
 	}
-	ru, err := parseRule(e.RRule)
+	ru, err := parsedRule(e.RRule)
 	if err != nil {
 		return nil, err
 	}
@@ -177,15 +177,13 @@ func (r *recurrence) ruleStarts(fromF, toF time.Time, yield func(time.Time) bool
 	if toF.Year()-first.Year() >= maxWindow {
 		toF = first.AddDate(maxWindow, 0, 0)
 	}
-	cycles := cyclesToFar(first.Year())
-	opt := r.opt
-	opt.Dtstart = shiftCycles(first, cycles)
-	opt.Until = shiftCycles(toF, cycles)
-	rr, err := rrule.NewRRule(opt)
-	if err != nil {
-		return ruleErr("RRULE", "validation.rrule_invalid", "the repeat rule is not valid: {{.Detail}}", map[string]any{"Detail": err.Error()})
+	next, ok := r.latticeIter(first, toF)
+	if !ok {
+		var err error
+		if next, err = r.rruleIter(first, toF); err != nil {
+			return err
+		}
 	}
-	next := rr.Iterator()
 	began := time.Now()
 	counted := 1 // DTSTART is the first occurrence (§3.8.5.3 COUNT)
 	for i := 1; ; i++ {
@@ -193,7 +191,6 @@ func (r *recurrence) ruleStarts(fromF, toF time.Time, yield func(time.Time) bool
 		if !ok {
 			return nil
 		}
-		f = shiftCycles(f, -cycles)
 		if r.count > 0 && !f.Equal(r.dtF) {
 			if counted++; counted > r.count {
 				return nil
@@ -206,6 +203,24 @@ func (r *recurrence) ruleStarts(fromF, toF time.Time, yield func(time.Time) bool
 			return ErrExpansion
 		}
 	}
+}
+
+// rruleIter returns rrule-go's starts of the rule from first to toF
+// (floating UTC, both included), run near farYear.
+func (r *recurrence) rruleIter(first, toF time.Time) (func() (time.Time, bool), error) {
+	cycles := cyclesToFar(first.Year())
+	opt := r.opt
+	opt.Dtstart = shiftCycles(first, cycles)
+	opt.Until = shiftCycles(toF, cycles)
+	rr, err := rrule.NewRRule(opt)
+	if err != nil {
+		return nil, ruleErr("RRULE", "validation.rrule_invalid", "the repeat rule is not valid: {{.Detail}}", map[string]any{"Detail": err.Error()})
+	}
+	next := rr.Iterator()
+	return func() (time.Time, bool) {
+		f, ok := next()
+		return shiftCycles(f, -cycles), ok
+	}, nil
 }
 
 // fastForward returns the start of the latest whole period of the rule

@@ -82,6 +82,9 @@ func (s *Service) Occurrences(ctx context.Context, leaderID int64, loc *time.Loc
 // splitSeries separates the series a store without SeriesStore returns
 // among its rows.
 func splitSeries(rows []Engagement) (singles, series []Engagement) {
+	if !slices.ContainsFunc(rows, Engagement.IsSeries) {
+		return rows, nil // what a SeriesStore gives: nothing to copy
+	}
 	for _, e := range rows {
 		if e.IsSeries() {
 			series = append(series, e)
@@ -100,16 +103,25 @@ func sortByStart(es []Engagement) []Engagement {
 	if slices.IsSortedFunc(es, compareStartEnd) {
 		return es
 	}
-	order := make([]int32, len(es))
-	for i := range order {
-		order[i] = int32(i)
+	// The keys side by side: comparing in place read two large structs
+	// and unpacked four times per comparison.
+	type key struct {
+		start, end         int64 // unix seconds
+		startNsec, endNsec int32
+		at                 int32
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		return cmp.Or(compareStartEnd(es[a], es[b]), cmp.Compare(a, b))
+	keys := make([]key, len(es))
+	for i := range es {
+		st, en := es[i].Start, es[i].End
+		keys[i] = key{st.Unix(), en.Unix(), int32(st.Nanosecond()), int32(en.Nanosecond()), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.startNsec, b.startNsec),
+			cmp.Compare(a.end, b.end), cmp.Compare(a.endNsec, b.endNsec), cmp.Compare(a.at, b.at))
 	})
 	out := make([]Engagement, len(es))
-	for i, j := range order {
-		out[i] = es[j]
+	for i, k := range keys {
+		out[i] = es[k.at]
 	}
 	return out
 }
@@ -125,13 +137,15 @@ func compareStartEnd(a, b Engagement) int {
 // series and of extra, less those overrides stand in for. A series that
 // cannot be expanded shows as its first occurrence.
 func (s *Service) seriesOccurrences(ctx context.Context, leaderID int64, loc *time.Location, from, to time.Time, extra []Engagement) ([]Engagement, error) {
-	masters := extra
 	ms, err := s.store.SeriesBetween(ctx, leaderID, from, to)
 	if err != nil {
 		return nil, err
 	}
+	// The store's series are distinct: only those among extra can repeat,
+	// so each is looked for in extra alone, not in the growing list.
+	masters := slices.Grow(slices.Clip(extra), len(ms))
 	for _, m := range ms {
-		if !slices.ContainsFunc(masters, func(x Engagement) bool { return x.ID == m.ID }) {
+		if !slices.ContainsFunc(extra, func(x Engagement) bool { return x.ID == m.ID }) {
 			masters = append(masters, m)
 		}
 	}

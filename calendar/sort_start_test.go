@@ -18,6 +18,14 @@ func TestSortByStartIsTheStableSort(t *testing.T) {
 			es[i].ID = int64(i) // tells equals apart
 			es[i].Start = base.Add(time.Duration(rnd.IntN(6)) * time.Hour)
 			es[i].End = es[i].Start.Add(time.Duration(1+rnd.IntN(2)) * time.Hour)
+			switch rnd.IntN(8) {
+			case 0: // centuries away, past what UnixNano holds
+				es[i].Start = es[i].Start.AddDate(500*(1-2*rnd.IntN(2)), 0, 0)
+				es[i].End = es[i].Start.Add(time.Hour)
+			case 1: // within a second of another
+				es[i].Start = es[i].Start.Add(time.Duration(rnd.IntN(3)) * time.Millisecond)
+				es[i].End = es[i].End.Add(-time.Duration(rnd.IntN(3)) * time.Millisecond)
+			}
 		}
 		want := slices.Clone(es)
 		slices.SortStableFunc(want, compareStartEnd)

@@ -1,15 +1,21 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"anteroom/calendar"
 )
 
-var _ calendar.SeriesStore = (*DB)(nil)
+var (
+	_ calendar.SeriesStore      = (*DB)(nil)
+	_ calendar.OverridesOfStore = (*DB)(nil)
+)
 
 // seriesQuery finds a leader's live series whose span, from the first
 // start to series_end_utc (for ever when NULL), meets [:from, :to).
@@ -21,7 +27,9 @@ var _ calendar.SeriesStore = (*DB)(nil)
 // Classes 18 (longer than 358 years) and 63 (open-ended) are read by first
 // start alone; they are few. Migration 0014 puts every selected column in
 // that index, keyed by spanClass rather than the virtual column, so the
-// rows come from the index's leaves, not one table page per series.
+// rows come from the index's leaves, not one table page per series. It has
+// no ORDER BY: SQLite would copy every whole row through a sorter, which
+// cost more than reading them; SeriesBetween orders them.
 const seriesQuery = `WITH spans (class, seconds) AS (VALUES ` + spanClasses + `)
 	SELECT ` + engagementColumns + `
 	FROM spans CROSS JOIN engagements AS e
@@ -29,8 +37,7 @@ const seriesQuery = `WITH spans (class, seconds) AS (VALUES ` + spanClasses + `)
 	  AND ` + spanClass + ` = spans.class
 	  AND e.start_utc >= :from - spans.seconds
 	  AND e.start_utc < :to
-	  AND coalesce(e.series_end_utc, ` + maxInt64 + `) > :from
-	ORDER BY e.start_utc, e.id`
+	  AND coalesce(e.series_end_utc, ` + maxInt64 + `) > :from`
 
 // spanClass is migration 0007's series_span_class spelled out as in the
 // index of migration 0014, which SQLite matches by its form: keep the two
@@ -88,7 +95,28 @@ const maxInt64 = "9223372036854775807"
 // SeriesBetween returns the leader's live series that may have occurrences
 // in [from, to), ordered by first start.
 func (db *DB) SeriesBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
-	return db.between(ctx, seriesQuery, leaderID, from, to)
+	es, err := db.between(ctx, seriesQuery, leaderID, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return byFirstStart(es), nil
+}
+
+// byFirstStart orders series by first start, then ID. It sorts positions
+// and moves each series once: engagements are large structs.
+func byFirstStart(es []calendar.Engagement) []calendar.Engagement {
+	order := make([]int32, len(es))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(es[a].Start.Compare(es[b].Start), cmp.Compare(es[a].ID, es[b].ID))
+	})
+	out := make([]calendar.Engagement, len(es))
+	for i, j := range order {
+		out[i] = es[j]
+	}
+	return out
 }
 
 // overridesQuery finds a leader's live overrides by the start of the
@@ -130,4 +158,32 @@ func collect(rows *sql.Rows, what string) ([]calendar.Engagement, error) {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	return es, nil
+}
+
+// overridesOfQuery reads the overrides of some series from the index
+// engagements_overrides; the IN list is filled in per chunk of ids.
+const overridesOfQuery = `SELECT ` + engagementColumns + `
+	FROM engagements
+	WHERE series_id IN (%s) AND series_id IS NOT NULL AND deleted IS NULL`
+
+// OverridesOf returns every live override of the series seriesIDs, in
+// any order: idsPerQuery series a query.
+func (db *DB) OverridesOf(ctx context.Context, seriesIDs []int64) ([]calendar.Engagement, error) {
+	var out []calendar.Engagement
+	args := make([]any, 0, min(len(seriesIDs), idsPerQuery))
+	for lo := 0; lo < len(seriesIDs); lo += idsPerQuery {
+		chunk := seriesIDs[lo:min(len(seriesIDs), lo+idsPerQuery)]
+		args = args[:0]
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		rows, err := db.sql.QueryContext(ctx, fmt.Sprintf(overridesOfQuery, "?"+strings.Repeat(",?", len(chunk)-1)), args...)
+		if err != nil {
+			return nil, fmt.Errorf("overrides of %d series: %w", len(seriesIDs), err)
+		}
+		if out, err = appendRows(out, rows); err != nil {
+			return nil, fmt.Errorf("overrides of %d series: %w", len(seriesIDs), err)
+		}
+	}
+	return out, nil
 }

@@ -20,22 +20,67 @@ const ProdID = "-//Anteroom//Anteroom//ZH"
 // METHOD:PUBLISH (RFC 5546 §3.2.1: a schedule published, not an
 // invitation), a VTIMEZONE for every zone a time is written in, and one
 // VEVENT per item, redacted to cal.Privacy. Every item has its UID,
-// SEQUENCE and DTSTAMP. It builds the file as go-ical's model
-// (ExportModel) and writes it with go-ical's encoder through a writer
-// that folds lines at 75 octets; lines end in CRLF.
+// SEQUENCE and DTSTAMP. It writes what go-ical's encoder writes of
+// ExportModel, through a writer that folds lines at 75 octets; lines end
+// in CRLF. The VTIMEZONEs go through go-ical; the VEVENTs, which are
+// most of a file, are written directly (see eventWriter).
 func Encode(w io.Writer, cal ExportCalendar) error {
-	model, err := ExportModel(cal)
-	if err != nil {
-		return err
+	for i := range cal.Events {
+		// Redact keeps the UID: refuse before anything is written
+		if cal.Events[i].UID == "" {
+			return fmt.Errorf("ics: export item %d (%q) has no UID", i, cal.Events[i].Summary)
+		}
 	}
 	fw := newFoldingWriter(w)
-	if len(model.Children) == 0 {
+	if len(cal.Events) == 0 {
 		// go-ical refuses a calendar without components; an empty export
 		// is still a file of its own properties.
+		model, err := ExportModel(cal)
+		if err != nil {
+			return err
+		}
 		writeEmpty(fw, model)
-	} else if err := goical.NewEncoder(fw).Encode(model); err != nil {
-		return fmt.Errorf("ics: encode: %w", err)
+		return fw.Flush()
 	}
+	level := cal.Privacy
+	if level == "" {
+		level = PrivacyFull
+	}
+	stamp := cal.Stamp
+	if stamp.IsZero() {
+		stamp = time.Now()
+	}
+	stampText := stamp.UTC().Truncate(time.Second).Format(utcLayout)
+	ew := &eventWriter{b: make([]byte, 0, 64<<10)}
+	ew.b = append(ew.b, "BEGIN:VCALENDAR\r\n"...)
+	ew.prop(goical.PropCalendarScale, "GREGORIAN")
+	ew.prop(goical.PropMethod, "PUBLISH")
+	ew.prop(goical.PropProductID, ProdID)
+	ew.prop(goical.PropVersion, "2.0")
+	if cal.Name != "" {
+		ew.text("X-WR-CALNAME", cal.Name)
+	}
+	fw.Write(ew.b)
+	zones := exportZones(cal.Events)
+	byName := make(map[string]*time.Location, len(zones))
+	enc := goical.NewEncoder(fw)
+	for _, z := range zones {
+		tz := &goical.Calendar{Component: vtimezoneComponent(z.loc, z.from, z.to)}
+		if err := enc.Encode(tz); err != nil {
+			return fmt.Errorf("ics: encode: %w", err)
+		}
+		byName[z.name] = z.loc
+	}
+	for i := range cal.Events {
+		e := Redact(cal.Events[i], level)
+		ew.b = ew.b[:0]
+		ew.event(&e, byName[e.ZoneName], stampText)
+		if ew.err != nil {
+			return fmt.Errorf("ics: encode: %w", ew.err)
+		}
+		fw.Write(ew.b)
+	}
+	fw.Write([]byte("END:VCALENDAR\r\n"))
 	return fw.Flush()
 }
 
