@@ -16,7 +16,7 @@ var _ calendar.SpanStore = (*DB)(nil)
 const spanColumns = `id, start_utc, end_utc, kind, status, series_id, recurrence_utc`
 
 // spansQuery is betweenQuery reading spanColumns: the same rows, in the
-// same order, by the same index, which since migration 0015 holds every
+// same order, by the same index, which since migration 0016 holds every
 // column it reads, so it never visits the table.
 var spansQuery = strings.Replace(betweenQuery, `SELECT `+engagementColumns, `SELECT `+spanColumns, 1)
 

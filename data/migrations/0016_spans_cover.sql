@@ -1,7 +1,6 @@
--- Anteroom schema, version 15 (issue 14 numbers it 0017: renumber on
--- merge): the spans of single engagements read without visiting the
--- table. A check over months of a calendar (an import's preview) reads
--- the spans of every engagement in its windows (data/spans.go
+-- Anteroom schema, version 16: the spans of single engagements read
+-- without visiting the table. A check over months of a calendar (an
+-- import's preview) reads the spans of every engagement in its windows (data/spans.go
 -- spansQuery): start, end, kind, status and which series an override
 -- belongs to. The index of migration 0001 held only the times, so each
 -- span cost a page of the table, where a row's text lies; this one
