@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"anteroom/calendar"
@@ -61,9 +62,41 @@ func ReadForPlan(ctx context.Context, r io.Reader, name string, leaderZone *time
 	return items, todos, notes, nil
 }
 
+// ReadEach reads an iCalendar file for a streamed import: it hands each
+// event to put, in file order, as soon as it is converted, and keeps none
+// of them, so memory holds the file's pages being read and a few hundred
+// events however many the file has. An error from put stops the reading
+// and is returned as it is. The to-dos and notes are returned at the end.
+func ReadEach(ctx context.Context, r io.Reader, name string, leaderZone *time.Location, put func(imports.Incoming) error) ([]imports.ImportTodo, []imports.Message, error) {
+	var putErr error // written on the converter's goroutine, read after it has finished
+	var stopped atomic.Bool
+	todos, notes, err := readForImportStopping(ctx, r, name, leaderZone, func(int) {}, func(in imports.Incoming) {
+		if putErr != nil {
+			return
+		}
+		if putErr = put(in); putErr != nil {
+			stopped.Store(true)
+		}
+	}, stopped.Load)
+	if putErr != nil {
+		return nil, nil, putErr
+	}
+	return todos, notes, err
+}
+
+// errPutStopped stops the decoder once put has failed; ReadEach returns
+// put's error instead.
+var errPutStopped = errors.New("ics: reading stopped")
+
 // readForImport does the reading of ReadForImportContext: expect is told
 // about how many events the file holds before the first is put.
 func readForImport(ctx context.Context, r io.Reader, name string, leaderZone *time.Location, expect func(int), put func(imports.Incoming)) ([]imports.ImportTodo, []imports.Message, error) {
+	return readForImportStopping(ctx, r, name, leaderZone, expect, put, func() bool { return false })
+}
+
+// readForImportStopping is readForImport that stops decoding soon after
+// stop reports true.
+func readForImportStopping(ctx context.Context, r io.Reader, name string, leaderZone *time.Location, expect func(int), put func(imports.Incoming), stop func() bool) ([]imports.ImportTodo, []imports.Message, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -103,6 +136,9 @@ func readForImport(ctx context.Context, r io.Reader, name string, leaderZone *ti
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+		}
+		if stop() {
+			return errPutStopped
 		}
 		conv.add(e)
 		return nil
