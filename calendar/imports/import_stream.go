@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"anteroom/calendar"
@@ -31,6 +32,14 @@ type StreamWatcher interface {
 // calendar as it was before its own writes, as PlanImport does.
 type CommittedViewer interface {
 	CommittedView(ctx context.Context) (view calendar.Store, close func() error, err error)
+}
+
+// BulkStore is a Store whose WriteImported calls within one transaction
+// can be made one bulk load, as one call with every row would be: a
+// streamed import writes a batch at a time. finish(ok) ends the load, ok
+// when every row is in; it must be called on every path.
+type BulkStore interface {
+	BeginBulkImport(ctx context.Context) (finish func(ok bool) error)
 }
 
 // ErrNeedsFix says a streamed import refused a file with items that need
@@ -136,9 +145,21 @@ func (st *streamImport) attempt(ctx context.Context, repeated map[keyHash]bool) 
 		if err != nil {
 			return fmt.Errorf("import %s: %w", st.file, err)
 		}
+		if bs, ok := tx.(BulkStore); ok {
+			b.endBulk = bs.BeginBulkImport(ctx)
+			defer func() {
+				if b.endBulk != nil {
+					b.endBulk(false) // an error is on its way: the transaction rolls back
+				}
+			}()
+		}
 		var seen keySet
 		ord := 0
+		b.startWriter()
 		todos, fileNotes, err := st.read(ctx, func(in Incoming) error {
+			if b.failed.Load() {
+				return errWriterFailed
+			}
 			normalizeIncoming(&in, b.leader, b.loc)
 			k := in.Key()
 			h := st.hash.of(k.UID, k.RecurrenceID)
@@ -152,11 +173,15 @@ func (st *streamImport) attempt(ctx context.Context, repeated map[keyHash]bool) 
 			}
 			b.add(in, ord, hold)
 			ord++
-			if len(b.items) < streamBatch {
-				return nil
+			if len(b.cur.items) == streamBatch {
+				b.queue <- b.cur
+				b.cur = <-b.free
 			}
-			return b.flush(false)
+			return nil
 		})
+		if werr := b.stopWriter(); werr != nil {
+			return werr
+		}
 		if err != nil {
 			return err
 		}
@@ -187,13 +212,22 @@ type streamTx struct {
 	hadRows bool // the calendar had engagements before: every item's stored row is looked up
 	res     *ImportResult
 
-	items, held    []ImportItem
-	ords, heldOrds []int
-	faulty         bool            // an item needs fixing
-	cancelled      []int64         // series this import cancelled, in order
-	cancelledSet   map[int64]bool  // the same
-	rewritten      map[int64]bool  // overrides of those series this import wrote
-	stillSeries    map[string]bool // see planner.stillSeries
+	cur, held *itemBatch // the batch being read, and the items held back
+
+	// A batch is planned and stored on a goroutine of its own while the
+	// next is read: reading is a third of the work, on the other core.
+	queue  chan *itemBatch // batches to store, in order
+	free   chan *itemBatch // batches stored, for reuse
+	stored chan struct{}   // closed when the writer has finished
+	werr   error           // the writer's error, read once stored is closed
+	failed atomic.Bool     // werr is set: stop reading
+
+	faulty       bool                // an item needs fixing
+	cancelled    []int64             // series this import cancelled, in order
+	cancelledSet map[int64]bool      // the same
+	rewritten    map[int64]bool      // overrides of those series this import wrote
+	stillSeries  map[string]bool     // see planner.stillSeries
+	endBulk      func(ok bool) error // ends the store's bulk load; nil when none or ended
 }
 
 func (st *streamImport) begin(ctx context.Context, tx Store, res *ImportResult) (*streamTx, error) {
@@ -211,31 +245,88 @@ func (st *streamImport) begin(ctx context.Context, tx Store, res *ImportResult) 
 	}
 	in := &Service{book: st.s.book.BoundTo(tx), store: tx}
 	return &streamTx{st: st, ctx: ctx, in: in, tx: tx, leader: leader, loc: loc, now: in.book.Now().UTC().Truncate(time.Second),
-		hadRows: changes != 0, res: res, items: make([]ImportItem, 0, streamBatch), ords: make([]int, 0, streamBatch),
+		hadRows: changes != 0, res: res, held: &itemBatch{},
 		cancelledSet: map[int64]bool{}, rewritten: map[int64]bool{}, stillSeries: map[string]bool{}}, nil
+}
+
+// itemBatch is items read, and their places in the file.
+type itemBatch struct {
+	items []ImportItem
+	ords  []int
+}
+
+func newItemBatch() *itemBatch {
+	return &itemBatch{items: make([]ImportItem, 0, streamBatch), ords: make([]int, 0, streamBatch)}
+}
+
+// errWriterFailed stops the reading once the writer has failed; the
+// writer's error is returned instead.
+var errWriterFailed = errors.New("import: storing failed")
+
+// startWriter starts the goroutine that plans and stores each batch
+// queued, in order.
+func (b *streamTx) startWriter() {
+	b.cur = newItemBatch()
+	b.queue, b.free, b.stored = make(chan *itemBatch, 1), make(chan *itemBatch, 2), make(chan struct{})
+	b.free <- newItemBatch()
+	b.free <- newItemBatch()
+	go func() {
+		defer close(b.stored)
+		defer func() {
+			if p := recover(); p != nil { // a bug: the import fails instead of the process
+				b.werr = fmt.Errorf("import %s: %v", b.st.file, p)
+				b.failed.Store(true)
+				for batch := range b.queue {
+					b.free <- batch
+				}
+			}
+		}()
+		for batch := range b.queue {
+			if b.werr == nil {
+				if b.werr = b.flush(batch, false); b.werr != nil {
+					b.failed.Store(true)
+				}
+			}
+			b.free <- batch
+		}
+	}()
+}
+
+// stopWriter waits for the writer to store what is queued and returns
+// its error.
+func (b *streamTx) stopWriter() error {
+	close(b.queue)
+	<-b.stored
+	return b.werr
 }
 
 // add queues one item read, or holds it back to the end.
 func (b *streamTx) add(in Incoming, ord int, hold bool) {
+	q := b.cur
 	if hold {
-		b.held, b.heldOrds = append(b.held, ImportItem{Incoming: in}), append(b.heldOrds, ord)
-		return
+		q = b.held
 	}
-	b.items, b.ords = append(b.items, ImportItem{Incoming: in}), append(b.ords, ord)
+	q.items, q.ords = append(q.items, ImportItem{Incoming: in}), append(q.ords, ord)
 }
 
 // finish stores the last batch and the items held back, cancels what the
 // cancelled series had, and keeps the to-dos.
 func (b *streamTx) finish(todos []ImportTodo) error {
-	if err := b.flush(false); err != nil {
+	if err := b.flush(b.cur, false); err != nil {
 		return err
 	}
-	b.items, b.ords = b.held, b.heldOrds
-	if err := b.flush(true); err != nil {
+	if err := b.flush(b.held, true); err != nil {
 		return err
 	}
 	if b.faulty && b.st.opt.RefuseFaults {
 		return nil // rolled back
+	}
+	if b.endBulk != nil {
+		end := b.endBulk
+		b.endBulk = nil
+		if err := end(true); err != nil {
+			return fmt.Errorf("import %s: %w", b.st.file, err)
+		}
 	}
 	if err := b.cancelOverrides(); err != nil {
 		return fmt.Errorf("import %s: %w", b.st.file, err)
@@ -250,23 +341,23 @@ func (b *streamTx) finish(todos []ImportTodo) error {
 	return nil
 }
 
-// flush plans, checks and stores the queued items. held says they are
-// the items held back: versions of one item are told apart here, and
+// flush plans, checks and stores a batch, and empties it. held says they
+// are the items held back: versions of one item are told apart here, and
 // every stored row they match is looked up.
-func (b *streamTx) flush(held bool) error {
-	if len(b.items) == 0 {
+func (b *streamTx) flush(q *itemBatch, held bool) error {
+	if len(q.items) == 0 {
 		return nil
 	}
-	if err := b.planAndStore(held); err != nil {
+	if err := b.planAndStore(q, held); err != nil {
 		return fmt.Errorf("import %s: %w", b.st.file, err)
 	}
-	clear(b.items)
-	b.items, b.ords = b.items[:0], b.ords[:0]
+	clear(q.items)
+	q.items, q.ords = q.items[:0], q.ords[:0]
 	return nil
 }
 
-func (b *streamTx) planAndStore(held bool) error {
-	items := b.items
+func (b *streamTx) planAndStore(q *itemBatch, held bool) error {
+	items := q.items
 	keys := make([]ItemKey, 0, len(items))
 	for i := range items {
 		k := items[i].Incoming.Key()
@@ -302,7 +393,7 @@ func (b *streamTx) planAndStore(held bool) error {
 		return err
 	}
 	for i := range items {
-		b.st.w.Item(b.ords[i], &items[i])
+		b.st.w.Item(q.ords[i], &items[i])
 		b.faulty = b.faulty || items[i].NeedsFix()
 	}
 	if b.faulty && b.st.opt.RefuseFaults {
