@@ -70,7 +70,7 @@ func ReadForPlan(ctx context.Context, r io.Reader, name string, leaderZone *time
 func ReadEach(ctx context.Context, r io.Reader, name string, leaderZone *time.Location, put func(imports.Incoming) error) ([]imports.ImportTodo, []imports.Message, error) {
 	var putErr error // written on the converter's goroutine, read after it has finished
 	var stopped atomic.Bool
-	todos, notes, err := readForImportStopping(ctx, r, name, leaderZone, func(int) {}, func(in imports.Incoming) {
+	todos, notes, err := readForImportStopping(ctx, r, name, leaderZone, nil, func(in imports.Incoming) {
 		if putErr != nil {
 			return
 		}
@@ -95,7 +95,7 @@ func readForImport(ctx context.Context, r io.Reader, name string, leaderZone *ti
 }
 
 // readForImportStopping is readForImport that stops decoding soon after
-// stop reports true.
+// stop reports true; expect may be nil.
 func readForImportStopping(ctx context.Context, r io.Reader, name string, leaderZone *time.Location, expect func(int), put func(imports.Incoming), stop func() bool) ([]imports.ImportTodo, []imports.Message, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
@@ -128,7 +128,9 @@ func readForImportStopping(ctx context.Context, r io.Reader, name string, leader
 	c := newConverter(leaderZone)
 	// One allocation for the items: the count is a guess (a line may be
 	// folded, a file lower case), append corrects it.
-	expect(bytes.Count(data, []byte("BEGIN:VEVENT")))
+	if expect != nil {
+		expect(bytes.Count(data, []byte("BEGIN:VEVENT")))
+	}
 	conv := c.startConverting(put, name, mapped)
 	n := 0
 	cal, err := decodeSafely(data, name, Options{Zone: leaderZone}, func(e *Event) error {
@@ -181,12 +183,21 @@ func newConverter(leaderZone *time.Location) *converter {
 	return &converter{zoneName: name, names: map[string]string{}}
 }
 
+// internedAtMost bounds the strings a converter keeps for sharing: a file
+// whose every item has a description of its own would otherwise have
+// them all kept here, twice over for an import that holds no items.
+const internedAtMost = 4096
+
 // intern returns a copy of s made once per file: a zone name, a METHOD, a
 // place, a description (invitations carry the same boilerplate), which
-// many items share and which must not hold on to the file's bytes.
+// many items share and which must not hold on to the file's bytes. Past
+// internedAtMost strings it starts afresh: those shared stay shared.
 func (c *converter) intern(name string) string {
 	if s, ok := c.names[name]; ok {
 		return s
+	}
+	if len(c.names) >= internedAtMost {
+		clear(c.names)
 	}
 	s := strings.Clone(name)
 	c.names[s] = s
