@@ -96,3 +96,23 @@ func generate(w io.Writer, n int, uidPrefix string) error {
 	line("END:VCALENDAR")
 	return bw.Flush()
 }
+
+// generateTiny writes an n-event calendar of the smallest events a file
+// may hold, UID and DTSTART alone (no title, no end: each gets the
+// import's warnings), one an hour ending on lastDay: the file whose size
+// says least about what importing it holds per event.
+func generateTiny(w io.Writer, n int, uidPrefix string) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	bw.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Anteroom bench//tiny//EN\r\n")
+	start := lastDay.Add(time.Duration(-n) * time.Hour)
+	for i := 0; i < n; i++ {
+		bw.WriteString("BEGIN:VEVENT\r\nUID:")
+		bw.WriteString(uidPrefix)
+		bw.WriteString(strconv.Itoa(i))
+		bw.WriteString("\r\nDTSTART:")
+		bw.WriteString(start.Add(time.Duration(i) * time.Hour).Format("20060102T150405Z"))
+		bw.WriteString("\r\nEND:VEVENT\r\n")
+	}
+	bw.WriteString("END:VCALENDAR\r\n")
+	return bw.Flush()
+}

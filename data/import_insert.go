@@ -34,11 +34,11 @@ func (db *DB) createImported(ctx context.Context, rows []imports.ImportedRow) (e
 	if len(rows) == 0 {
 		return nil
 	}
-	var bulk *bulkLoad
-	if len(rows) >= bulkRows && db.tx != nil { // its schema changes must roll back with it
-		if bulk, err = db.beginBulk(ctx, len(rows)); err != nil {
-			return err
-		}
+	bulk, own, err := db.bulkFor(ctx, len(rows))
+	if err != nil {
+		return err
+	}
+	if own {
 		defer func() { err = errors.Join(err, bulk.end(ctx)) }()
 	}
 	stmts := map[insertShape]*sql.Stmt{}
@@ -109,8 +109,13 @@ func (db *DB) createImported(ctx context.Context, rows []imports.ImportedRow) (e
 			return fmt.Errorf("create imported engagements: row %d is not %q (%v)", e.ID, storedUID(e), err)
 		}
 	}
-	if bulk != nil {
+	switch {
+	case own:
 		return bulk.finish(ctx)
+	case bulk != nil:
+		// The session's next rows may be another batch: these are
+		// verified while they still name their engagements.
+		return bulk.verifyAdded(ctx)
 	}
 	return nil
 }

@@ -28,6 +28,8 @@ type DB struct {
 
 	notice     func()        // told once when a change waits for another writer
 	writerWait time.Duration // how long a change waits for another writer; 0: the default
+
+	session *bulkSession // set on a DB that WithTx made, during BeginBulkImport
 }
 
 var _ calendar.Store = (*DB)(nil)

@@ -157,6 +157,9 @@ func (r *resolver) addSeries(b *eventBuilder) {
 	if !b.has(propDTSTART) || !b.dtstart.c.hasTime || b.uid == "" {
 		return
 	}
+	if _, asked := r.shapesFor[b.uid]; !asked {
+		return
+	}
 	if r.series == nil {
 		r.series = map[string]seriesShape{}
 	}
@@ -165,18 +168,21 @@ func (r *resolver) addSeries(b *eventBuilder) {
 	}
 }
 
-// keepShapesForOverrides forgets, once the first pass is over, the shapes
-// of the series no override asks about (occurrenceOn asks only for a DATE
-// RECURRENCE-ID): every timed item of the file has one, and the second
-// pass, which holds the file's items, would otherwise hold them too.
-func (r *resolver) keepShapesForOverrides() {
-	kept := map[string]seriesShape{}
-	for uid := range r.dateOverrides {
-		if s, ok := r.series[uid]; ok {
-			kept[uid] = s
-		}
+// findShapesForOverrides reads, after the first pass, the shapes of the
+// series the file's DATE overrides ask about (occurrenceOn), and only
+// those: a pass of its own over the same lines, made only when the file
+// has such overrides. Keeping every timed item's shape in the first pass,
+// since an override may come before its series, cost as much memory as
+// the items themselves (some 300 bytes each).
+func (r *resolver) findShapesForOverrides(lr *lineReader, opt Options) {
+	if len(r.dateOverrides) > 0 {
+		lr.rewind()
+		shapes := newResolver(opt.Zone)
+		shapes.shapesFor = r.dateOverrides
+		(&decoder{cal: &Calendar{}, lines: lr, res: shapes, opt: opt, scan: true}).run()
+		r.series = shapes.series
 	}
-	r.series, r.dateOverrides = kept, nil
+	r.dateOverrides = nil
 }
 
 // occurrenceOn names by its DATE-TIME the occurrence an override's DATE

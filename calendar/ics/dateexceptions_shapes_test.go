@@ -17,7 +17,7 @@ func shapesEvent(props ...string) string {
 // TestFirstPassKeepsOnlyTheShapesOverridesAskFor: of a file's timed
 // items, the second pass needs the shape only of a series that an
 // override with a DATE RECURRENCE-ID names, whether the override comes
-// before or after it; the others are forgotten before the items are read.
+// before or after it; only those are ever kept.
 func TestFirstPassKeepsOnlyTheShapesOverridesAskFor(t *testing.T) {
 	file := shapesFile(
 		shapesEvent("UID:moved@x", "RECURRENCE-ID;VALUE=DATE:20261012", "DTSTART;TZID=Europe/Berlin:20261013T150000", "DTEND;TZID=Europe/Berlin:20261013T160000"),
@@ -30,7 +30,10 @@ func TestFirstPassKeepsOnlyTheShapesOverridesAskFor(t *testing.T) {
 	res := newResolver(time.UTC)
 	scan := &decoder{cal: &Calendar{}, lines: newLineReader(file), res: res, scan: true}
 	scan.run()
-	res.keepShapesForOverrides()
+	if len(res.series) != 0 {
+		t.Fatalf("the first pass kept %d shapes, want none: it would keep one for every timed item", len(res.series))
+	}
+	res.findShapesForOverrides(scan.lines, Options{Zone: time.UTC})
 	if len(res.series) != 2 {
 		t.Fatalf("kept the shapes of %d series, want the 2 that overrides name: %v", len(res.series), res.series)
 	}

@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"anteroom/calendar"
@@ -61,9 +62,41 @@ func ReadForPlan(ctx context.Context, r io.Reader, name string, leaderZone *time
 	return items, todos, notes, nil
 }
 
+// ReadEach reads an iCalendar file for a streamed import: it hands each
+// event to put, in file order, as soon as it is converted, and keeps none
+// of them, so memory holds the file's pages being read and a few hundred
+// events however many the file has. An error from put stops the reading
+// and is returned as it is. The to-dos and notes are returned at the end.
+func ReadEach(ctx context.Context, r io.Reader, name string, leaderZone *time.Location, put func(imports.Incoming) error) ([]imports.ImportTodo, []imports.Message, error) {
+	var putErr error // written on the converter's goroutine, read after it has finished
+	var stopped atomic.Bool
+	todos, notes, err := readForImportStopping(ctx, r, name, leaderZone, nil, func(in imports.Incoming) {
+		if putErr != nil {
+			return
+		}
+		if putErr = put(in); putErr != nil {
+			stopped.Store(true)
+		}
+	}, stopped.Load)
+	if putErr != nil {
+		return nil, nil, putErr
+	}
+	return todos, notes, err
+}
+
+// errPutStopped stops the decoder once put has failed; ReadEach returns
+// put's error instead.
+var errPutStopped = errors.New("ics: reading stopped")
+
 // readForImport does the reading of ReadForImportContext: expect is told
 // about how many events the file holds before the first is put.
 func readForImport(ctx context.Context, r io.Reader, name string, leaderZone *time.Location, expect func(int), put func(imports.Incoming)) ([]imports.ImportTodo, []imports.Message, error) {
+	return readForImportStopping(ctx, r, name, leaderZone, expect, put, func() bool { return false })
+}
+
+// readForImportStopping is readForImport that stops decoding soon after
+// stop reports true; expect may be nil.
+func readForImportStopping(ctx context.Context, r io.Reader, name string, leaderZone *time.Location, expect func(int), put func(imports.Incoming), stop func() bool) ([]imports.ImportTodo, []imports.Message, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -95,7 +128,9 @@ func readForImport(ctx context.Context, r io.Reader, name string, leaderZone *ti
 	c := newConverter(leaderZone)
 	// One allocation for the items: the count is a guess (a line may be
 	// folded, a file lower case), append corrects it.
-	expect(bytes.Count(data, []byte("BEGIN:VEVENT")))
+	if expect != nil {
+		expect(bytes.Count(data, []byte("BEGIN:VEVENT")))
+	}
 	conv := c.startConverting(put, name, mapped)
 	n := 0
 	cal, err := decodeSafely(data, name, Options{Zone: leaderZone}, func(e *Event) error {
@@ -103,6 +138,9 @@ func readForImport(ctx context.Context, r io.Reader, name string, leaderZone *ti
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+		}
+		if stop() {
+			return errPutStopped
 		}
 		conv.add(e)
 		return nil
@@ -145,12 +183,21 @@ func newConverter(leaderZone *time.Location) *converter {
 	return &converter{zoneName: name, names: map[string]string{}}
 }
 
+// internedAtMost bounds the strings a converter keeps for sharing: a file
+// whose every item has a description of its own would otherwise have
+// them all kept here, twice over for an import that holds no items.
+const internedAtMost = 4096
+
 // intern returns a copy of s made once per file: a zone name, a METHOD, a
 // place, a description (invitations carry the same boilerplate), which
-// many items share and which must not hold on to the file's bytes.
+// many items share and which must not hold on to the file's bytes. Past
+// internedAtMost strings it starts afresh: those shared stay shared.
 func (c *converter) intern(name string) string {
 	if s, ok := c.names[name]; ok {
 		return s
+	}
+	if len(c.names) >= internedAtMost {
+		clear(c.names)
 	}
 	s := strings.Clone(name)
 	c.names[s] = s

@@ -155,7 +155,7 @@ func decode(data []byte, name string, opt Options, each func(*Event) error) (*Ca
 	res := newResolver(opt.Zone)
 	scan := &decoder{cal: &Calendar{}, lines: lr, res: res, opt: opt, scan: true}
 	scan.run()
-	res.keepShapesForOverrides()
+	res.findShapesForOverrides(lr, opt)
 	res.cals = scan.cals
 	lr.rewind()
 	if each == nil {

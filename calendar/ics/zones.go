@@ -44,6 +44,9 @@ type resolver struct {
 	// RECURRENCE-ID is a DATE on a timed item: the only series whose
 	// shapes the second pass asks for.
 	dateOverrides map[string]struct{}
+	// shapesFor are the UIDs whose series shapes addSeries keeps: none
+	// in the first pass (see findShapesForOverrides).
+	shapesFor map[string]struct{}
 }
 
 type tzKey struct {

@@ -168,6 +168,11 @@ type planner struct {
 	items  []ImportItem
 	mu     sync.Mutex       // guards names: items are decided in parallel
 	names  map[int64]string // other leaders' names, for reasons
+	// stillSeries holds the UIDs of the file's series that an earlier
+	// batch of a streamed import stored as rows that do not repeat (a
+	// series cancelling a single item): the file's overrides belong to
+	// them all the same, as they do in a plan of the whole file.
+	stillSeries map[string]bool
 }
 
 // markDuplicates skips every version of an item but the newest when the
@@ -280,7 +285,7 @@ func (p *planner) seriesFor(uid string, inFile map[string]*ImportItem) *calendar
 		}
 		return &m
 	}
-	if st := p.stored[uid]; st != nil && !st.Deleted && st.Engagement.LeaderID == p.leader.ID && st.Engagement.IsSeries() {
+	if st := p.stored[uid]; st != nil && !st.Deleted && st.Engagement.LeaderID == p.leader.ID && (st.Engagement.IsSeries() || p.stillSeries[uid]) {
 		m := st.Engagement
 		return &m
 	}

@@ -111,6 +111,12 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 	if err != nil {
 		return fail(err)
 	}
+	if !dryRun && streamImports {
+		if streamed, ok := importStreamed(ctx, svc, leader, path, zone, skipBad, details); ok {
+			f.Close()
+			return streamed
+		}
+	}
 	items, todos, notes, err := ics.ReadForPlan(ctx, f, path, zone)
 	f.Close()
 	if err != nil {
@@ -153,6 +159,13 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 		}
 	}
 	kept, omitted := calendar.Summarize(ws, importWarning.kind, warningsOfAKind)
+	fillWarnings(&out, kept, omitted)
+	return out
+}
+
+// fillWarnings puts the warnings kept, and a line for each kind of those
+// left out, into out.
+func fillWarnings(out *importFile, kept []importWarning, omitted []calendar.Omitted[importWarning]) {
 	for _, w := range kept {
 		out.Warnings, out.Details = append(out.Warnings, w.text()), append(out.Details, technicalText(w.msg))
 	}
@@ -162,28 +175,32 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 		out.Details = append(out.Details, technicalText(o.Like.msg))
 		out.Omitted += o.Count
 	}
-	return out
 }
 
 // needingFix names, with file and line, each item of plan that cannot be
 // imported as the file has it, and why.
 func needingFix(path string, plan *imports.ImportPlan, details bool) []string {
 	var out []string
-	for _, it := range plan.Items {
-		if !it.NeedsFix() {
-			continue
+	for i := range plan.Items {
+		if it := &plan.Items[i]; it.NeedsFix() {
+			out = append(out, fixLines(path, it, details)...)
 		}
-		f := *it.Incoming.Fault
-		line := f.Line
-		if line == 0 {
-			line = it.Incoming.Line // the planner's faults are about the whole item
-		}
-		f.Line = 0
-		out = append(out, lang.L("{{.File}}:{{.Line}}: {{.Title}}: {{.Reason}}",
-			map[string]any{"File": path, "Line": line, "Title": it.Incoming.Engagement.Title, "Reason": plainMessage(f)}))
-		if t := technicalText(f); details && t != "" {
-			out = append(out, "    "+lang.L("details: {{.Detail}}", map[string]any{"Detail": t}))
-		}
+	}
+	return out
+}
+
+// fixLines names, with file and line, an item that needs fixing, and why.
+func fixLines(path string, it *imports.ImportItem, details bool) []string {
+	f := *it.Incoming.Fault
+	line := f.Line
+	if line == 0 {
+		line = it.Incoming.Line // the planner's faults are about the whole item
+	}
+	f.Line = 0
+	out := []string{lang.L("{{.File}}:{{.Line}}: {{.Title}}: {{.Reason}}",
+		map[string]any{"File": path, "Line": line, "Title": it.Incoming.Engagement.Title, "Reason": plainMessage(f)})}
+	if t := technicalText(f); details && t != "" {
+		out = append(out, "    "+lang.L("details: {{.Detail}}", map[string]any{"Detail": t}))
 	}
 	return out
 }
