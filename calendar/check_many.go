@@ -72,14 +72,18 @@ func (s *Service) CheckManyUnnamed(ctx context.Context, leader Leader, loc *time
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			var scratch []Finding // grown once to the most one probe finds, not for every probe
 			for b := range batches {
 				for i := b.lo; i < b.hi; i++ {
 					pr := probes[i]
-					fs := b.en.Check(occurrenceAt(rows[pr.item], pr.at(), loc))
+					scratch = b.en.checkInto(occurrenceAt(rows[pr.item], pr.at(), loc), scratch)
+					fs := scratch
 					if !pr.first {
 						fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Rule == RuleNotice })
 					}
-					found[i] = fs
+					if len(fs) > 0 {
+						found[i] = slices.Clone(fs)
+					}
 				}
 			}
 		})
@@ -106,25 +110,36 @@ func (s *Service) CheckManyUnnamed(ctx context.Context, leader Leader, loc *time
 		return nil, err
 	}
 	names := &namer{svc: s}
-	// Each candidate's findings in one allocation, the most serious first.
+	// Each candidate's findings in one allocation, the most serious first:
+	// a candidate that found in one occurrence only (a single engagement,
+	// most of a file) keeps that occurrence's, not a copy.
 	count := make([]int32, len(rows))
+	probed := make([]int32, len(rows)) // of its occurrences, how many found
 	for i, pr := range probes {
-		count[pr.item] += int32(len(found[i]))
+		if len(found[i]) > 0 {
+			count[pr.item] += int32(len(found[i]))
+			probed[pr.item]++
+		}
 	}
 	out := make([][]Finding, len(rows))
 	for i, pr := range probes {
-		if len(found[i]) == 0 {
+		fs := found[i]
+		if len(fs) == 0 {
 			continue
 		}
-		if out[pr.item] == nil {
+		for j := range fs {
+			if fs[j].span != nil {
+				fs[j].names = names
+			}
+		}
+		switch {
+		case probed[pr.item] == 1:
+			out[pr.item] = fs
+			continue
+		case out[pr.item] == nil:
 			out[pr.item] = make([]Finding, 0, count[pr.item])
 		}
-		for _, f := range found[i] {
-			if f.span != nil {
-				f.names = names
-			}
-			out[pr.item] = append(out[pr.item], f)
-		}
+		out[pr.item] = append(out[pr.item], fs...)
 	}
 	for i, fs := range out {
 		if len(fs) > 1 {

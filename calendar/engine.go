@@ -139,21 +139,28 @@ func (e *Engine) Location() *time.Location { return e.loc }
 // when c fits. c may be new or an edited copy of an indexed item, which is
 // then not checked against itself. A cancelled c never conflicts.
 func (e *Engine) Check(c Engagement) []Finding {
+	var buf [16]Finding // most checks find fewer: one allocation, of the right size
+	if fs := e.checkInto(c, buf[:0]); len(fs) > 0 {
+		return slices.Clone(fs)
+	}
+	return nil
+}
+
+// checkInto is Check finding into scratch, whose room it reuses: a
+// caller checking thousands keeps one scratch instead of growing a
+// slice for every booking that meets many others.
+func (e *Engine) checkInto(c Engagement, scratch []Finding) []Finding {
 	if c.AllDay {
 		c.Anchor(e.loc)
 	}
 	if c.Cancelled() || !c.End.After(c.Start) {
-		return nil
+		return scratch[:0]
 	}
-	var buf [16]Finding // most checks find fewer: one allocation, of the right size
-	fs := e.checkNeighbours(c, buf[:0])
+	fs := e.checkNeighbours(c, scratch[:0])
 	if c.Kind != KindBlocked { // blocked time needs no hours, notice or buffers
 		fs = e.checkDays(c, fs)
 		fs = e.checkNotice(c, fs)
 		fs = e.checkCaps(c, fs)
-	}
-	if len(fs) == 0 {
-		return nil
 	}
 	for i := range fs {
 		fs[i].At = c.Start
@@ -161,7 +168,7 @@ func (e *Engine) Check(c Engagement) []Finding {
 	if !slices.IsSortedFunc(fs, compareFindings) {
 		slices.SortStableFunc(fs, compareFindings)
 	}
-	return slices.Clone(fs)
+	return fs
 }
 
 // isSelf reports whether o is c itself, or one of c's occurrences.
