@@ -12,19 +12,21 @@ import (
 // the starts the rule gave, so the occurrence a finding names can be made
 // as Occurrences makes it.
 type expanded struct {
-	m      *Engagement
+	m      *Engagement // without its words unless whole
+	whole  bool        // m was read whole (SeriesBetween), not for its rule alone
 	r      *recurrence
 	starts []time.Time
 }
 
-// occurrence returns the occurrence of the series that starts at unix.
-func (x expanded) occurrence(unix int64) Engagement {
+// occurrence returns the occurrence of series m, the whole of x.m, that
+// starts at unix.
+func (x expanded) occurrence(m *Engagement, unix int64) Engagement {
 	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i].Unix() >= unix })
 	start := time.Unix(unix, 0).In(x.r.loc)
 	if i < len(x.starts) && x.starts[i].Unix() == unix {
 		start = x.starts[i]
 	}
-	return occurrenceOf(*x.m, x.r, start)
+	return occurrenceOf(*m, x.r, start)
 }
 
 // spanEngine is Engine for CheckMany: built on spans when the store
@@ -121,7 +123,8 @@ const seriesStretch = 366 * 24 * time.Hour
 // reading and parsing them again cost as much as its own engagements.
 type seriesCache struct {
 	from, to time.Time
-	masters  []Engagement          // SeriesBetween(from, to), in its order
+	masters  []Engagement          // SeriesBetween(from, to), in its order; their rules alone when light
+	light    bool                  // read by SeriesRulesBetween
 	replaced map[int64][]time.Time // the starts overrides took out, until makeRules
 	rules    []*recurrence
 	errs     []error
@@ -135,7 +138,15 @@ func (sc *seriesCache) cover(ctx context.Context, store Store, ss SpanStore, lea
 		return nil
 	}
 	sc.from, sc.to = from, Later(to, from.Add(seriesStretch))
-	ms, err := store.SeriesBetween(ctx, leaderID, sc.from, sc.to)
+	var ms []Engagement
+	var err error
+	if rs, ok := ss.(SeriesRuleStore); ok {
+		ms, err = rs.SeriesRulesBetween(ctx, leaderID, sc.from, sc.to)
+		sc.light = true
+	} else {
+		ms, err = store.SeriesBetween(ctx, leaderID, sc.from, sc.to)
+		sc.light = false
+	}
 	if err != nil {
 		return err
 	}
@@ -196,7 +207,7 @@ func (sc *seriesCache) expand(i int, from, to time.Time) (expanded, error) {
 	if err != nil {
 		return expanded{}, err
 	}
-	return expanded{m: &sc.masters[i], r: sc.rules[i], starts: starts}, nil
+	return expanded{m: &sc.masters[i], whole: !sc.light, r: sc.rules[i], starts: starts}, nil
 }
 
 // sortSpans is sortByStart for spans: by start, then end, keeping the
