@@ -53,6 +53,12 @@ type interval struct {
 	maxDur     int64
 }
 
+// grow makes room for n more intervals.
+func (ix *interval) grow(n int) {
+	ix.start, ix.end = slices.Grow(ix.start, n), slices.Grow(ix.end, n)
+	ix.kind, ix.idx = slices.Grow(ix.kind, n), slices.Grow(ix.idx, n)
+}
+
 // NewEngine indexes items, the occurrences (not series) of the stretch
 // of time the questions are about plus the week around it; cancelled
 // items are left out, as they never conflict. now decides notice.
@@ -99,6 +105,19 @@ func (e *Engine) index(leader Leader, avail Availability, now time.Time) error {
 	} else {
 		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(e.spans[a].Start, e.spans[b].Start) })
 	}
+	// The tables in one allocation each, of the right size.
+	long, visits := 0, 0
+	for i := range e.spans {
+		if e.spans[i].End-e.spans[i].Start > 24*3600 {
+			long++
+		}
+		if e.spans[i].Kind == KindVisit {
+			visits++
+		}
+	}
+	e.short.grow(len(e.spans) - long)
+	e.long.grow(long)
+	e.visits, e.visitIdx = make([]int64, 0, visits), make([]int32, 0, visits)
 	for _, i := range order {
 		it := &e.spans[i]
 		s, en := it.Start, it.End

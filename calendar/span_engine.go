@@ -79,31 +79,48 @@ func (s *Service) occurrenceSpans(ctx context.Context, ss SpanStore, leaderID in
 	if err != nil {
 		return nil, nil, err
 	}
-	return sortSpans(append(out, x.spans...)), x.series, nil
+	return sortSpans(out, x.spans), x.series, nil
 }
 
 // spans returns the occurrences of the cached series that meet [from,
 // to) as spans, each series' in turn, and the series expanded.
 func (sc *seriesCache) spans(loc *time.Location, from, to time.Time) ([]Span, map[int64]expanded) {
 	sc.makeRules(loc)
-	var out []Span
-	series := map[int64]expanded{}
+	// Expanded first, then their spans in one allocation of the right size.
+	type expansion struct {
+		m  *Engagement
+		x  expanded
+		ok bool // expanded; else the series shows as its first occurrence
+	}
+	var xs []expansion
+	n := 0
 	for i := range sc.masters {
 		m := &sc.masters[i]
 		if !meets(m, from, to) {
 			continue
 		}
 		x, err := sc.expand(i, from, to)
-		if err != nil {
-			if m.Overlaps(from, to) {
-				out = append(out, spanOf(m)) // as Occurrences: the series shows as its first occurrence
-			}
+		switch {
+		case err == nil:
+			xs = append(xs, expansion{m, x, true})
+			n += len(x.starts)
+		case m.Overlaps(from, to):
+			xs = append(xs, expansion{m: m}) // as Occurrences: the series shows as its first occurrence
+			n++
+		}
+	}
+	out := make([]Span, 0, n)
+	series := make(map[int64]expanded, len(xs))
+	for _, e := range xs {
+		if !e.ok {
+			out = append(out, spanOf(e.m))
 			continue
 		}
-		for _, st := range x.starts {
-			out = append(out, Span{SeriesID: m.ID, Start: st.Unix(), End: x.r.end(st).Unix(), Recurrence: st.Unix(), Kind: m.Kind, Status: m.Status})
+		m := e.m
+		for _, st := range e.x.starts {
+			out = append(out, Span{SeriesID: m.ID, Start: st.Unix(), End: e.x.r.end(st).Unix(), Recurrence: st.Unix(), Kind: m.Kind, Status: m.Status})
 		}
-		series[m.ID] = x
+		series[m.ID] = e.x
 	}
 	return out, series
 }
@@ -210,21 +227,41 @@ func (sc *seriesCache) expand(i int, from, to time.Time) (expanded, error) {
 	return expanded{m: &sc.masters[i], whole: !sc.light, r: sc.rules[i], starts: starts}, nil
 }
 
-// sortSpans is sortByStart for spans: by start, then end, keeping the
-// given order among equals.
-func sortSpans(sp []Span) []Span {
-	byStartEnd := func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) }
-	if slices.IsSortedFunc(sp, byStartEnd) {
-		return sp
+// sortSpans is sortByStart for spans, on singles followed by series: by
+// start, then end, keeping the given order among equals. It sorts keys
+// laid side by side (start, end, position), not the spans in place, and
+// moves each span once, into one allocation.
+func sortSpans(singles, series []Span) []Span {
+	type key struct {
+		start, end int64
+		at         int32 // in singles, then series
 	}
-	order := make([]int32, len(sp))
-	for i := range order {
-		order[i] = int32(i)
+	n := len(singles) + len(series)
+	at := func(i int32) *Span {
+		if int(i) < len(singles) {
+			return &singles[i]
+		}
+		return &series[int(i)-len(singles)]
 	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Or(byStartEnd(sp[a], sp[b]), cmp.Compare(a, b)) })
-	out := make([]Span, len(sp))
-	for i, j := range order {
-		out[i] = sp[j]
+	keys := make([]key, n)
+	sorted := true
+	for i := range keys {
+		sp := at(int32(i))
+		keys[i] = key{sp.Start, sp.End, int32(i)}
+		if i > 0 && (keys[i-1].start > sp.Start || keys[i-1].start == sp.Start && keys[i-1].end > sp.End) {
+			sorted = false
+		}
+	}
+	if !sorted {
+		// at breaks ties: the order is total, so an unstable sort gives
+		// the stable order.
+		slices.SortFunc(keys, func(a, b key) int {
+			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.at, b.at))
+		})
+	}
+	out := make([]Span, n)
+	for i, k := range keys {
+		out[i] = *at(k.at)
 	}
 	return out
 }
