@@ -60,9 +60,9 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 // most of what it cost.
 func (s *Service) CheckManyUnnamed(ctx context.Context, leader Leader, loc *time.Location, rows []*Engagement, moved []bool) ([][]Finding, error) {
 	probes := probesOf(rows, moved, loc, s.now())
-	// One engine per quarter of occurrences, built in turn on this goroutine
-	// (they read the store) while others check the probes of the quarters
-	// built already, each probe's findings in its own slot.
+	// One engine per quarter of occurrences, read in turn, while others
+	// check the probes of the quarters built already, each probe's
+	// findings in its own slot.
 	type batch struct {
 		en     *Engine
 		lo, hi int
@@ -88,24 +88,51 @@ func (s *Service) CheckManyUnnamed(ctx context.Context, leader Leader, loc *time
 			}
 		})
 	}
-	var err error
-	series := &seriesCache{}
+	// This goroutine reads the windows in turn (one connection serves the
+	// store); a builder makes each window's engine from what was read
+	// while this one reads the next, and hands its probes to the checkers.
+	type readWindow struct {
+		w      windowReads
+		lo, hi int
+	}
+	reads := make(chan readWindow, 2)
+	var buildErr error
+	built := make(chan struct{})
+	a, err := s.Availability(ctx, leader.ID)
+	go func() {
+		defer close(built)
+		defer close(batches)
+		for r := range reads {
+			en, err := r.w.engine(leader, a, s.now())
+			if err != nil {
+				buildErr = err
+				continue
+			}
+			for lo := r.lo; lo < r.hi; lo += parallelChunk {
+				batches <- batch{en, lo, min(r.hi, lo+parallelChunk)}
+			}
+		}
+	}()
+	var series *seriesCache
 	for lo := 0; lo < len(probes) && err == nil; {
 		from := probes[lo].at()
 		hi, to := lo, from
 		for ; hi < len(probes) && probes[hi].start < from.Add(checkWindow).Unix(); hi++ {
 			to = Later(to, occurrenceEnd(rows[probes[hi].item], probes[hi].at(), loc))
 		}
-		var en *Engine
-		if en, err = s.spanEngine(ctx, leader, from, to, series); err == nil {
-			for ; lo < hi; lo += parallelChunk {
-				batches <- batch{en, lo, min(hi, lo+parallelChunk)}
-			}
-			lo = hi // the chunks overshoot hi: the next window starts at hi
+		var w windowReads
+		if w, err = s.readWindow(ctx, leader, from, to, series); err == nil {
+			series = w.series
+			reads <- readWindow{w, lo, hi}
+			lo = hi
 		}
 	}
-	close(batches)
+	close(reads)
+	<-built
 	wg.Wait()
+	if err == nil {
+		err = buildErr
+	}
 	if err != nil {
 		return nil, err
 	}

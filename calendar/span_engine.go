@@ -29,57 +29,59 @@ func (x expanded) occurrence(m *Engagement, unix int64) Engagement {
 	return occurrenceOf(*m, x.r, start)
 }
 
-// spanEngine is Engine for CheckMany: built on spans when the store
-// reads them, so that a quarter of a large calendar costs its times, not
-// a copy of every engagement in it.
-func (s *Service) spanEngine(ctx context.Context, leader Leader, from, to time.Time, sc *seriesCache) (*Engine, error) {
+// windowReads is what a check window reads of the store: its engine is
+// made of them (engine) on another goroutine while the next window is
+// read.
+type windowReads struct {
+	loc     *time.Location
+	from    time.Time // the stretch read
+	to      time.Time
+	singles []Span       // the single engagements and overrides, by start and end
+	series  *seriesCache // the series of a stretch that covers the window's
+	whole   *Engine      // built whole, for a store without spans
+}
+
+// readWindow reads what the engine of [from, to) needs: spans when the
+// store reads them, so that a quarter of a large calendar costs its
+// times, not a copy of every engagement in it. sc holds the series read
+// for the previous window; the result holds sc when it covers this one,
+// else the series newly read (sc, which an engine may still be made
+// from, is left as it is).
+func (s *Service) readWindow(ctx context.Context, leader Leader, from, to time.Time, sc *seriesCache) (windowReads, error) {
 	ss, ok := s.store.(SpanStore)
 	if !ok {
-		return s.Engine(ctx, leader, from, to)
+		en, err := s.Engine(ctx, leader, from, to)
+		return windowReads{whole: en}, err
 	}
 	loc, err := leader.Location()
 	if err != nil {
-		return nil, err
-	}
-	a, err := s.Availability(ctx, leader.ID)
-	if err != nil {
-		return nil, err
+		return windowReads{}, err
 	}
 	// The stretch Engine reads.
 	lo := WeekStart(DateOf(from.In(loc))).AddDays(-1).In(loc)
 	hi := WeekStart(DateOf(to.In(loc))).AddDays(8).In(loc)
-	spans, series, err := s.occurrenceSpans(ctx, ss, leader.ID, loc, lo, hi, sc)
-	if err != nil {
-		return nil, err
+	if !sc.covers(lo, hi) {
+		if sc, err = readSeries(ctx, s.store, ss, leader.ID, lo, hi); err != nil {
+			return windowReads{}, err
+		}
 	}
-	return newSpanEngine(leader, a, spans, series, s.now())
+	singles, err := ss.SpansBetween(ctx, leader.ID, lo, hi)
+	if err != nil {
+		return windowReads{}, err
+	}
+	return windowReads{loc: loc, from: lo, to: hi, singles: singles, series: sc}, nil
 }
 
-// occurrenceSpans is Occurrences as spans, in the same order: the single
-// engagements and overrides, then each series' occurrences, by start and
-// end. The store is a SeriesStore, so no series is among the singles.
-// The series' rules are made and expanded on a second goroutine while
-// this one reads the spans: every read stays on this goroutine, and the
-// work of a window takes both cores instead of one.
-func (s *Service) occurrenceSpans(ctx context.Context, ss SpanStore, leaderID int64, loc *time.Location, from, to time.Time, sc *seriesCache) ([]Span, map[int64]expanded, error) {
-	if err := sc.cover(ctx, s.store, ss, leaderID, from, to); err != nil {
-		return nil, nil, err
+// engine makes the window's engine of what was read: the occurrences as
+// Occurrences gives them, the single engagements and overrides, then each
+// series' occurrences, by start and end. The store is a SeriesStore, so
+// no series is among the singles.
+func (w windowReads) engine(leader Leader, a Availability, now time.Time) (*Engine, error) {
+	if w.whole != nil {
+		return w.whole, nil
 	}
-	type seriesSpans struct {
-		spans  []Span
-		series map[int64]expanded
-	}
-	expandedSeries := make(chan seriesSpans, 1)
-	go func() {
-		out, series := sc.spans(loc, from, to)
-		expandedSeries <- seriesSpans{out, series}
-	}()
-	out, err := ss.SpansBetween(ctx, leaderID, from, to)
-	x := <-expandedSeries
-	if err != nil {
-		return nil, nil, err
-	}
-	return sortSpans(out, x.spans), x.series, nil
+	spans, series := w.series.spans(w.loc, w.from, w.to)
+	return newSpanEngine(leader, a, sortSpans(w.singles, spans), series, now)
 }
 
 // spans returns the occurrences of the cached series that meet [from,
@@ -147,14 +149,15 @@ type seriesCache struct {
 	errs     []error
 }
 
-// cover makes the cache hold the series of [from, to), reading them
-// (and a stretch after) unless it does already; makeRules then makes
-// their rules.
-func (sc *seriesCache) cover(ctx context.Context, store Store, ss SpanStore, leaderID int64, from, to time.Time) error {
-	if sc.masters != nil && !from.Before(sc.from) && !to.After(sc.to) {
-		return nil
-	}
-	sc.from, sc.to = from, Later(to, from.Add(seriesStretch))
+// covers reports whether the cache holds the series of [from, to).
+func (sc *seriesCache) covers(from, to time.Time) bool {
+	return sc != nil && !from.Before(sc.from) && !to.After(sc.to)
+}
+
+// readSeries reads the series of [from, to) and a stretch after into a
+// new cache; makeRules then makes their rules.
+func readSeries(ctx context.Context, store Store, ss SpanStore, leaderID int64, from, to time.Time) (*seriesCache, error) {
+	sc := &seriesCache{from: from, to: Later(to, from.Add(seriesStretch))}
 	var ms []Engagement
 	var err error
 	if rs, ok := ss.(SeriesRuleStore); ok {
@@ -162,10 +165,9 @@ func (sc *seriesCache) cover(ctx context.Context, store Store, ss SpanStore, lea
 		sc.light = true
 	} else {
 		ms, err = store.SeriesBetween(ctx, leaderID, sc.from, sc.to)
-		sc.light = false
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	seen := make(map[int64]bool, len(ms))
 	sc.masters = ms[:0:0]
@@ -186,18 +188,16 @@ func (sc *seriesCache) cover(ctx context.Context, store Store, ss SpanStore, lea
 	if len(sc.masters) > 0 {
 		overrides, err := ss.OverrideSpansBetween(ctx, leaderID, sc.from.Add(-longest-48*time.Hour), sc.to.Add(48*time.Hour))
 		if err != nil {
-			sc.masters = nil // not covered: the next window reads again
-			return err
+			return nil, err
 		}
 		for _, o := range overrides {
 			sc.replaced[o.SeriesID] = append(sc.replaced[o.SeriesID], time.Unix(o.Recurrence, 0).UTC())
 		}
 	}
-	sc.rules, sc.errs = nil, nil
-	return nil
+	return sc, nil
 }
 
-// makeRules makes the rules of the series cover read last, unless made.
+// makeRules makes the rules of the series readSeries read, unless made.
 func (sc *seriesCache) makeRules(loc *time.Location) {
 	if sc.rules != nil || sc.masters == nil {
 		return
