@@ -170,7 +170,7 @@ func readSeries(ctx context.Context, store Store, ss SpanStore, leaderID int64, 
 		return nil, err
 	}
 	seen := make(map[int64]bool, len(ms))
-	sc.masters = ms[:0:0]
+	sc.masters = make([]Engagement, 0, len(ms)) // a copy: the store may hold ms
 	for _, m := range ms {
 		if !seen[m.ID] {
 			seen[m.ID] = true
