@@ -60,9 +60,9 @@ func (s *Service) CheckMany(ctx context.Context, leader Leader, loc *time.Locati
 // most of what it cost.
 func (s *Service) CheckManyUnnamed(ctx context.Context, leader Leader, loc *time.Location, rows []*Engagement, moved []bool) ([][]Finding, error) {
 	probes := probesOf(rows, moved, loc, s.now())
-	// One engine per quarter of occurrences, built in turn on this goroutine
-	// (they read the store) while others check the probes of the quarters
-	// built already, each probe's findings in its own slot.
+	// One engine per quarter of occurrences, read in turn, while others
+	// check the probes of the quarters built already, each probe's
+	// findings in its own slot.
 	type batch struct {
 		en     *Engine
 		lo, hi int
@@ -72,59 +72,101 @@ func (s *Service) CheckManyUnnamed(ctx context.Context, leader Leader, loc *time
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			var scratch []Finding // grown once to the most one probe finds, not for every probe
 			for b := range batches {
 				for i := b.lo; i < b.hi; i++ {
 					pr := probes[i]
-					fs := b.en.Check(occurrenceAt(rows[pr.item], pr.at(), loc))
+					scratch = b.en.checkInto(occurrenceAt(rows[pr.item], pr.at(), loc), scratch)
+					fs := scratch
 					if !pr.first {
 						fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Rule == RuleNotice })
 					}
-					found[i] = fs
+					if len(fs) > 0 {
+						found[i] = slices.Clone(fs)
+					}
 				}
 			}
 		})
 	}
-	var err error
-	series := &seriesCache{}
+	// This goroutine reads the windows in turn (one connection serves the
+	// store); a builder makes each window's engine from what was read
+	// while this one reads the next, and hands its probes to the checkers.
+	type readWindow struct {
+		w      windowReads
+		lo, hi int
+	}
+	reads := make(chan readWindow, 2)
+	var buildErr error
+	built := make(chan struct{})
+	a, err := s.Availability(ctx, leader.ID)
+	go func() {
+		defer close(built)
+		defer close(batches)
+		for r := range reads {
+			en, err := r.w.engine(leader, a, s.now())
+			if err != nil {
+				buildErr = err
+				continue
+			}
+			for lo := r.lo; lo < r.hi; lo += parallelChunk {
+				batches <- batch{en, lo, min(r.hi, lo+parallelChunk)}
+			}
+		}
+	}()
+	var series *seriesCache
 	for lo := 0; lo < len(probes) && err == nil; {
 		from := probes[lo].at()
 		hi, to := lo, from
 		for ; hi < len(probes) && probes[hi].start < from.Add(checkWindow).Unix(); hi++ {
 			to = Later(to, occurrenceEnd(rows[probes[hi].item], probes[hi].at(), loc))
 		}
-		var en *Engine
-		if en, err = s.spanEngine(ctx, leader, from, to, series); err == nil {
-			for ; lo < hi; lo += parallelChunk {
-				batches <- batch{en, lo, min(hi, lo+parallelChunk)}
-			}
-			lo = hi // the chunks overshoot hi: the next window starts at hi
+		var w windowReads
+		if w, err = s.readWindow(ctx, leader, from, to, series); err == nil {
+			series = w.series
+			reads <- readWindow{w, lo, hi}
+			lo = hi
 		}
 	}
-	close(batches)
+	close(reads)
+	<-built
 	wg.Wait()
+	if err == nil {
+		err = buildErr
+	}
 	if err != nil {
 		return nil, err
 	}
 	names := &namer{svc: s}
-	// Each candidate's findings in one allocation, the most serious first.
+	// Each candidate's findings in one allocation, the most serious first:
+	// a candidate that found in one occurrence only (a single engagement,
+	// most of a file) keeps that occurrence's, not a copy.
 	count := make([]int32, len(rows))
+	probed := make([]int32, len(rows)) // of its occurrences, how many found
 	for i, pr := range probes {
-		count[pr.item] += int32(len(found[i]))
+		if len(found[i]) > 0 {
+			count[pr.item] += int32(len(found[i]))
+			probed[pr.item]++
+		}
 	}
 	out := make([][]Finding, len(rows))
 	for i, pr := range probes {
-		if len(found[i]) == 0 {
+		fs := found[i]
+		if len(fs) == 0 {
 			continue
 		}
-		if out[pr.item] == nil {
+		for j := range fs {
+			if fs[j].span != nil {
+				fs[j].names = names
+			}
+		}
+		switch {
+		case probed[pr.item] == 1:
+			out[pr.item] = fs
+			continue
+		case out[pr.item] == nil:
 			out[pr.item] = make([]Finding, 0, count[pr.item])
 		}
-		for _, f := range found[i] {
-			if f.span != nil {
-				f.names = names
-			}
-			out[pr.item] = append(out[pr.item], f)
-		}
+		out[pr.item] = append(out[pr.item], fs...)
 	}
 	for i, fs := range out {
 		if len(fs) > 1 {

@@ -53,6 +53,12 @@ type interval struct {
 	maxDur     int64
 }
 
+// grow makes room for n more intervals.
+func (ix *interval) grow(n int) {
+	ix.start, ix.end = slices.Grow(ix.start, n), slices.Grow(ix.end, n)
+	ix.kind, ix.idx = slices.Grow(ix.kind, n), slices.Grow(ix.idx, n)
+}
+
 // NewEngine indexes items, the occurrences (not series) of the stretch
 // of time the questions are about plus the week around it; cancelled
 // items are left out, as they never conflict. now decides notice.
@@ -99,6 +105,19 @@ func (e *Engine) index(leader Leader, avail Availability, now time.Time) error {
 	} else {
 		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(e.spans[a].Start, e.spans[b].Start) })
 	}
+	// The tables in one allocation each, of the right size.
+	long, visits := 0, 0
+	for i := range e.spans {
+		if e.spans[i].End-e.spans[i].Start > 24*3600 {
+			long++
+		}
+		if e.spans[i].Kind == KindVisit {
+			visits++
+		}
+	}
+	e.short.grow(len(e.spans) - long)
+	e.long.grow(long)
+	e.visits, e.visitIdx = make([]int64, 0, visits), make([]int32, 0, visits)
 	for _, i := range order {
 		it := &e.spans[i]
 		s, en := it.Start, it.End
@@ -139,21 +158,28 @@ func (e *Engine) Location() *time.Location { return e.loc }
 // when c fits. c may be new or an edited copy of an indexed item, which is
 // then not checked against itself. A cancelled c never conflicts.
 func (e *Engine) Check(c Engagement) []Finding {
+	var buf [16]Finding // most checks find fewer: one allocation, of the right size
+	if fs := e.checkInto(c, buf[:0]); len(fs) > 0 {
+		return slices.Clone(fs)
+	}
+	return nil
+}
+
+// checkInto is Check finding into scratch, whose room it reuses: a
+// caller checking thousands keeps one scratch instead of growing a
+// slice for every booking that meets many others.
+func (e *Engine) checkInto(c Engagement, scratch []Finding) []Finding {
 	if c.AllDay {
 		c.Anchor(e.loc)
 	}
 	if c.Cancelled() || !c.End.After(c.Start) {
-		return nil
+		return scratch[:0]
 	}
-	var buf [16]Finding // most checks find fewer: one allocation, of the right size
-	fs := e.checkNeighbours(c, buf[:0])
+	fs := e.checkNeighbours(c, scratch[:0])
 	if c.Kind != KindBlocked { // blocked time needs no hours, notice or buffers
 		fs = e.checkDays(c, fs)
 		fs = e.checkNotice(c, fs)
 		fs = e.checkCaps(c, fs)
-	}
-	if len(fs) == 0 {
-		return nil
 	}
 	for i := range fs {
 		fs[i].At = c.Start
@@ -161,7 +187,7 @@ func (e *Engine) Check(c Engagement) []Finding {
 	if !slices.IsSortedFunc(fs, compareFindings) {
 		slices.SortStableFunc(fs, compareFindings)
 	}
-	return slices.Clone(fs)
+	return fs
 }
 
 // isSelf reports whether o is c itself, or one of c's occurrences.

@@ -60,6 +60,10 @@ func (s *Service) NameOthers(ctx context.Context, lists ...[]Finding) error {
 	stored := map[int64]*Engagement{}
 	made := map[*Span]*Engagement{}
 	var ids []int64
+	masters, err := s.wholeSeriesNamed(ctx, lists)
+	if err != nil {
+		return err
+	}
 	for f := range findingsOf(lists) {
 		sp := f.span
 		switch {
@@ -74,7 +78,13 @@ func (s *Service) NameOthers(ctx context.Context, lists ...[]Finding) error {
 			if !ok {
 				return fmt.Errorf("occurrence at %v of series %d: the series was not read", time.Unix(sp.Start, 0).UTC(), sp.SeriesID)
 			}
-			occ := x.occurrence(sp.Recurrence)
+			m := x.m
+			if !x.whole {
+				if m = masters[sp.SeriesID]; m == nil { // gone since it was read: what its rule knows of it
+					m = x.m
+				}
+			}
+			occ := x.occurrence(m, sp.Recurrence)
 			made[sp] = &occ
 		}
 	}
@@ -127,4 +137,32 @@ func findingsOf(lists [][]Finding) iter.Seq[*Finding] {
 			}
 		}
 	}
+}
+
+// wholeSeriesNamed reads, by ID in one go, the whole series of each
+// occurrence a finding of lists names whose engine read its series for
+// the rule alone (SeriesRulesBetween).
+func (s *Service) wholeSeriesNamed(ctx context.Context, lists [][]Finding) (map[int64]*Engagement, error) {
+	var ids []int64
+	seen := map[int64]bool{}
+	for f := range findingsOf(lists) {
+		if sp := f.span; sp != nil && f.Other == nil && sp.ID == 0 && f.en != nil {
+			if x, ok := f.en.series[sp.SeriesID]; ok && !x.whole && !seen[sp.SeriesID] {
+				seen[sp.SeriesID] = true
+				ids = append(ids, sp.SeriesID)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := s.store.(SpanStore).EngagementsByID(ctx, ids) // only a span engine reads rules alone
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]*Engagement, len(rows))
+	for i := range rows {
+		out[rows[i].ID] = &rows[i]
+	}
+	return out, nil
 }

@@ -42,3 +42,16 @@ type SpanStore interface {
 	// order; those not found are left out.
 	EngagementsByID(ctx context.Context, ids []int64) ([]Engagement, error)
 }
+
+// SeriesRuleStore reads series for expanding alone, for a check that
+// expands hundreds and names a few of their occurrences. A SpanStore
+// without it has its series read whole.
+type SeriesRuleStore interface {
+	// SeriesRulesBetween returns what SeriesBetween returns, in the same
+	// order, with what expanding a series and checking against its
+	// occurrences needs: ID, leader, kind, status, classification, times,
+	// zone, days, rule and dates. Their words (UID, title, location,
+	// notes, organiser) and bookkeeping are left empty: EngagementsByID
+	// reads the whole series of an occurrence a finding names.
+	SeriesRulesBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]Engagement, error)
+}

@@ -12,96 +12,117 @@ import (
 // the starts the rule gave, so the occurrence a finding names can be made
 // as Occurrences makes it.
 type expanded struct {
-	m      *Engagement
+	m      *Engagement // without its words unless whole
+	whole  bool        // m was read whole (SeriesBetween), not for its rule alone
 	r      *recurrence
 	starts []time.Time
 }
 
-// occurrence returns the occurrence of the series that starts at unix.
-func (x expanded) occurrence(unix int64) Engagement {
+// occurrence returns the occurrence of series m, the whole of x.m, that
+// starts at unix.
+func (x expanded) occurrence(m *Engagement, unix int64) Engagement {
 	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i].Unix() >= unix })
 	start := time.Unix(unix, 0).In(x.r.loc)
 	if i < len(x.starts) && x.starts[i].Unix() == unix {
 		start = x.starts[i]
 	}
-	return occurrenceOf(*x.m, x.r, start)
+	return occurrenceOf(*m, x.r, start)
 }
 
-// spanEngine is Engine for CheckMany: built on spans when the store
-// reads them, so that a quarter of a large calendar costs its times, not
-// a copy of every engagement in it.
-func (s *Service) spanEngine(ctx context.Context, leader Leader, from, to time.Time, sc *seriesCache) (*Engine, error) {
+// windowReads is what a check window reads of the store: its engine is
+// made of them (engine) on another goroutine while the next window is
+// read.
+type windowReads struct {
+	loc     *time.Location
+	from    time.Time // the stretch read
+	to      time.Time
+	singles []Span       // the single engagements and overrides, by start and end
+	series  *seriesCache // the series of a stretch that covers the window's
+	whole   *Engine      // built whole, for a store without spans
+}
+
+// readWindow reads what the engine of [from, to) needs: spans when the
+// store reads them, so that a quarter of a large calendar costs its
+// times, not a copy of every engagement in it. sc holds the series read
+// for the previous window; the result holds sc when it covers this one,
+// else the series newly read (sc, which an engine may still be made
+// from, is left as it is).
+func (s *Service) readWindow(ctx context.Context, leader Leader, from, to time.Time, sc *seriesCache) (windowReads, error) {
 	ss, ok := s.store.(SpanStore)
 	if !ok {
-		return s.Engine(ctx, leader, from, to)
+		en, err := s.Engine(ctx, leader, from, to)
+		return windowReads{whole: en}, err
 	}
 	loc, err := leader.Location()
 	if err != nil {
-		return nil, err
-	}
-	a, err := s.Availability(ctx, leader.ID)
-	if err != nil {
-		return nil, err
+		return windowReads{}, err
 	}
 	// The stretch Engine reads.
 	lo := WeekStart(DateOf(from.In(loc))).AddDays(-1).In(loc)
 	hi := WeekStart(DateOf(to.In(loc))).AddDays(8).In(loc)
-	spans, series, err := s.occurrenceSpans(ctx, ss, leader.ID, loc, lo, hi, sc)
-	if err != nil {
-		return nil, err
+	if !sc.covers(lo, hi) {
+		if sc, err = readSeries(ctx, s.store, ss, leader.ID, lo, hi); err != nil {
+			return windowReads{}, err
+		}
 	}
-	return newSpanEngine(leader, a, spans, series, s.now())
+	singles, err := ss.SpansBetween(ctx, leader.ID, lo, hi)
+	if err != nil {
+		return windowReads{}, err
+	}
+	return windowReads{loc: loc, from: lo, to: hi, singles: singles, series: sc}, nil
 }
 
-// occurrenceSpans is Occurrences as spans, in the same order: the single
-// engagements and overrides, then each series' occurrences, by start and
-// end. The store is a SeriesStore, so no series is among the singles.
-// The series' rules are made and expanded on a second goroutine while
-// this one reads the spans: every read stays on this goroutine, and the
-// work of a window takes both cores instead of one.
-func (s *Service) occurrenceSpans(ctx context.Context, ss SpanStore, leaderID int64, loc *time.Location, from, to time.Time, sc *seriesCache) ([]Span, map[int64]expanded, error) {
-	if err := sc.cover(ctx, s.store, ss, leaderID, from, to); err != nil {
-		return nil, nil, err
+// engine makes the window's engine of what was read: the occurrences as
+// Occurrences gives them, the single engagements and overrides, then each
+// series' occurrences, by start and end. The store is a SeriesStore, so
+// no series is among the singles.
+func (w windowReads) engine(leader Leader, a Availability, now time.Time) (*Engine, error) {
+	if w.whole != nil {
+		return w.whole, nil
 	}
-	type seriesSpans struct {
-		spans  []Span
-		series map[int64]expanded
-	}
-	expandedSeries := make(chan seriesSpans, 1)
-	go func() {
-		out, series := sc.spans(loc, from, to)
-		expandedSeries <- seriesSpans{out, series}
-	}()
-	out, err := ss.SpansBetween(ctx, leaderID, from, to)
-	x := <-expandedSeries
-	if err != nil {
-		return nil, nil, err
-	}
-	return sortSpans(append(out, x.spans...)), x.series, nil
+	spans, series := w.series.spans(w.loc, w.from, w.to)
+	return newSpanEngine(leader, a, sortSpans(w.singles, spans), series, now)
 }
 
 // spans returns the occurrences of the cached series that meet [from,
 // to) as spans, each series' in turn, and the series expanded.
 func (sc *seriesCache) spans(loc *time.Location, from, to time.Time) ([]Span, map[int64]expanded) {
 	sc.makeRules(loc)
-	var out []Span
-	series := map[int64]expanded{}
+	// Expanded first, then their spans in one allocation of the right size.
+	type expansion struct {
+		m  *Engagement
+		x  expanded
+		ok bool // expanded; else the series shows as its first occurrence
+	}
+	var xs []expansion
+	n := 0
 	for i := range sc.masters {
 		m := &sc.masters[i]
 		if !meets(m, from, to) {
 			continue
 		}
 		x, err := sc.expand(i, from, to)
-		if err != nil {
-			if m.Overlaps(from, to) {
-				out = append(out, spanOf(m)) // as Occurrences: the series shows as its first occurrence
-			}
+		switch {
+		case err == nil:
+			xs = append(xs, expansion{m, x, true})
+			n += len(x.starts)
+		case m.Overlaps(from, to):
+			xs = append(xs, expansion{m: m}) // as Occurrences: the series shows as its first occurrence
+			n++
+		}
+	}
+	out := make([]Span, 0, n)
+	series := make(map[int64]expanded, len(xs))
+	for _, e := range xs {
+		if !e.ok {
+			out = append(out, spanOf(e.m))
 			continue
 		}
-		for _, st := range x.starts {
-			out = append(out, Span{SeriesID: m.ID, Start: st.Unix(), End: x.r.end(st).Unix(), Recurrence: st.Unix(), Kind: m.Kind, Status: m.Status})
+		m := e.m
+		for _, st := range e.x.starts {
+			out = append(out, Span{SeriesID: m.ID, Start: st.Unix(), End: e.x.r.end(st).Unix(), Recurrence: st.Unix(), Kind: m.Kind, Status: m.Status})
 		}
-		series[m.ID] = x
+		series[m.ID] = e.x
 	}
 	return out, series
 }
@@ -121,26 +142,35 @@ const seriesStretch = 366 * 24 * time.Hour
 // reading and parsing them again cost as much as its own engagements.
 type seriesCache struct {
 	from, to time.Time
-	masters  []Engagement          // SeriesBetween(from, to), in its order
+	masters  []Engagement          // SeriesBetween(from, to), in its order; their rules alone when light
+	light    bool                  // read by SeriesRulesBetween
 	replaced map[int64][]time.Time // the starts overrides took out, until makeRules
 	rules    []*recurrence
 	errs     []error
 }
 
-// cover makes the cache hold the series of [from, to), reading them
-// (and a stretch after) unless it does already; makeRules then makes
-// their rules.
-func (sc *seriesCache) cover(ctx context.Context, store Store, ss SpanStore, leaderID int64, from, to time.Time) error {
-	if sc.masters != nil && !from.Before(sc.from) && !to.After(sc.to) {
-		return nil
+// covers reports whether the cache holds the series of [from, to).
+func (sc *seriesCache) covers(from, to time.Time) bool {
+	return sc != nil && !from.Before(sc.from) && !to.After(sc.to)
+}
+
+// readSeries reads the series of [from, to) and a stretch after into a
+// new cache; makeRules then makes their rules.
+func readSeries(ctx context.Context, store Store, ss SpanStore, leaderID int64, from, to time.Time) (*seriesCache, error) {
+	sc := &seriesCache{from: from, to: Later(to, from.Add(seriesStretch))}
+	var ms []Engagement
+	var err error
+	if rs, ok := ss.(SeriesRuleStore); ok {
+		ms, err = rs.SeriesRulesBetween(ctx, leaderID, sc.from, sc.to)
+		sc.light = true
+	} else {
+		ms, err = store.SeriesBetween(ctx, leaderID, sc.from, sc.to)
 	}
-	sc.from, sc.to = from, Later(to, from.Add(seriesStretch))
-	ms, err := store.SeriesBetween(ctx, leaderID, sc.from, sc.to)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	seen := make(map[int64]bool, len(ms))
-	sc.masters = ms[:0:0]
+	sc.masters = make([]Engagement, 0, len(ms)) // a copy: the store may hold ms
 	for _, m := range ms {
 		if !seen[m.ID] {
 			seen[m.ID] = true
@@ -158,18 +188,16 @@ func (sc *seriesCache) cover(ctx context.Context, store Store, ss SpanStore, lea
 	if len(sc.masters) > 0 {
 		overrides, err := ss.OverrideSpansBetween(ctx, leaderID, sc.from.Add(-longest-48*time.Hour), sc.to.Add(48*time.Hour))
 		if err != nil {
-			sc.masters = nil // not covered: the next window reads again
-			return err
+			return nil, err
 		}
 		for _, o := range overrides {
 			sc.replaced[o.SeriesID] = append(sc.replaced[o.SeriesID], time.Unix(o.Recurrence, 0).UTC())
 		}
 	}
-	sc.rules, sc.errs = nil, nil
-	return nil
+	return sc, nil
 }
 
-// makeRules makes the rules of the series cover read last, unless made.
+// makeRules makes the rules of the series readSeries read, unless made.
 func (sc *seriesCache) makeRules(loc *time.Location) {
 	if sc.rules != nil || sc.masters == nil {
 		return
@@ -196,24 +224,44 @@ func (sc *seriesCache) expand(i int, from, to time.Time) (expanded, error) {
 	if err != nil {
 		return expanded{}, err
 	}
-	return expanded{m: &sc.masters[i], r: sc.rules[i], starts: starts}, nil
+	return expanded{m: &sc.masters[i], whole: !sc.light, r: sc.rules[i], starts: starts}, nil
 }
 
-// sortSpans is sortByStart for spans: by start, then end, keeping the
-// given order among equals.
-func sortSpans(sp []Span) []Span {
-	byStartEnd := func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) }
-	if slices.IsSortedFunc(sp, byStartEnd) {
-		return sp
+// sortSpans is sortByStart for spans, on singles followed by series: by
+// start, then end, keeping the given order among equals. It sorts keys
+// laid side by side (start, end, position), not the spans in place, and
+// moves each span once, into one allocation.
+func sortSpans(singles, series []Span) []Span {
+	type key struct {
+		start, end int64
+		at         int32 // in singles, then series
 	}
-	order := make([]int32, len(sp))
-	for i := range order {
-		order[i] = int32(i)
+	n := len(singles) + len(series)
+	at := func(i int32) *Span {
+		if int(i) < len(singles) {
+			return &singles[i]
+		}
+		return &series[int(i)-len(singles)]
 	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Or(byStartEnd(sp[a], sp[b]), cmp.Compare(a, b)) })
-	out := make([]Span, len(sp))
-	for i, j := range order {
-		out[i] = sp[j]
+	keys := make([]key, n)
+	sorted := true
+	for i := range keys {
+		sp := at(int32(i))
+		keys[i] = key{sp.Start, sp.End, int32(i)}
+		if i > 0 && (keys[i-1].start > sp.Start || keys[i-1].start == sp.Start && keys[i-1].end > sp.End) {
+			sorted = false
+		}
+	}
+	if !sorted {
+		// at breaks ties: the order is total, so an unstable sort gives
+		// the stable order.
+		slices.SortFunc(keys, func(a, b key) int {
+			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.at, b.at))
+		})
+	}
+	out := make([]Span, n)
+	for i, k := range keys {
+		out[i] = *at(k.at)
 	}
 	return out
 }

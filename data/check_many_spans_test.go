@@ -19,6 +19,7 @@ type wholeRowsOnly struct{ calendar.Store }
 type countingStore struct {
 	*DB
 	between, series, overrides int
+	wholeSeries                int // of the series reads, those of whole rows
 }
 
 func (c *countingStore) OverridesBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
@@ -33,7 +34,13 @@ func (c *countingStore) EngagementsBetween(ctx context.Context, leaderID int64, 
 
 func (c *countingStore) SeriesBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
 	c.series++
+	c.wholeSeries++
 	return c.DB.SeriesBetween(ctx, leaderID, from, to)
+}
+
+func (c *countingStore) SeriesRulesBetween(ctx context.Context, leaderID int64, from, to time.Time) ([]calendar.Engagement, error) {
+	c.series++
+	return c.DB.SeriesRulesBetween(ctx, leaderID, from, to)
 }
 
 // spanCalendar stores two years of a generated calendar through the
@@ -246,8 +253,9 @@ func TestCheckManyOnSpansFindsWhatWholeEngagementsFound(t *testing.T) {
 
 // TestCheckManyReadsSpansAndEachSeriesOnce: a check over a long file
 // reads no whole engagement of the calendar but those its findings name
-// (nor whole overrides: their spans say which occurrences they replace),
-// and the series of a year once, not once per quarter.
+// (nor whole overrides: their spans say which occurrences they replace,
+// nor whole series: their rules say where their occurrences are), and
+// the series of a year once, not once per quarter.
 func TestCheckManyReadsSpansAndEachSeriesOnce(t *testing.T) {
 	db, leader, loc, now, rows, moved := spanCalendar(t)
 	counted := &countingStore{DB: db}
@@ -261,6 +269,10 @@ func TestCheckManyReadsSpansAndEachSeriesOnce(t *testing.T) {
 	if counted.between != 0 || counted.series > 3 || counted.overrides != 0 {
 		t.Fatalf("CheckMany read whole engagements %d times, whole overrides %d times and the series %d times; want 0, 0 and at most 3",
 			counted.between, counted.overrides, counted.series)
+	}
+	if counted.series == 0 || counted.wholeSeries != 0 {
+		t.Fatalf("CheckMany read the series %d times, %d of them whole rows; want their rules alone, read at least once",
+			counted.series, counted.wholeSeries)
 	}
 }
 
@@ -286,6 +298,32 @@ func TestOverrideSpansAreTheOverrides(t *testing.T) {
 		if sp.ID != o.ID || sp.SeriesID != o.SeriesID || sp.Recurrence != o.RecurrenceID.Unix() || sp.Kind != o.Kind || sp.Status != o.Status {
 			t.Fatalf("override span %d is %+v; want override %d of series %d replacing %v (%s, %s)",
 				i, sp, o.ID, o.SeriesID, o.RecurrenceID, o.Kind, o.Status)
+		}
+	}
+}
+
+// TestSeriesRulesAreTheSeries: SeriesRulesBetween reads the series
+// SeriesBetween reads, in its order, each as SeriesBetween makes it but
+// for its words and bookkeeping.
+func TestSeriesRulesAreTheSeries(t *testing.T) {
+	db, leader, _, now, _, _ := spanCalendar(t)
+	from, to := now.AddDate(-1, 0, 0), now.AddDate(2, 0, 0)
+	whole, err := db.SeriesBetween(ctx, leader.ID, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := db.SeriesRulesBetween(ctx, leader.ID, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole) < 20 || len(rules) != len(whole) {
+		t.Fatalf("%d series rules for %d series; want as many, and at least 20", len(rules), len(whole))
+	}
+	for i, m := range whole {
+		m.UID, m.Title, m.Location, m.Notes, m.Organiser = "", "", "", "", ""
+		m.Source, m.Sequence, m.Created, m.Updated = "", 0, time.Time{}, time.Time{}
+		if !reflect.DeepEqual(rules[i], m) {
+			t.Fatalf("series rule %d is\n%+v\nwant\n%+v", i, rules[i], m)
 		}
 	}
 }
