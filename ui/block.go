@@ -169,12 +169,11 @@ func (r *blockRenderer) Refresh() {
 	r.strike.Hidden = !look.struck
 	fill, marked := r.b.mark.stripe()
 	r.stripe.FillColor, r.stripe.Hidden = fill, !marked
-	canvas.Refresh(r.stripe)
-	canvas.Refresh(r.strike)
-	r.bg.Refresh()
 	r.Layout(r.b.Size())
-	canvas.Refresh(r.title)
-	canvas.Refresh(r.sub)
+	// One refresh of the block repaints all its parts: each canvas.Refresh
+	// costs a look-up of the calling goroutine, and a week has hundreds
+	// of blocks.
+	canvas.Refresh(r.b)
 }
 
 func (r *blockRenderer) Objects() []fyne.CanvasObject {
