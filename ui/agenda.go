@@ -68,8 +68,8 @@ func (p *agendaPane) show(d calendar.Date, loc *time.Location, week []calendar.E
 func (p *agendaPane) createRow() fyne.CanvasObject {
 	bar := canvas.NewRectangle(kindColors[calendar.KindMeeting])
 	bar.SetMinSize(fyne.NewSize(4, 4))
-	title := &widget.Label{Truncation: fyne.TextTruncateEllipsis, TextStyle: fyne.TextStyle{Bold: true}}
-	sub := &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+	title := newFittedLabel(fyne.TextStyle{Bold: true}, "")
+	sub := newFittedLabel(fyne.TextStyle{}, theme.SizeNameCaptionText)
 	return container.NewBorder(nil, nil, bar, nil, container.NewVBox(title, sub))
 }
 
@@ -87,7 +87,7 @@ func (p *agendaPane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if !e.AllDay {
 		when = clock(e.Start.In(p.loc)) + "–" + clock(e.End.In(p.loc))
 	}
-	texts[0].(*widget.Label).SetText(when + "  " + e.Title)
+	texts[0].(*fittedLabel).setFull(when + "  " + e.Title)
 	sub := kindLabel(e.Kind)
 	if e.Location != "" {
 		sub += " · " + e.Location
@@ -95,5 +95,5 @@ func (p *agendaPane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if e.Status != calendar.StatusConfirmed {
 		sub += " · " + statusLabel(e.Status)
 	}
-	texts[1].(*widget.Label).SetText(sub)
+	texts[1].(*fittedLabel).setFull(sub)
 }

@@ -135,18 +135,24 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 	r.stripe.Resize(fyne.NewSize(markWidth, size.Height))
 	inner := size.Width - 2*blockPad
 	// Re-ellipsize only when the text or width changed: most refreshes move blocks without touching them.
+	lineH := r.title.TextSize * 1.35
+	subShown := size.Height >= 2*lineH+2 && r.b.subtitle != ""
 	if size != r.lastSize || r.b.title != r.lastTitle || r.b.subtitle != r.lastSub {
 		r.title.Text = ellipsize(r.b.title, inner, r.title.TextSize, r.title.TextStyle)
-		r.sub.Text = ellipsize(r.b.subtitle, inner, r.sub.TextSize, r.sub.TextStyle)
+		// A block too short for its times leaves them unmeasured: a
+		// week of short blocks then measures no rune in that face.
+		r.sub.Text = ""
+		if subShown {
+			r.sub.Text = ellipsize(r.b.subtitle, inner, r.sub.TextSize, r.sub.TextStyle)
+		}
 		r.lastSize, r.lastTitle, r.lastSub = size, r.b.title, r.b.subtitle
 		r.strikeOK = false
 	}
-	lineH := r.title.TextSize * 1.35
 	r.title.Move(fyne.NewPos(blockPad, 1))
 	r.title.Resize(fyne.NewSize(inner, lineH))
 	r.sub.Move(fyne.NewPos(blockPad, 1+lineH))
 	r.sub.Resize(fyne.NewSize(inner, lineH))
-	r.sub.Hidden = size.Height < 2*lineH+2 || r.b.subtitle == ""
+	r.sub.Hidden = !subShown
 	if r.strike.Hidden {
 		return // measuring every title costs a shaping each; few are struck
 	}
@@ -169,12 +175,11 @@ func (r *blockRenderer) Refresh() {
 	r.strike.Hidden = !look.struck
 	fill, marked := r.b.mark.stripe()
 	r.stripe.FillColor, r.stripe.Hidden = fill, !marked
-	canvas.Refresh(r.stripe)
-	canvas.Refresh(r.strike)
-	r.bg.Refresh()
 	r.Layout(r.b.Size())
-	canvas.Refresh(r.title)
-	canvas.Refresh(r.sub)
+	// One refresh of the block repaints all its parts: each canvas.Refresh
+	// costs a look-up of the calling goroutine, and a week has hundreds
+	// of blocks.
+	canvas.Refresh(r.b)
 }
 
 func (r *blockRenderer) Objects() []fyne.CanvasObject {

@@ -38,29 +38,28 @@ func measuredRuneWidth(r rune, size float32, style fyne.TextStyle) float32 {
 	return w
 }
 
-// ellipsize shortens s with a trailing "…" so that it fits width.
+// ellipsize shortens s with a trailing "…" so that it fits width. It
+// measures runes only until the text is known not to fit: each rune not
+// yet in the cache costs a shaping, and a long title's tail is cut off.
 func ellipsize(s string, width, size float32, style fyne.TextStyle) string {
 	if width <= 0 {
 		return ""
 	}
-	var total float32
-	for _, r := range s {
-		total += runeWidth(r, size, style)
-	}
-	if total <= width {
-		return s
-	}
 	limit := width - runeWidth('…', size, style)
 	var used float32
+	cut := -1 // where "…" goes: the first rune that does not fit before it
 	for i, r := range s {
 		w := runeWidth(r, size, style)
-		if used+w > limit {
-			if i == 0 {
-				return ""
-			}
-			return s[:i] + "…"
+		if cut < 0 && used+w > limit {
+			cut = i
 		}
 		used += w
+		if used > width {
+			if cut == 0 {
+				return ""
+			}
+			return s[:cut] + "…"
+		}
 	}
 	return s
 }

@@ -80,3 +80,27 @@ func TestIdeographWidthFallsBackWhenWidthsDiffer(t *testing.T) {
 		t.Fatalf("中 = %v, measured %v", w, measuredRuneWidth('中', f.size, f.style))
 	}
 }
+
+// TestEllipsizeLeavesTheCutTailUnmeasured: runes past the point where a
+// title is known not to fit are never measured (each costs a shaping).
+func TestEllipsizeLeavesTheCutTailUnmeasured(t *testing.T) {
+	test.NewTempApp(t)
+	f := textFace{size: 12.75, style: fyne.TextStyle{Bold: true}} // a face no other test uses
+	tail := []rune{'Ж', 'ẞ', 'Ω'}
+	t.Cleanup(func() {
+		for _, r := range append(tail, 'W', '…') {
+			runeWidths.Delete(runeKey{r, f.size, f.style})
+		}
+	})
+	s := "WWWWWWWWWW" + string(tail)
+	width := 3 * measuredRuneWidth('W', f.size, f.style)
+	got := ellipsize(s, width, f.size, f.style)
+	if got == s || got == "" {
+		t.Fatalf("ellipsize(%q, %v) = %q: want it cut with …", s, width, got)
+	}
+	for _, r := range tail {
+		if _, measured := runeWidths.Load(runeKey{r, f.size, f.style}); measured {
+			t.Errorf("%q, after the cut, was measured", r)
+		}
+	}
+}

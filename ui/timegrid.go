@@ -304,15 +304,22 @@ func (r *timeGridRenderer) Layout(size fyne.Size) {
 	for i, c := range r.moreCluster {
 		m := r.more[i]
 		o := over[c]
+		wasHidden := m.Hidden
 		m.Hidden = o == nil
 		if o == nil {
 			continue
 		}
-		m.Text = fmt.Sprintf("+%d", o.n)
+		text := fmt.Sprintf("+%d", o.n)
+		changed := wasHidden || m.Text != text
+		m.Text = text
 		y := minuteY(o.from)
 		m.Move(fyne.NewPos(o.x+1, y+1))
 		m.Resize(fyne.NewSize(o.w-2, max(minuteY(o.to)-y, hourHeight/3)-2))
-		m.Refresh()
+		// Moving and resizing lays the button out again; only a new count
+		// (or showing it again) needs its text measured and redrawn.
+		if changed {
+			m.Refresh()
+		}
 	}
 	if day, from, to, ok := g.ghostSpan(); ok && r.t.ghost.visible() {
 		y := minuteY(from)

@@ -188,11 +188,11 @@ func (o *Office) Status(ctx context.Context) (Status, error) {
 		if i == 0 || b.LastSync.Before(st.LastSync) {
 			st.LastSync = b.LastSync
 		}
-		p, err := o.Store.PendingPush(ctx, b.LeaderID)
+		n, err := pendingCount(ctx, o.Store, b.LeaderID)
 		if err != nil {
 			return Status{}, err
 		}
-		st.Pending += len(p)
+		st.Pending += n
 	}
 	cs, err := o.Store.OpenSyncConflicts(ctx)
 	if err != nil {
