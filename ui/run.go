@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -67,6 +68,10 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 	w.Resize(rememberedWindowSize(a.Preferences()))
 	stopSync := func() {}
 	w.SetMaster()
+	firstFrame := func() {}
+	if opts.Smoke {
+		firstFrame = watchSmoke(opts.Log, smokeDeadline, os.Exit)
+	}
 	a.Lifecycle().SetOnStarted(func() {
 		// The scroll offset holds only once the window has its real size.
 		m.grid.scrollToWorkday()
@@ -81,6 +86,7 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 		}
 		// Capture forces a full paint: the first frame exists once it returns.
 		img := w.Canvas().Capture()
+		firstFrame()
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, "smoke: first frame %dx%d\n", img.Bounds().Dx(), img.Bounds().Dy())
 		}
