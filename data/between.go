@@ -55,16 +55,8 @@ func (db *DB) between(ctx context.Context, query string, leaderID int64, from, t
 	if err != nil {
 		return nil, fmt.Errorf("engagements of leader %d: %w", leaderID, err)
 	}
-	defer rows.Close()
-	var es []calendar.Engagement
-	for rows.Next() {
-		e, err := scanEngagement(rows)
-		if err != nil {
-			return nil, fmt.Errorf("engagements of leader %d: %w", leaderID, err)
-		}
-		es = append(es, e)
-	}
-	if err := rows.Err(); err != nil {
+	es, err := scanAll(nil, rows)
+	if err != nil {
 		return nil, fmt.Errorf("engagements of leader %d: %w", leaderID, err)
 	}
 	return es, nil
