@@ -68,12 +68,14 @@ func (s *Service) Occurrences(ctx context.Context, leaderID int64, loc *time.Loc
 	if err != nil {
 		return nil, err
 	}
-	singles, masters := splitSeries(rows)
+	singles, extra := splitSeries(rows)
 	n := len(singles)
-	all, err := s.appendSeriesOccurrences(ctx, singles, leaderID, loc, from, to, masters)
+	all, masters, err := s.appendSeriesOccurrences(ctx, singles, leaderID, loc, from, to, extra)
 	if err != nil {
 		return nil, err
 	}
+	// An override whose occurrence was the series' only one in the window
+	// finds its series among those read, not with a query of its own.
 	if slices.ContainsFunc(all[:n], isStoredOverride) {
 		if err := s.followSeriesClass(ctx, all[:n], seriesClasses(masters, all[n:])); err != nil {
 			return nil, err
@@ -158,15 +160,17 @@ func compareStartEnd(a, b Engagement) int {
 // series and of extra, less those overrides stand in for. A series that
 // cannot be expanded shows as its first occurrence.
 func (s *Service) seriesOccurrences(ctx context.Context, leaderID int64, loc *time.Location, from, to time.Time, extra []Engagement) ([]Engagement, error) {
-	return s.appendSeriesOccurrences(ctx, nil, leaderID, loc, from, to, extra)
+	occ, _, err := s.appendSeriesOccurrences(ctx, nil, leaderID, loc, from, to, extra)
+	return occ, err
 }
 
 // appendSeriesOccurrences is seriesOccurrences appending to out, which
-// it may reuse: a week's list is made once.
-func (s *Service) appendSeriesOccurrences(ctx context.Context, out []Engagement, leaderID int64, loc *time.Location, from, to time.Time, extra []Engagement) ([]Engagement, error) {
+// it may reuse: a week's list is made once. It also returns the series
+// it expanded.
+func (s *Service) appendSeriesOccurrences(ctx context.Context, out []Engagement, leaderID int64, loc *time.Location, from, to time.Time, extra []Engagement) ([]Engagement, []Engagement, error) {
 	ms, err := s.store.SeriesBetween(ctx, leaderID, from, to)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The store's series are distinct: only those among extra can repeat,
 	// so each is looked for in extra alone, not in the growing list.
@@ -180,7 +184,7 @@ func (s *Service) appendSeriesOccurrences(ctx context.Context, out []Engagement,
 		}
 	}
 	if len(masters) == 0 {
-		return out, nil
+		return out, nil, nil
 	}
 	longest := time.Duration(0)
 	for _, m := range masters {
@@ -190,7 +194,7 @@ func (s *Service) appendSeriesOccurrences(ctx context.Context, out []Engagement,
 	// wherever the override itself now is.
 	overrides, err := s.store.OverridesBetween(ctx, leaderID, from.Add(-longest-48*time.Hour), to.Add(48*time.Hour))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// Room for one occurrence a series, what a week of weekly series has.
 	out = slices.Grow(out, len(masters)+len(masters)/4+8)
@@ -204,7 +208,7 @@ func (s *Service) appendSeriesOccurrences(ctx context.Context, out []Engagement,
 		}
 		out = more
 	}
-	return out, nil
+	return out, masters, nil
 }
 
 // appendSeries appends to out the occurrences of series m that meet

@@ -40,3 +40,9 @@ func BenchmarkAgendaLastWeekJSON(b *testing.B) {
 func BenchmarkCheckLastWeek(b *testing.B) {
 	benchCommand(b, "check", "--start", "2026-12-28 10:10", "--end", "2026-12-28 11:10")
 }
+
+// BenchmarkExportLast10k is the bench's export row: the last 10k
+// generated events, everything about them, into a file.
+func BenchmarkExportLast10k(b *testing.B) {
+	benchCommand(b, "export", "--privacy", "full", "--from", "2023-07-31", "--to", "2026-12-31", "-o", b.TempDir()+"/export.ics")
+}
