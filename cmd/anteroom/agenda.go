@@ -61,7 +61,8 @@ func runAgenda(env *env, args []string) error {
 	if *asJSON {
 		return writeJSON(env.stdout, jsonList(items, func(e calendar.Engagement) agendaItem { return toAgendaItem(e, leader, loc) }))
 	}
-	return printAgenda(env.stdout, items, leader, loc)
+	printAgenda(env.stdout, items, leader, loc)
+	return nil
 }
 
 func toAgendaItem(e calendar.Engagement, leader calendar.Leader, loc *time.Location) agendaItem {
@@ -82,11 +83,12 @@ func toAgendaItem(e calendar.Engagement, leader calendar.Leader, loc *time.Locat
 }
 
 // printAgenda writes one line per engagement, grouped by day, in one
-// write: a week of hundreds of lines cost a system call each.
-func printAgenda(stdout io.Writer, items []calendar.Engagement, leader calendar.Leader, loc *time.Location) error {
+// write: a week of hundreds of lines cost a system call each. As when it
+// wrote line by line, a failed write is not reported.
+func printAgenda(stdout io.Writer, items []calendar.Engagement, leader calendar.Leader, loc *time.Location) {
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	writeAgenda(w, items, leader, loc)
-	return w.Flush()
+	_ = w.Flush()
 }
 
 func writeAgenda(w io.Writer, items []calendar.Engagement, leader calendar.Leader, loc *time.Location) {
