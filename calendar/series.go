@@ -196,8 +196,7 @@ func (s *Service) appendSeriesOccurrences(ctx context.Context, out []Engagement,
 	if err != nil {
 		return nil, nil, err
 	}
-	// Room for one occurrence a series, what a week of weekly series has.
-	out = slices.Grow(out, len(masters)+len(masters)/4+8)
+	out = slices.Grow(out, occurrencesGuess(len(masters), from, to))
 	for _, m := range masters {
 		more, err := appendSeries(out, m, loc, overrides, from, to)
 		if err != nil {
@@ -209,6 +208,18 @@ func (s *Service) appendSeriesOccurrences(ctx context.Context, out []Engagement,
 		out = more
 	}
 	return out, masters, nil
+}
+
+// occurrencesGuess is the room a list is made with for the occurrences of
+// n series in [from, to): one a series a week, what weekly series have,
+// and a little more; a shorter window (a check's hour) has its share of
+// that. Beyond it the list grows as it must.
+func occurrencesGuess(n int, from, to time.Time) int {
+	const week = 7 * 24 * time.Hour
+	if w := to.Sub(from); w < week {
+		n = int(int64(n) * int64(w) / int64(week))
+	}
+	return n + n/4 + 8
 }
 
 // appendSeries appends to out the occurrences of series m that meet
