@@ -369,8 +369,9 @@ func (w *workbench) row(cells ...string) {
 }
 
 // queryRows: agenda, check and free for the last week of the history, a
-// week in its middle and its first week, beside the process floor (leader
-// list on the same calendar): the target holds whatever the week.
+// week in its middle (and in the middle of its series) and its first
+// week, beside the process floor (leader list on the same calendar): the
+// target holds whatever the week.
 func (w *workbench) queryRows(n int, label string) {
 	bs := w.builds()
 	dbs := make([]string, len(bs))
@@ -428,13 +429,25 @@ func (w *workbench) queryRows(n int, label string) {
 }
 
 // historyWeeks are the Mondays of the weeks queryRows asks about: the
-// last week of the n-event history, the week in its middle and its first.
+// last week of the n-event history, the week in its middle and its first,
+// and, when the history starts before the first year a series may start
+// in (the import leaves those series out), the week in the middle of the
+// series' history: a week whose series pile up the way the last one's do.
 func historyWeeks(n int) []time.Time {
 	monday := func(d time.Time) time.Time { return d.AddDate(0, 0, -int(d.Weekday()+6)%7) }
 	first := firstDay(n)
 	middle := first.AddDate(0, 0, (n-1)/perDay/2) // in days: a Duration overflows after 292 years
-	return []time.Time{monday(lastDay), monday(middle), monday(first)}
+	weeks := []time.Time{monday(lastDay), monday(middle)}
+	if first.Before(firstSeriesDay) {
+		seriesMiddle := firstSeriesDay.AddDate(0, 0, int(lastDay.Sub(firstSeriesDay).Hours()/24)/2)
+		weeks = append(weeks, monday(seriesMiddle))
+	}
+	return append(weeks, monday(first))
 }
+
+// firstSeriesDay is the first day a stored series may start on: the
+// generator writes series before it, which the import refuses.
+var firstSeriesDay = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // dryRunRow: the preview of a 10k-event file (other UIDs) into the
 // n-event calendar.

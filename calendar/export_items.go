@@ -27,6 +27,10 @@ func (s *Service) ExportItems(ctx context.Context, leaderIDs []int64, from, to D
 		if err != nil {
 			return nil, err
 		}
+		if out == nil {
+			out = items // one leader's, mostly: not copied into fresh memory
+			continue
+		}
 		out = append(out, items...)
 	}
 	return out, nil
@@ -57,7 +61,7 @@ func (s *Service) exportItems(ctx context.Context, leaderID int64, from, to Date
 			// The span meets the days; keep the series if an occurrence does.
 			r, err := newRecurrence(m, loc)
 			if err == nil {
-				if starts, err := r.between(lo, hi); err == nil && len(starts) == 0 {
+				if occurs, err := r.occursIn(lo, hi); err == nil && !occurs {
 					continue
 				}
 			}

@@ -68,16 +68,25 @@ func (s *Service) Occurrences(ctx context.Context, leaderID int64, loc *time.Loc
 	if err != nil {
 		return nil, err
 	}
-	out, masters := splitSeries(rows)
-	occ, err := s.seriesOccurrences(ctx, leaderID, loc, from, to, masters)
+	singles, extra := splitSeries(rows)
+	n := len(singles)
+	all, masters, err := s.appendSeriesOccurrences(ctx, singles, leaderID, loc, from, to, extra)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.followSeriesClass(ctx, out, seriesClasses(masters, occ)); err != nil {
-		return nil, err
+	// An override whose occurrence was the series' only one in the window
+	// finds its series among those read, not with a query of its own.
+	if slices.ContainsFunc(all[:n], isStoredOverride) {
+		if err := s.followSeriesClass(ctx, all[:n], seriesClasses(masters, all[n:])); err != nil {
+			return nil, err
+		}
 	}
-	return sortByStart(append(out, occ...)), nil
+	return sortByStart(all), nil
 }
+
+// isStoredOverride reports whether e is an override stored for one
+// occurrence, whose classification follows its series'.
+func isStoredOverride(e Engagement) bool { return e.SeriesID != 0 && e.ID != 0 }
 
 // splitSeries separates the series a store without SeriesStore returns
 // among its rows.
@@ -96,9 +105,10 @@ func splitSeries(rows []Engagement) (singles, series []Engagement) {
 }
 
 // sortByStart orders es by start, then end, keeping the given order among
-// equals. It sorts positions and moves each engagement once: a stable sort
-// of the structs themselves moves them O(n log n) times, which a preview
-// that loads years of a calendar month by month pays for every month.
+// equals, in place. It sorts positions and moves each engagement once: a
+// stable sort of the structs themselves moves them O(n log n) times, which
+// a preview that loads years of a calendar month by month pays for every
+// month; a sorted copy cost a short command page faults.
 func sortByStart(es []Engagement) []Engagement {
 	if slices.IsSortedFunc(es, compareStartEnd) {
 		return es
@@ -119,11 +129,24 @@ func sortByStart(es []Engagement) []Engagement {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.startNsec, b.startNsec),
 			cmp.Compare(a.end, b.end), cmp.Compare(a.endNsec, b.endNsec), cmp.Compare(a.at, b.at))
 	})
-	out := make([]Engagement, len(es))
-	for i, k := range keys {
-		out[i] = es[k.at]
+	// es[j] becomes the engagement at keys[j].at; a moved position is
+	// marked -1
+	for i := range keys {
+		if keys[i].at < 0 || keys[i].at == int32(i) {
+			continue
+		}
+		held, j := es[i], i
+		for {
+			k := keys[j].at
+			keys[j].at = -1
+			if int(k) == i {
+				es[j] = held
+				break
+			}
+			es[j], j = es[k], int(k)
+		}
 	}
-	return out
+	return es
 }
 
 func compareStartEnd(a, b Engagement) int {
@@ -137,20 +160,31 @@ func compareStartEnd(a, b Engagement) int {
 // series and of extra, less those overrides stand in for. A series that
 // cannot be expanded shows as its first occurrence.
 func (s *Service) seriesOccurrences(ctx context.Context, leaderID int64, loc *time.Location, from, to time.Time, extra []Engagement) ([]Engagement, error) {
+	occ, _, err := s.appendSeriesOccurrences(ctx, nil, leaderID, loc, from, to, extra)
+	return occ, err
+}
+
+// appendSeriesOccurrences is seriesOccurrences appending to out, which
+// it may reuse: a week's list is made once. It also returns the series
+// it expanded.
+func (s *Service) appendSeriesOccurrences(ctx context.Context, out []Engagement, leaderID int64, loc *time.Location, from, to time.Time, extra []Engagement) ([]Engagement, []Engagement, error) {
 	ms, err := s.store.SeriesBetween(ctx, leaderID, from, to)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The store's series are distinct: only those among extra can repeat,
 	// so each is looked for in extra alone, not in the growing list.
-	masters := slices.Grow(slices.Clip(extra), len(ms))
-	for _, m := range ms {
-		if !slices.ContainsFunc(extra, func(x Engagement) bool { return x.ID == m.ID }) {
-			masters = append(masters, m)
+	masters := ms
+	if len(extra) > 0 {
+		masters = slices.Grow(slices.Clip(extra), len(ms))
+		for _, m := range ms {
+			if !slices.ContainsFunc(extra, func(x Engagement) bool { return x.ID == m.ID }) {
+				masters = append(masters, m)
+			}
 		}
 	}
 	if len(masters) == 0 {
-		return nil, nil
+		return out, nil, nil
 	}
 	longest := time.Duration(0)
 	for _, m := range masters {
@@ -160,28 +194,41 @@ func (s *Service) seriesOccurrences(ctx context.Context, leaderID int64, loc *ti
 	// wherever the override itself now is.
 	overrides, err := s.store.OverridesBetween(ctx, leaderID, from.Add(-longest-48*time.Hour), to.Add(48*time.Hour))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []Engagement
+	out = slices.Grow(out, occurrencesGuess(len(masters), from, to))
 	for _, m := range masters {
-		occ, err := expandSeries(m, loc, overrides, from, to)
+		more, err := appendSeries(out, m, loc, overrides, from, to)
 		if err != nil {
-			occ = nil
+			more = out
 			if m.Overlaps(from, to) {
-				occ = []Engagement{m}
+				more = append(out, m)
 			}
 		}
-		out = append(out, occ...)
+		out = more
 	}
-	return out, nil
+	return out, masters, nil
 }
 
-// expandSeries returns the occurrences of series m that meet [from, to),
-// less those that overrides (of any series) stand in for.
-func expandSeries(m Engagement, loc *time.Location, overrides []Engagement, from, to time.Time) ([]Engagement, error) {
+// occurrencesGuess is the room a list is made with for the occurrences of
+// n series in [from, to): one a series a week, what weekly series have,
+// and a little more; a shorter window (a check's hour) has its share of
+// that. Beyond it the list grows as it must.
+func occurrencesGuess(n int, from, to time.Time) int {
+	const week = 7 * 24 * time.Hour
+	if w := to.Sub(from); w < week {
+		n = int(int64(n) * int64(w) / int64(week))
+	}
+	return n + n/4 + 8
+}
+
+// appendSeries appends to out the occurrences of series m that meet
+// [from, to), less those that overrides (of any series) stand in for; on
+// error out is returned as it came.
+func appendSeries(out []Engagement, m Engagement, loc *time.Location, overrides []Engagement, from, to time.Time) ([]Engagement, error) {
 	r, err := newRecurrence(m, loc)
 	if err != nil {
-		return nil, err
+		return out, err
 	}
 	for _, o := range overrides {
 		if o.SeriesID == m.ID {
@@ -190,11 +237,10 @@ func expandSeries(m Engagement, loc *time.Location, overrides []Engagement, from
 	}
 	starts, err := r.between(from, to)
 	if err != nil {
-		return nil, err
+		return out, err
 	}
-	out := make([]Engagement, len(starts))
-	for i, st := range starts {
-		out[i] = occurrenceOf(m, r, st)
+	for _, st := range starts {
+		out = append(out, occurrenceOf(m, r, st))
 	}
 	return out, nil
 }

@@ -2,7 +2,6 @@ package data
 
 import (
 	"database/sql"
-	"fmt"
 	"strings"
 	"time"
 
@@ -56,45 +55,9 @@ const engagementColumns = `id, uid, leader_id, kind, title, location, notes,
 	rrule, rdates, exdates, series_end_utc, series_id, recurrence_utc, organiser`
 
 func scanEngagement(s scanner) (calendar.Engagement, error) {
-	var (
-		e                            calendar.Engagement
-		kind, status, class, source  string
-		start, end, created, updated int64
-		startDay, endDay             sql.NullString
-		rdates, exdates              string
-		seriesEnd, seriesID, recID   sql.NullInt64
-	)
-	err := s.Scan(&e.ID, &e.UID, &e.LeaderID, &kind, &e.Title, &e.Location, &e.Notes,
-		&start, &end, &e.ZoneName, &e.AllDay, &startDay, &endDay,
-		&status, &class, &source, &e.Sequence, &created, &updated,
-		&e.RRule, &rdates, &exdates, &seriesEnd, &seriesID, &recID, &e.Organiser)
-	if err != nil {
+	var e calendar.Engagement
+	if err := newEngagementRow().scan(s, &e); err != nil {
 		return calendar.Engagement{}, err
-	}
-	if e.RDates, err = parseInstants(rdates); err != nil {
-		return calendar.Engagement{}, fmt.Errorf("engagement %d: rdates: %w", e.ID, err)
-	}
-	if e.ExDates, err = parseInstants(exdates); err != nil {
-		return calendar.Engagement{}, fmt.Errorf("engagement %d: exdates: %w", e.ID, err)
-	}
-	if seriesEnd.Valid {
-		e.SeriesEnd = fromUnix(seriesEnd.Int64)
-	}
-	if seriesID.Valid && recID.Valid {
-		e.SeriesID, e.RecurrenceID = seriesID.Int64, fromUnix(recID.Int64)
-		if i := strings.LastIndex(e.UID, overrideUIDSep); i >= 0 {
-			e.UID = e.UID[:i] // the series' UID may itself hold a '#'
-		}
-	}
-	e.Kind, e.Status = calendar.Kind(kind), calendar.Status(status)
-	e.Classification, e.Source = calendar.Classification(class), calendar.Source(source)
-	e.Start, e.End = fromUnix(start), fromUnix(end)
-	e.Created, e.Updated = fromUnix(created), fromUnix(updated)
-	if e.StartDay, err = dayFrom(startDay); err != nil {
-		return calendar.Engagement{}, fmt.Errorf("engagement %d: start_day: %w", e.ID, err)
-	}
-	if e.EndDay, err = dayFrom(endDay); err != nil {
-		return calendar.Engagement{}, fmt.Errorf("engagement %d: end_day: %w", e.ID, err)
 	}
 	return e, nil
 }

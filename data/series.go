@@ -102,8 +102,10 @@ func (db *DB) SeriesBetween(ctx context.Context, leaderID int64, from, to time.T
 	return byFirstStart(es), nil
 }
 
-// byFirstStart orders series by first start, then ID. It sorts positions
-// and moves each series once: engagements are large structs.
+// byFirstStart orders series by first start, then ID, in place. It sorts
+// positions and moves each series once, cycle by cycle: engagements are
+// large structs, and a sorted copy of them cost a fresh process page
+// faults for every week it read.
 func byFirstStart(es []calendar.Engagement) []calendar.Engagement {
 	order := make([]int32, len(es))
 	for i := range order {
@@ -112,11 +114,23 @@ func byFirstStart(es []calendar.Engagement) []calendar.Engagement {
 	slices.SortFunc(order, func(a, b int32) int {
 		return cmp.Or(es[a].Start.Compare(es[b].Start), cmp.Compare(es[a].ID, es[b].ID))
 	})
-	out := make([]calendar.Engagement, len(es))
-	for i, j := range order {
-		out[i] = es[j]
+	// es[j] becomes the series at order[j]; a moved position is marked -1
+	for i := range order {
+		if order[i] < 0 || order[i] == int32(i) {
+			continue
+		}
+		held, j := es[i], i
+		for {
+			k := order[j]
+			order[j] = -1
+			if int(k) == i {
+				es[j] = held
+				break
+			}
+			es[j], j = es[k], int(k)
+		}
 	}
-	return out
+	return es
 }
 
 // overridesQuery finds a leader's live overrides by the start of the
@@ -145,16 +159,8 @@ func (db *DB) SeriesOverrides(ctx context.Context, seriesID int64) ([]calendar.E
 
 // collect scans every engagement of rows and closes them.
 func collect(rows *sql.Rows, what string) ([]calendar.Engagement, error) {
-	defer rows.Close()
-	var es []calendar.Engagement
-	for rows.Next() {
-		e, err := scanEngagement(rows)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", what, err)
-		}
-		es = append(es, e)
-	}
-	if err := rows.Err(); err != nil {
+	es, err := scanAll(nil, rows)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	return es, nil
@@ -181,7 +187,7 @@ func (db *DB) OverridesOf(ctx context.Context, seriesIDs []int64) ([]calendar.En
 		if err != nil {
 			return nil, fmt.Errorf("overrides of %d series: %w", len(seriesIDs), err)
 		}
-		if out, err = appendRows(out, rows); err != nil {
+		if out, err = scanAll(out, rows); err != nil {
 			return nil, fmt.Errorf("overrides of %d series: %w", len(seriesIDs), err)
 		}
 	}

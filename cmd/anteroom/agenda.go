@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -56,8 +58,11 @@ func runAgenda(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := jsonList(items, func(e calendar.Engagement) agendaItem { return toAgendaItem(e, leader, loc) })
-	return emit(env, *asJSON, out, func() { printAgenda(env, items, leader, loc) })
+	if *asJSON {
+		return writeJSON(env.stdout, jsonList(items, func(e calendar.Engagement) agendaItem { return toAgendaItem(e, leader, loc) }))
+	}
+	printAgenda(env.stdout, items, leader, loc)
+	return nil
 }
 
 func toAgendaItem(e calendar.Engagement, leader calendar.Leader, loc *time.Location) agendaItem {
@@ -77,13 +82,21 @@ func toAgendaItem(e calendar.Engagement, leader calendar.Leader, loc *time.Locat
 	return it
 }
 
-// printAgenda writes one line per engagement, grouped by day.
-func printAgenda(env *env, items []calendar.Engagement, leader calendar.Leader, loc *time.Location) {
+// printAgenda writes one line per engagement, grouped by day, in one
+// write: a week of hundreds of lines cost a system call each. As when it
+// wrote line by line, a failed write is not reported.
+func printAgenda(stdout io.Writer, items []calendar.Engagement, leader calendar.Leader, loc *time.Location) {
+	w := bufio.NewWriterSize(stdout, 64<<10)
+	writeAgenda(w, items, leader, loc)
+	_ = w.Flush()
+}
+
+func writeAgenda(w io.Writer, items []calendar.Engagement, leader calendar.Leader, loc *time.Location) {
 	if len(items) == 0 {
-		fmt.Fprintln(env.stdout, lang.L("Nothing booked."))
+		fmt.Fprintln(w, lang.L("Nothing booked."))
 		return
 	}
-	fmt.Fprintf(env.stdout, "%s (%s)\n", terminalText(leader.Name), loc)
+	fmt.Fprintf(w, "%s (%s)\n", terminalText(leader.Name), loc)
 	var day calendar.Date
 	for _, e := range items {
 		d := calendar.DateOf(e.Start.In(loc))
@@ -92,7 +105,7 @@ func printAgenda(env *env, items []calendar.Engagement, leader calendar.Leader, 
 		}
 		if d != day {
 			day = d
-			fmt.Fprintf(env.stdout, "\n%s %s\n", d, lang.L(d.Weekday().String()[:3]))
+			fmt.Fprintf(w, "\n%s %s\n", d, lang.L(d.Weekday().String()[:3]))
 		}
 		when := lang.L("All day")
 		if !e.AllDay {
@@ -105,7 +118,7 @@ func printAgenda(env *env, items []calendar.Engagement, leader calendar.Leader, 
 		if e.Status != calendar.StatusConfirmed {
 			line += " [" + lang.L(capitalize(string(e.Status))) + "]"
 		}
-		fmt.Fprintln(env.stdout, line)
+		fmt.Fprintln(w, line)
 	}
 }
 
