@@ -51,7 +51,7 @@ unit:
 # The tests that start many processes run in unit and promises; under the
 # race detector they would only repeat them slower.
 race:
-	CGO_ENABLED=1 $(GO) test -race -short -tags ci ./...
+	CGO_ENABLED=1 $(GO) test -race -short -timeout 15m -tags ci ./...
 
 # The promises (never double-booked, nothing lost, never leaked) held by
 # the real binary: the tests that start processes run it instead of the

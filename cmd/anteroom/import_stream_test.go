@@ -19,6 +19,7 @@ import (
 // printed, and every row written (but for the times of writing).
 
 func TestStreamedImportMatchesPlannedImportOnTheCorpus(t *testing.T) {
+	skipWhenShort(t)
 	t.Setenv("TZ", "Asia/Shanghai")
 	for _, file := range corpusFiles(t, "valid", "spec", "malformed") {
 		compareImports(t, [][]string{{file}, {"--json", file}})
@@ -26,6 +27,7 @@ func TestStreamedImportMatchesPlannedImportOnTheCorpus(t *testing.T) {
 }
 
 func TestStreamedImportMatchesPlannedImportOnGeneratedFiles(t *testing.T) {
+	skipWhenShort(t)
 	t.Setenv("TZ", "Asia/Shanghai")
 	dir := t.TempDir()
 	// More items than a batch holds, in no order: versions of one item,
@@ -39,6 +41,16 @@ func TestStreamedImportMatchesPlannedImportOnGeneratedFiles(t *testing.T) {
 	unique := generatedFile(t, dir, "unique.ics", 4, 10000, "PUBLISH", true)
 	again := generatedFile(t, dir, "again.ics", 5, 10000, "REQUEST", true)
 	compareImports(t, [][]string{{unique}, {"--json", again}, {cancel}})
+}
+
+// skipWhenShort leaves the long comparisons to the full run: under the
+// race detector (run with -short) they take minutes, and the stream's
+// goroutines are raced by the shorter cases, which cross batches too.
+func skipWhenShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("compares tens of thousands of items; run without -short")
+	}
 }
 
 func TestStreamedImportMatchesPlannedImportOnItemsToFix(t *testing.T) {
