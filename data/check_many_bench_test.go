@@ -22,7 +22,7 @@ func BenchmarkCheckMany100k(b *testing.B) {
 	rows := make([]*calendar.Engagement, 2000)
 	moved := make([]bool, len(rows))
 	for i := range rows {
-		start := first.AddDays(r.IntN(benchYears*365)).In(loc).Add(time.Duration(8*4+r.IntN(9*4)) * 15 * time.Minute)
+		start := first.AddDays(r.IntN(benchYears * 365)).In(loc).Add(time.Duration(8*4+r.IntN(9*4)) * 15 * time.Minute)
 		c := &calendar.Engagement{LeaderID: leader.ID, Kind: calendar.Kinds[r.IntN(3)], Title: "会见", ZoneName: loc.String(),
 			Start: start, End: start.Add(45 * time.Minute), Status: calendar.StatusConfirmed}
 		if i%10 == 0 {

@@ -98,7 +98,9 @@ func compareImports(t *testing.T, imports [][]string) {
 	dbs := map[bool]string{}
 	for _, streamed := range []bool{false, true} {
 		dbs[streamed] = tempDB(t)
-		withStreaming(t, streamed, func() { anteroom(t, "--db", dbs[streamed], "leader", "add", "--name", "张书记", "--zone", "Asia/Shanghai") })
+		withStreaming(t, streamed, func() {
+			anteroom(t, "--db", dbs[streamed], "leader", "add", "--name", "张书记", "--zone", "Asia/Shanghai")
+		})
 	}
 	for _, args := range imports {
 		var got [2]string
