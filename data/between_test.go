@@ -177,21 +177,8 @@ func TestLongAllDayItemIsFoundAtOnce(t *testing.T) {
 
 func TestOverlapQueryUsesTheIndex(t *testing.T) {
 	db := openTemp(t)
-	rows, err := db.pool.Query(`EXPLAIN QUERY PLAN `+betweenQuery,
+	plan := queryPlan(t, db, betweenQuery,
 		named("leader", 1), named("from", 0), named("to", 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
 	text := strings.Join(plan, "\n")
 	t.Logf("plan:\n%s", text)
 	want := "SEARCH engagements USING INDEX engagements_leader_start (leader_id=? AND start_utc>? AND start_utc<?)"

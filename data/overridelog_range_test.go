@@ -58,20 +58,7 @@ func TestOverridesStartingAsTheFilteredLog(t *testing.T) {
 // leader's whole log.
 func TestOverridesStartingUsesTheIndex(t *testing.T) {
 	db := openTemp(t)
-	rows, err := db.pool.Query(`EXPLAIN QUERY PLAN `+overridesStartingQuery, 1, 0, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
+	plan := queryPlan(t, db, overridesStartingQuery, 1, 0, 1)
 	text := strings.Join(plan, "\n")
 	want := "SEARCH override_log USING INDEX override_log_leader_start (leader_id=? AND start_utc>? AND start_utc<?)"
 	if !strings.Contains(text, want) {

@@ -19,21 +19,8 @@ func TestSeriesQueryReadsOnlyTheIndex(t *testing.T) {
 	open.RRule, open.Notes, open.Organiser = "FREQ=WEEKLY", "请提前十分钟到场", "办公室"
 	open = create(t, db, open)
 
-	rows, err := db.pool.Query(`EXPLAIN QUERY PLAN `+seriesQuery, named("leader", leader.ID),
+	plan := queryPlan(t, db, seriesQuery, named("leader", leader.ID),
 		named("from", unixSeconds(week)), named("to", unixSeconds(week.AddDate(0, 0, 7))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	rows.Close()
 	if !slices.ContainsFunc(plan, func(d string) bool {
 		return strings.HasPrefix(d, "SEARCH e USING COVERING INDEX engagements_series_span ")
 	}) {

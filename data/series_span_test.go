@@ -43,21 +43,8 @@ func TestSeriesBetweenReadsOnlySeriesThatReachTheWindow(t *testing.T) {
 	}
 	// What the query reads: per span class a range of first starts
 	// bounded on both sides, not every series begun before the window.
-	rows, err := db.pool.Query(`EXPLAIN QUERY PLAN `+seriesQuery, named("leader", leader.ID),
+	plan := queryPlan(t, db, seriesQuery, named("leader", leader.ID),
 		named("from", unixSeconds(week)), named("to", unixSeconds(week.AddDate(0, 0, 7))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	rows.Close()
 	if !slices.ContainsFunc(plan, func(d string) bool { return strings.HasSuffix(d, "start_utc>? AND start_utc<?)") }) {
 		t.Errorf("the series query reads an open range:\n%s", strings.Join(plan, "\n"))
 	}

@@ -95,20 +95,7 @@ func TestSeriesQueriesUseTheirIndexes(t *testing.T) {
 		seriesQuery:    "engagements_series_span",
 		overridesQuery: "engagements_overrides_by_leader",
 	} {
-		rows, err := db.pool.Query(`EXPLAIN QUERY PLAN `+query, named("leader", 1), named("from", 0), named("to", 1))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := queryPlan(t, db, query, named("leader", 1), named("from", 0), named("to", 1))
 		text := strings.Join(plan, "\n")
 		if !strings.Contains(text, "USING INDEX "+index) && !strings.Contains(text, "USING COVERING INDEX "+index) || strings.Contains(text, "SCAN engagements") || strings.Contains(text, "SCAN e\n") || strings.HasSuffix(text, "SCAN e") {
 			t.Errorf("plan for %s:\n%s", index, text)

@@ -11,20 +11,7 @@ import (
 func TestSpansQueryReadsOnlyTheIndex(t *testing.T) {
 	db := openTemp(t)
 	for name, query := range map[string]string{"spans": spansQuery, "override spans": overrideSpansQuery} {
-		rows, err := db.pool.Query(`EXPLAIN QUERY PLAN `+query, named("leader", 1), named("from", 0), named("to", 1))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := queryPlan(t, db, query, named("leader", 1), named("from", 0), named("to", 1))
 		text := strings.Join(plan, "\n")
 		if name == "spans" && !strings.Contains(text, "SEARCH engagements USING COVERING INDEX engagements_leader_start ") {
 			t.Errorf("the %s query reads the table too:\n%s", name, text)
