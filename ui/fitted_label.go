@@ -27,9 +27,15 @@ func newFittedLabel(style fyne.TextStyle, size fyne.ThemeSizeName) *fittedLabel 
 }
 
 // setFull shows s, shortened to the label's width when it does not fit.
+// A list refreshes its rows with the items they already show, several
+// times before the first frame; the same text at the same width is left
+// as it is, since a Label truncates anew, twice, on every refresh.
 func (l *fittedLabel) setFull(s string) {
-	l.Text = s
-	l.Truncation = l.truncationFor(l.Size().Width)
+	t := l.truncationFor(l.Size().Width, s)
+	if s == l.Text && t == l.Truncation {
+		return
+	}
+	l.Text, l.Truncation = s, t
 	l.Refresh()
 }
 
@@ -38,7 +44,7 @@ func (l *fittedLabel) Resize(size fyne.Size) {
 	if size == l.Size() {
 		return
 	}
-	t := l.truncationFor(size.Width)
+	t := l.truncationFor(size.Width, l.Text)
 	if t == l.Truncation {
 		l.Label.Resize(size)
 		return
@@ -58,16 +64,16 @@ func (l *fittedLabel) MinSize() fyne.Size {
 	return min.AddWidthHeight(ell.Width, 0)
 }
 
-// truncationFor is clipping when the text fits a label width wide with a
+// truncationFor is clipping when text fits a label width wide with a
 // pixel to spare (so clipping cuts nothing), else Fyne's ellipsis.
-func (l *fittedLabel) truncationFor(width float32) fyne.TextTruncation {
+func (l *fittedLabel) truncationFor(width float32, text string) fyne.TextTruncation {
 	th := l.Theme()
 	name := l.SizeName
 	if name == "" {
 		name = theme.SizeNameText
 	}
 	limit := float32(int(width - 2*th.Size(theme.SizeNameInnerPadding)))
-	if l.Text == "" || fyne.MeasureText(l.Text, th.Size(name), l.TextStyle).Width+1 <= limit {
+	if text == "" || fyne.MeasureText(text, th.Size(name), l.TextStyle).Width+1 <= limit {
 		return fyne.TextTruncateClip
 	}
 	return fyne.TextTruncateEllipsis

@@ -86,3 +86,29 @@ func TestFittedLabelShowsWhatAnEllipsisLabelShows(t *testing.T) {
 		t.Fatalf("only %d cut and %d whole texts compared", cuts, whole)
 	}
 }
+
+// TestFittedLabelSetToWhatItShowsDoesNothing: a list refreshes its rows
+// with the items they already show, several times before the first frame,
+// and each refresh of a truncating Label shapes its text twice. Setting
+// the shown text again at the same width does no work at all; a new text
+// is shown.
+func TestFittedLabelSetToWhatItShowsDoesNothing(t *testing.T) {
+	test.NewTempApp(t)
+	l := newFittedLabel(fyne.TextStyle{Bold: true}, "")
+	w := test.NewWindow(l)
+	defer w.Close()
+	long := "08:00–08:45  听取财政预算执行情况汇报（第12345次）"
+	l.Resize(fyne.NewSize(120, 40))
+	l.setFull(long)
+	shown := shownText(l)
+	if !strings.HasSuffix(shown, "…") {
+		t.Fatalf("shows %q at 120 wide, want it cut", shown)
+	}
+	if allocs := testing.AllocsPerRun(20, func() { l.setFull(long) }); allocs != 0 {
+		t.Errorf("setting the shown text again allocates %v times, want no work", allocs)
+	}
+	l.setFull("会议")
+	if got := shownText(l); got != "会议" {
+		t.Errorf("after a new text, shows %q", got)
+	}
+}
