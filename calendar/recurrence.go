@@ -52,7 +52,23 @@ type recurrence struct {
 // rule's parts and refuses rules rrule-go cannot expand, but does not probe
 // how often they occur; validateRecurrence does that on save.
 func newRecurrence(e Engagement, loc *time.Location) (*recurrence, error) {
-	r := &recurrence{allDay: e.AllDay, exclude: map[int64]bool{}}
+	r := &recurrence{}
+	if err := r.reset(e, loc); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// reset makes r the recurrence of e, as newRecurrence does, keeping the
+// room r's dates took: a week expands hundreds of series one after the
+// other, and a fresh recurrence for each was a third of what it allocated.
+func (r *recurrence) reset(e Engagement, loc *time.Location) error {
+	exclude, rdates := r.exclude, r.rdates[:0]
+	if exclude == nil {
+		exclude = map[int64]bool{}
+	}
+	clear(exclude)
+	*r = recurrence{allDay: e.AllDay, exclude: exclude, rdates: rdates}
 	if e.AllDay {
 		r.loc = loc
 		r.start = e.StartDay.In(loc)
@@ -65,7 +81,7 @@ func newRecurrence(e Engagement, loc *time.Location) (*recurrence, error) {
 		r.dur = e.End.Sub(e.Start)
 	}
 	if y := r.dtF.Year(); y < 1900 || y >= farYear-maxWindow {
-		return nil, ruleErr("DTSTART", "validation.rrule_start_year", "a series must start between the years 1900 and {{.Max}}", map[string]any{"Max": farYear - maxWindow - 1})
+		return ruleErr("DTSTART", "validation.rrule_start_year", "a series must start between the years 1900 and {{.Max}}", map[string]any{"Max": farYear - maxWindow - 1})
 	}
 	for _, d := range e.RDates {
 		r.rdates = append(r.rdates, r.normalize(d))
@@ -74,14 +90,14 @@ func newRecurrence(e Engagement, loc *time.Location) (*recurrence, error) {
 		r.exclude[r.normalize(d).Unix()] = true
 	}
 	if e.RRule == "" {
-		return r, nil
+		return nil
 	}
 	ru, err := parsedRule(e.RRule)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := ru.checkReachable(r.dtF); err != nil {
-		return nil, err
+		return err
 	}
 	r.rule, r.opt, r.count = ru, explicitDefaults(ru.opt, r.dtF), ru.opt.Count
 	r.opt.Count = 0 // counted here: DTSTART always counts (§3.8.5.3), rrule-go's count does not know that
@@ -100,7 +116,7 @@ func newRecurrence(e Engagement, loc *time.Location) (*recurrence, error) {
 	case !ru.untilF.IsZero():
 		r.untilF = ru.untilF
 	}
-	return r, nil
+	return nil
 }
 
 // normalize turns an RDATE or EXDATE into the start of the occurrence it

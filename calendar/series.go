@@ -197,8 +197,9 @@ func (s *Service) appendSeriesOccurrences(ctx context.Context, out []Engagement,
 		return nil, nil, err
 	}
 	out = slices.Grow(out, occurrencesGuess(len(masters), from, to))
+	var r recurrence
 	for _, m := range masters {
-		more, err := appendSeries(out, m, loc, overrides, from, to)
+		more, err := appendSeries(out, &r, m, loc, overrides, from, to)
 		if err != nil {
 			more = out
 			if m.Overlaps(from, to) {
@@ -224,10 +225,9 @@ func occurrencesGuess(n int, from, to time.Time) int {
 
 // appendSeries appends to out the occurrences of series m that meet
 // [from, to), less those that overrides (of any series) stand in for; on
-// error out is returned as it came.
-func appendSeries(out []Engagement, m Engagement, loc *time.Location, overrides []Engagement, from, to time.Time) ([]Engagement, error) {
-	r, err := newRecurrence(m, loc)
-	if err != nil {
+// error out is returned as it came. r is the room to expand m in.
+func appendSeries(out []Engagement, r *recurrence, m Engagement, loc *time.Location, overrides []Engagement, from, to time.Time) ([]Engagement, error) {
+	if err := r.reset(m, loc); err != nil {
 		return out, err
 	}
 	for _, o := range overrides {
