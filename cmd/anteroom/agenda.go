@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -97,6 +98,12 @@ func writeAgenda(w io.Writer, items []calendar.Engagement, leader calendar.Leade
 		return
 	}
 	fmt.Fprintf(w, "%s (%s)\n", terminalText(leader.Name), loc)
+	// Each line is appended to one buffer, and the words it shares with
+	// other lines are translated once: a week of hundreds of lines spent
+	// more on formatting and look-ups than on reading them.
+	allDay := lang.L("All day")
+	statuses := map[calendar.Status]string{}
+	var line []byte
 	var day calendar.Date
 	for _, e := range items {
 		d := calendar.DateOf(e.Start.In(loc))
@@ -107,18 +114,36 @@ func writeAgenda(w io.Writer, items []calendar.Engagement, leader calendar.Leade
 			day = d
 			fmt.Fprintf(w, "\n%s %s\n", d, lang.L(d.Weekday().String()[:3]))
 		}
-		when := lang.L("All day")
-		if !e.AllDay {
-			when = e.Start.In(loc).Format("15:04") + "–" + e.End.In(loc).Format("15:04")
+		line = append(line[:0], "  "...)
+		if e.AllDay {
+			line = append(line, allDay...)
+		} else {
+			line = e.Start.In(loc).AppendFormat(line, "15:04")
+			line = append(line, "–"...)
+			line = e.End.In(loc).AppendFormat(line, "15:04")
 		}
-		line := fmt.Sprintf("  %-11s %s", when, terminalText(e.Title))
+		// as fmt's %-11s: padded with spaces to 11 runes
+		for n := utf8.RuneCount(line[2:]); n < 11; n++ {
+			line = append(line, ' ')
+		}
+		line = append(line, ' ')
+		line = append(line, terminalText(e.Title)...)
 		if e.Location != "" {
-			line += " @ " + terminalText(e.Location)
+			line = append(line, " @ "...)
+			line = append(line, terminalText(e.Location)...)
 		}
 		if e.Status != calendar.StatusConfirmed {
-			line += " [" + lang.L(capitalize(string(e.Status))) + "]"
+			label, ok := statuses[e.Status]
+			if !ok {
+				label = lang.L(capitalize(string(e.Status)))
+				statuses[e.Status] = label
+			}
+			line = append(line, " ["...)
+			line = append(line, label...)
+			line = append(line, ']')
 		}
-		fmt.Fprintln(w, line)
+		line = append(line, '\n')
+		_, _ = w.Write(line)
 	}
 }
 
