@@ -26,6 +26,12 @@ import (
 //   - the index on start times (startIndex), into which a file's items go
 //     all over.
 //
+//   - the change counter's trigger (migration 0006), one UPDATE of the
+//     same row for every row added, where one UPDATE by their number at
+//     the end leaves the same count, and the sync trigger (migration
+//     0008), whose condition is false for every row while no book is
+//     shared, yet runs as a trigger program each time;
+//
 // Within the import's transaction, a bulk load therefore turns the
 // checking of CHECK constraints off while it inserts (PRAGMA
 // ignore_check_constraints) and verifies the rows it added, a thousand at
@@ -58,6 +64,27 @@ BEGIN
     ON CONFLICT (leader_id) DO UPDATE SET max_seconds = max(max_seconds, excluded.max_seconds);
 END`
 
+// changedTrigger is the trigger a bulk load suspends, as migration 0006
+// made it: every new row adds one to the change counter. finish adds the
+// number of rows added.
+const changedTrigger = `CREATE TRIGGER engagements_changed_insert AFTER INSERT ON engagements
+BEGIN
+    UPDATE calendar_changes SET n = n + 1 WHERE id = 1;
+END`
+
+// syncTrigger is the trigger a bulk load suspends while no book is shared,
+// as migration 0008 made it: it notes a new row of a shared leader's book
+// for sending. With no row in sync_books its condition holds for no row.
+const syncTrigger = `CREATE TRIGGER sync_local_insert AFTER INSERT ON engagements
+WHEN EXISTS (SELECT 1 FROM sync_books WHERE leader_id = NEW.leader_id)
+BEGIN
+    UPDATE sync_clock SET n = n + 1 WHERE id = 1;
+    INSERT INTO sync_local (uid, leader_id, rev)
+    VALUES (CASE WHEN NEW.series_id IS NULL THEN NEW.uid ELSE substr(NEW.uid, 1, length(NEW.uid) - 17) END,
+            NEW.leader_id, (SELECT n FROM sync_clock WHERE id = 1))
+    ON CONFLICT (uid) DO UPDATE SET leader_id = excluded.leader_id, rev = excluded.rev;
+END`
+
 // spanUpsert is spanTrigger's statement for one leader.
 const spanUpsert = `INSERT INTO engagement_spans (leader_id, max_seconds) VALUES (?, ?)
 	ON CONFLICT (leader_id) DO UPDATE SET max_seconds = max(max_seconds, excluded.max_seconds)`
@@ -66,6 +93,9 @@ const spanUpsert = `INSERT INTO engagement_spans (leader_id, max_seconds) VALUES
 type bulkLoad struct {
 	db      *DB
 	trigger bool            // spanTrigger was dropped: finish applies it and creates it again
+	changed bool            // changedTrigger was dropped: finish counts the rows added and creates it again
+	synced  bool            // syncTrigger was dropped: finish creates it again
+	rows    int64           // rows added
 	checks  []string        // the table's CHECK expressions, which verify tests
 	verify  *sql.Stmt       // finds a row of an id range that breaks a CHECK; nil when SQLite checks each row
 	longest map[int64]int64 // leader → longest live row added, in seconds
@@ -81,18 +111,33 @@ func (db *DB) beginBulk(ctx context.Context, n int) (*bulkLoad, error) {
 	if err := b.dropIndexes(ctx, n); err != nil {
 		return nil, err
 	}
-	var table, trigger sql.NullString
+	var table, trigger, changed, synced sql.NullString
+	var shared bool
 	err := db.sql.QueryRowContext(ctx, `SELECT
 			(SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'engagements'),
-			(SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'engagements_span_insert')`).Scan(&table, &trigger)
+			(SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'engagements_span_insert'),
+			(SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'engagements_changed_insert'),
+			(SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'sync_local_insert'),
+			EXISTS (SELECT 1 FROM sync_books)`).Scan(&table, &trigger, &changed, &synced, &shared)
 	if err != nil {
 		return nil, fmt.Errorf("bulk load: %w", err)
 	}
-	if trigger.String == spanTrigger {
-		if _, err := db.sql.ExecContext(ctx, `DROP TRIGGER engagements_span_insert`); err != nil {
+	for _, t := range []struct {
+		drop bool
+		name string
+		set  *bool
+	}{
+		{trigger.String == spanTrigger, "engagements_span_insert", &b.trigger},
+		{changed.String == changedTrigger, "engagements_changed_insert", &b.changed},
+		{synced.String == syncTrigger && !shared, "sync_local_insert", &b.synced},
+	} {
+		if !t.drop {
+			continue
+		}
+		if _, err := db.sql.ExecContext(ctx, `DROP TRIGGER `+t.name); err != nil {
 			return nil, fmt.Errorf("bulk load: %w", err)
 		}
-		b.trigger = true
+		*t.set = true
 	}
 	checks, ok := checkExpressions(table.String)
 	if !ok || len(checks) == 0 {
@@ -154,6 +199,7 @@ const verifyEvery = 1024
 // they are, for the span trigger's work, and that they are to be
 // verified.
 func (b *bulkLoad) added(ctx context.Context, rows []imports.ImportedRow) error {
+	b.rows += int64(len(rows))
 	for _, r := range rows {
 		e := r.Engagement
 		if b.trigger {
@@ -208,8 +254,8 @@ func (b *bulkLoad) violation(ctx context.Context, e *calendar.Engagement, id int
 	return fmt.Errorf("create imported engagement %q: CHECK constraint failed", e.UID)
 }
 
-// finish turns CHECK constraints back on, does for the leaders of the
-// rows added what spanTrigger would have, and creates it again.
+// finish turns CHECK constraints back on, does what the triggers it
+// dropped would have done for the rows added, and creates them again.
 func (b *bulkLoad) finish(ctx context.Context) error {
 	if err := b.verifyAdded(ctx); err != nil {
 		return err
@@ -223,6 +269,23 @@ func (b *bulkLoad) finish(ctx context.Context) error {
 		}
 	}
 	b.indexes = nil
+	if b.changed {
+		if _, err := b.db.sql.ExecContext(ctx, `UPDATE calendar_changes SET n = n + ? WHERE id = 1`, b.rows); err != nil {
+			return fmt.Errorf("bulk load: count the changes: %w", err)
+		}
+		if _, err := b.db.sql.ExecContext(ctx, changedTrigger); err != nil {
+			return fmt.Errorf("bulk load: %w", err)
+		}
+		b.changed = false
+	}
+	if b.synced {
+		// Nothing here shares a book, and this transaction holds the
+		// write lock: sync_books is as empty as when the load began.
+		if _, err := b.db.sql.ExecContext(ctx, syncTrigger); err != nil {
+			return fmt.Errorf("bulk load: %w", err)
+		}
+		b.synced = false
+	}
 	if !b.trigger {
 		return nil
 	}

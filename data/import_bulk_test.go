@@ -10,6 +10,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/imports"
+	"anteroom/calendar/share/state"
 )
 
 // loadInBulk makes every import of the test a bulk load.
@@ -121,14 +122,37 @@ func testBulkLeavesTheSchemaAsItWas(t *testing.T) {
 }
 
 // testBulkStoresWhatRowByRowStores compares every column of what a bulk
-// load stores with what the same import stores row by row.
+// load stores with what the same import stores row by row, and what the
+// triggers it suspends leave: the change counter and, for a leader whose
+// book is shared and for one whose book is not, the changes to send.
 func testBulkStoresWhatRowByRowStores(t *testing.T) {
+	for _, shared := range []bool{false, true} {
+		t.Run(fmt.Sprintf("shared=%v", shared), func(t *testing.T) { bulkStoresWhatRowByRowStores(t, shared) })
+	}
+}
+
+func bulkStoresWhatRowByRowStores(t *testing.T, shared bool) {
 	dump := func(bulk int) []string {
 		was := bulkRows
 		bulkRows = bulk
 		defer func() { bulkRows = was }()
 		im := newImporter(t)
+		if shared {
+			acct := state.Account{URL: "http://127.0.0.1:1/", User: "desk", Created: time.Unix(0, 0)}
+			if err := im.db.Sync().SaveSyncAccount(ctx, &acct); err != nil {
+				t.Fatal(err)
+			}
+			if err := im.db.Sync().LinkBook(ctx, state.Book{LeaderID: im.leader.ID, AccountID: acct.ID, Calendar: "/desk/x/"}); err != nil {
+				t.Fatal(err)
+			}
+		}
 		im.apply(im.bulkItems()...)
+		var counters string
+		if err := im.db.pool.QueryRowContext(ctx, `SELECT 'changes ' || (SELECT n FROM calendar_changes) ||
+			', sync clock ' || (SELECT n FROM sync_clock) ||
+			', to send ' || coalesce((SELECT group_concat(uid || '@' || rev, ' ') FROM (SELECT * FROM sync_local ORDER BY uid)), '')`).Scan(&counters); err != nil {
+			t.Fatal(err)
+		}
 		rows, err := im.db.pool.QueryContext(ctx, `SELECT * FROM engagements ORDER BY id`)
 		if err != nil {
 			t.Fatal(err)
@@ -148,10 +172,14 @@ func testBulkStoresWhatRowByRowStores(t *testing.T) {
 			out = append(out, fmt.Sprint(vals...))
 		}
 		got, want := spans(t, im.db)
-		return append(out, got, want)
+		return append(out, got, want, counters)
 	}
-	if bulk, one := dump(1), dump(1<<30); !slices.Equal(bulk, one) {
+	bulk, one := dump(1), dump(1<<30)
+	if !slices.Equal(bulk, one) {
 		t.Fatalf("bulk load stored\n%s\nrow by row\n%s", strings.Join(bulk, "\n"), strings.Join(one, "\n"))
+	}
+	if last := one[len(one)-1]; strings.HasPrefix(last, "changes 0") || shared == strings.HasSuffix(last, "to send ") {
+		t.Fatalf("row by row left %q: nothing to compare", last)
 	}
 }
 
@@ -248,8 +276,9 @@ func TestBulkLoadSuspendsWhatItKnows(t *testing.T) {
 			return err
 		}
 		defer b.end(ctx)
-		if !b.trigger || b.verify == nil || len(b.checks) != 11 || len(b.indexes) != 1 {
-			t.Errorf("bulk load: trigger %v, verify %v, %d checks, indexes %q", b.trigger, b.verify != nil, len(b.checks), b.indexes)
+		if !b.trigger || !b.changed || !b.synced || b.verify == nil || len(b.checks) != 11 || len(b.indexes) != 1 {
+			t.Errorf("bulk load: span trigger %v, change counter %v, sync trigger %v, verify %v, %d checks, indexes %q",
+				b.trigger, b.changed, b.synced, b.verify != nil, len(b.checks), b.indexes)
 		}
 		return nil
 	})
