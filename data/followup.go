@@ -176,10 +176,30 @@ func (s FollowupStore) ListMinutes(ctx context.Context, leaderID int64) ([]follo
 	}); err != nil {
 		return nil, fmt.Errorf("list minutes: %w", err)
 	}
+	// The decisions of all of them in one query, not one query each: a
+	// decade of minutes would be tens of thousands of queries.
+	at := make(map[int64]int, len(out))
 	for i := range out {
-		if out[i], err = s.withDecisions(ctx, out[i]); err != nil {
-			return nil, err
+		at[out[i].ID] = i
+	}
+	rows, err = s.sql.QueryContext(ctx, `SELECT d.minutes_id, d.n, d.text FROM minutes_decisions AS d
+		JOIN minutes AS m ON m.id = d.minutes_id
+		WHERE ? IN (0, m.leader_id) ORDER BY d.minutes_id, d.n`, leaderID)
+	if err != nil {
+		return nil, fmt.Errorf("list minutes: decisions: %w", err)
+	}
+	if err := eachRow(rows, func(r scanner) error {
+		var id int64
+		var d followup.Decision
+		if err := r.Scan(&id, &d.N, &d.Text); err != nil {
+			return err
 		}
+		if i, ok := at[id]; ok { // minutes written since the first query are not listed
+			out[i].Decisions = append(out[i].Decisions, d)
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("list minutes: decisions: %w", err)
 	}
 	return out, nil
 }
