@@ -336,9 +336,41 @@ func itemsArgs(f followup.Filter) []any {
 // Items returns the items f selects with their reports: overdue first,
 // then by due date, most pressing first, then as added.
 func (s FollowupStore) Items(ctx context.Context, f followup.Filter) ([]followup.Item, error) {
-	rows, err := s.sql.QueryContext(ctx, `SELECT `+itemColumns+` FROM followups`+itemsWhere+`
+	return s.items(ctx, itemsWhere, itemsArgs(f)...)
+}
+
+// dueWhere selects a leader's items not closed that fall due in
+// [:from, :to] or are overdue on :today.
+const dueWhere = ` WHERE :leader IN (0, leader_id) AND state <> 'closed'
+	AND ((state IN ('open', 'in_progress') AND due < :today) OR due BETWEEN :from AND :to)`
+
+// DueItems returns the items not closed due in [from, to] or overdue on
+// today, in the order of Items. The closed items of past years are left
+// in the table, not read.
+func (s FollowupStore) DueItems(ctx context.Context, leaderID int64, from, to, today calendar.Date) ([]followup.Item, error) {
+	return s.items(ctx, dueWhere, sql.Named("leader", leaderID), sql.Named("today", today.String()),
+		sql.Named("from", from.String()), sql.Named("to", to.String()))
+}
+
+// CountItems counts the items not closed, and of them those overdue on
+// today, without reading them.
+func (s FollowupStore) CountItems(ctx context.Context, leaderID int64, today calendar.Date) (followup.Counts, error) {
+	var c followup.Counts
+	err := s.sql.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE state <> 'closed'),
+			count(*) FILTER (WHERE state IN ('open', 'in_progress') AND due < ?)
+		FROM followups WHERE ? IN (0, leader_id)`, today.String(), leaderID).Scan(&c.Open, &c.Overdue)
+	if err != nil {
+		return followup.Counts{}, fmt.Errorf("count follow-ups: %w", err)
+	}
+	return c, nil
+}
+
+// items returns the items where selects, with their reports, in the
+// order of Items.
+func (s FollowupStore) items(ctx context.Context, where string, args ...any) ([]followup.Item, error) {
+	rows, err := s.sql.QueryContext(ctx, `SELECT `+itemColumns+` FROM followups`+where+`
 		ORDER BY state = 'closed', (state IN ('open', 'in_progress') AND due < :today) DESC, due,
-		CASE priority WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END, id`, itemsArgs(f)...)
+		CASE priority WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list follow-ups: %w", err)
 	}
@@ -350,7 +382,7 @@ func (s FollowupStore) Items(ctx context.Context, f followup.Filter) ([]followup
 	}); err != nil {
 		return nil, fmt.Errorf("list follow-ups: %w", err)
 	}
-	if err := s.withReports(ctx, out, `followup_id IN (SELECT id FROM followups`+itemsWhere+`)`, itemsArgs(f)...); err != nil {
+	if err := s.withReports(ctx, out, `followup_id IN (SELECT id FROM followups`+where+`)`, args...); err != nil {
 		return nil, err
 	}
 	return out, nil

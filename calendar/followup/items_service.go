@@ -154,20 +154,7 @@ type Counts struct{ Open, Overdue int }
 // Count returns the header's counts for a leader (all leaders when 0) on
 // day today.
 func (s *Service) Count(ctx context.Context, leaderID int64, today calendar.Date) (Counts, error) {
-	items, err := s.store.Items(ctx, Filter{LeaderID: leaderID, Today: today})
-	if err != nil {
-		return Counts{}, err
-	}
-	var c Counts
-	for _, it := range items {
-		if it.State != StateClosed {
-			c.Open++
-		}
-		if it.Overdue(today) {
-			c.Overdue++
-		}
-	}
-	return c, nil
+	return s.store.CountItems(ctx, leaderID, today)
 }
 
 // ReportProgress logs a progress report on an item, made by by (who
@@ -260,18 +247,5 @@ func (s *Service) moveItem(ctx context.Context, id int64, who string, move Move,
 // DueBetween returns the items not closed that fall due in [from, to] or
 // are overdue on today: the Friday review's list and the reminders'.
 func (s *Service) DueBetween(ctx context.Context, leaderID int64, from, to, today calendar.Date) ([]Item, error) {
-	items, err := s.store.Items(ctx, Filter{LeaderID: leaderID, Today: today})
-	if err != nil {
-		return nil, err
-	}
-	var out []Item
-	for _, it := range items {
-		if it.State == StateClosed {
-			continue
-		}
-		if it.Overdue(today) || (!it.Due.Before(from) && !to.Before(it.Due)) {
-			out = append(out, it)
-		}
-	}
-	return out, nil
+	return s.store.DueItems(ctx, leaderID, from, to, today)
 }

@@ -24,6 +24,12 @@ type Store interface {
 	UpdateItem(ctx context.Context, it Item) error
 	Item(ctx context.Context, id int64) (Item, error)
 	Items(ctx context.Context, f Filter) ([]Item, error)
+	// CountItems counts a leader's items (every leader's when 0) not
+	// closed, and of them those overdue on today.
+	CountItems(ctx context.Context, leaderID int64, today calendar.Date) (Counts, error)
+	// DueItems returns a leader's items not closed that fall due in
+	// [from, to] or are overdue on today, in the order of Items.
+	DueItems(ctx context.Context, leaderID int64, from, to, today calendar.Date) ([]Item, error)
 	AddReport(ctx context.Context, itemID int64, r *Report) error
 
 	AddFollowupAudit(ctx context.Context, e *AuditEntry) error
