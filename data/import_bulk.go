@@ -16,32 +16,33 @@ import (
 // A large import creates its rows as a bulk load: work SQLite would do
 // for every row, beyond storing it, is done once for all of them (for the
 // 100,000 events of the import benchmark, SQLite's time drops from 1.0 s
-// to 0.69 s, verifying and rebuilding included). Three such costs:
+// to 0.69 s, verifying and rebuilding included). Such costs:
 //
 //   - its CHECK constraints: SQLite builds a temporary b-tree for every
 //     `x IN (…)` of a CHECK on every row it writes (four per engagement);
 //   - the span trigger, which upserts the leader's engagement_spans row
 //     for every row and makes a multi-row INSERT stage its rows in a
 //     temporary table first, as any row trigger does;
+//   - the change counter's trigger (migration 0006), one UPDATE of the
+//     same row for every row added, and the sync trigger (migration
+//     0008), whose condition holds for no row while no book is shared,
+//     yet runs as a trigger program each time;
 //   - the index on start times (startIndex), into which a file's items go
 //     all over.
-//
-//   - the change counter's trigger (migration 0006), one UPDATE of the
-//     same row for every row added, where one UPDATE by their number at
-//     the end leaves the same count, and the sync trigger (migration
-//     0008), whose condition is false for every row while no book is
-//     shared, yet runs as a trigger program each time;
 //
 // Within the import's transaction, a bulk load therefore turns the
 // checking of CHECK constraints off while it inserts (PRAGMA
 // ignore_check_constraints) and verifies the rows it added, a thousand at
 // a time, with one query using the table's own CHECK expressions read
 // from the schema: a row that breaks one fails the import as the
-// constraint would have. It drops the span trigger, when it is the one spanTrigger
-// describes, applies its effect once per leader at the end and creates it
-// again. Into a table no larger than the load, it drops startIndex and
+// constraint would have. It drops the span trigger and the change
+// counter's, when they are the ones spanTrigger and changedTrigger
+// describe, applies their effect once at the end (the longest row per
+// leader; the number of rows added) and creates them again; the sync
+// trigger, likewise, while no book is shared, when there is nothing to
+// apply. Into a table no larger than the load, it drops startIndex and
 // builds it again at the end from the schema's text. An error anywhere
-// rolls all of it back, trigger and index included; other connections
+// rolls all of it back, triggers and index included; other connections
 // read the last commit, and wait for this one to write, so nobody sees
 // the table without them. NOT NULL, UNIQUE, foreign keys and STRICT
 // typing are enforced on every row as always.
