@@ -2,6 +2,9 @@ package calendar_test
 
 import (
 	"context"
+	"math/rand/v2"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,5 +50,79 @@ func TestSearchFindsChineseSubstringsInEveryField(t *testing.T) {
 	}
 	if got, _, _ := svc.Search(ctx, l, "", 10); len(got) != 0 {
 		t.Fatal("an empty query found something")
+	}
+}
+
+// TestSearchableFindsWhatMatchesFinds: a search read once finds, for any
+// query, what filtering the searched years with Matches finds, in the same
+// order: queries in Chinese and in any case, pieces of every field, text
+// that runs from one field into the next, and queries with a NUL.
+func TestSearchableFindsWhatMatchesFinds(t *testing.T) {
+	svc, ls := newService(t, "Asia/Shanghai")
+	l := ls[0]
+	ctx := context.Background()
+	loc := mustZone(t, "Asia/Shanghai")
+	r := rand.New(rand.NewPCG(5, 8))
+	words := []string{"防汛", "会议", "Board", "meeting", "县委", "第一", "Review", "调研", "汇报", "ÉTÉ"}
+	pick := func() string {
+		var b strings.Builder
+		for range r.IntN(3) {
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		return b.String()
+	}
+	start := time.Date(2026, 1, 5, 9, 0, 0, 0, loc)
+	for i := range 200 {
+		e := calendar.Engagement{LeaderID: l.ID, Title: "会" + pick(), Location: pick(), Organiser: pick(), Notes: pick(),
+			Start: start.Add(time.Duration(i) * 37 * time.Hour)}
+		e.End = e.Start.Add(time.Hour)
+		if i%10 == 0 {
+			e.RRule = "FREQ=WEEKLY;COUNT=8"
+		}
+		if err := svc.Save(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x, err := svc.Searchable(ctx, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := svc.Now().In(loc)
+	all, err := svc.Agenda(ctx, l, calendar.NewDate(now.Year()-1, now.Month(), 1), calendar.NewDate(now.Year()+1, now.Month(), 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"board", "BOARD", "été", "防汛会", "汛\x00", "\x00", "会议\x00board"}
+	for _, e := range all[:20] {
+		queries = append(queries, e.Title[len(e.Title)-3:]+e.Location, e.Location+"\x00"+e.Organiser)
+	}
+	for range 100 {
+		queries = append(queries, pick())
+	}
+	matched := 0
+	for _, q := range queries {
+		for _, limit := range []int{5, 1000} {
+			got, more := x.Find(q, limit)
+			lq := strings.ToLower(strings.TrimSpace(q))
+			var want []calendar.Engagement
+			wantMore := false
+			for _, e := range all {
+				if lq == "" || !calendar.Matches(e, lq) {
+					continue
+				}
+				if len(want) == limit {
+					wantMore = true
+					break
+				}
+				want = append(want, e)
+			}
+			if !reflect.DeepEqual(got, want) || more != wantMore {
+				t.Fatalf("%q (limit %d): found %d (more %v), Matches finds %d (more %v)", q, limit, len(got), more, len(want), wantMore)
+			}
+			matched += len(got)
+		}
+	}
+	if matched < 500 {
+		t.Fatalf("only %d matches in all: nothing to compare", matched)
 	}
 }

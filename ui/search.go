@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,6 +25,9 @@ type searchDialog struct {
 	results *fyne.Container
 	note    *widget.Label
 	dialog  dialog.Dialog
+	// among are the searched years, read at the first query of this
+	// search and looked through at each keystroke after it.
+	among *calendar.Searchable
 }
 
 // openSearch shows the search, its field focused (Ctrl+F).
@@ -51,7 +55,15 @@ func (m *mainWindow) openSearch() {
 func (s *searchDialog) run() {
 	m := s.m
 	s.results.RemoveAll()
-	found, more, err := m.svc.Search(context.Background(), m.leader, s.query.Text, searchLimit)
+	var found []calendar.Engagement
+	var more bool
+	var err error
+	if strings.TrimSpace(s.query.Text) != "" && s.among == nil {
+		s.among, err = m.svc.Searchable(context.Background(), m.leader)
+	}
+	if err == nil && s.among != nil {
+		found, more = s.among.Find(s.query.Text, searchLimit)
+	}
 	switch {
 	case err != nil:
 		s.note.SetText(errorText(err))
