@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"anteroom/calendar"
@@ -175,21 +174,9 @@ const overridesOfQuery = `SELECT ` + engagementColumns + `
 // OverridesOf returns every live override of the series seriesIDs, in
 // any order: idsPerQuery series a query.
 func (db *DB) OverridesOf(ctx context.Context, seriesIDs []int64) ([]calendar.Engagement, error) {
-	var out []calendar.Engagement
-	args := make([]any, 0, min(len(seriesIDs), idsPerQuery))
-	for lo := 0; lo < len(seriesIDs); lo += idsPerQuery {
-		chunk := seriesIDs[lo:min(len(seriesIDs), lo+idsPerQuery)]
-		args = args[:0]
-		for _, id := range chunk {
-			args = append(args, id)
-		}
-		rows, err := db.sql.QueryContext(ctx, fmt.Sprintf(overridesOfQuery, "?"+strings.Repeat(",?", len(chunk)-1)), args...)
-		if err != nil {
-			return nil, fmt.Errorf("overrides of %d series: %w", len(seriesIDs), err)
-		}
-		if out, err = scanAll(out, rows); err != nil {
-			return nil, fmt.Errorf("overrides of %d series: %w", len(seriesIDs), err)
-		}
+	out, err := db.engagementsIn(ctx, nil, overridesOfQuery, seriesIDs)
+	if err != nil {
+		return nil, fmt.Errorf("overrides of %d series: %w", len(seriesIDs), err)
 	}
 	return out, nil
 }

@@ -93,7 +93,7 @@ func knownStatus(b []byte) calendar.Status {
 	return calendar.Status(b)
 }
 
-// idsPerQuery bounds the parameters of one EngagementsByID query, well
+// idsPerQuery bounds the parameters of one query of engagementsIn, well
 // under SQLite's limit.
 const idsPerQuery = 500
 
@@ -101,6 +101,17 @@ const idsPerQuery = 500
 // those not found are left out.
 func (db *DB) EngagementsByID(ctx context.Context, ids []int64) ([]calendar.Engagement, error) {
 	out := make([]calendar.Engagement, 0, len(ids)) // grown, the copies of large structs cost more than the reading
+	out, err := db.engagementsIn(ctx, out, `SELECT `+engagementColumns+` FROM engagements
+		WHERE id IN (%s) AND deleted IS NULL`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("engagements by id: %w", err)
+	}
+	return out, nil
+}
+
+// engagementsIn appends to out the engagements query selects for ids,
+// idsPerQuery of them a query: query's %s is where their placeholders go.
+func (db *DB) engagementsIn(ctx context.Context, out []calendar.Engagement, query string, ids []int64) ([]calendar.Engagement, error) {
 	args := make([]any, 0, min(len(ids), idsPerQuery))
 	for lo := 0; lo < len(ids); lo += idsPerQuery {
 		chunk := ids[lo:min(len(ids), lo+idsPerQuery)]
@@ -108,29 +119,15 @@ func (db *DB) EngagementsByID(ctx context.Context, ids []int64) ([]calendar.Enga
 		for _, id := range chunk {
 			args = append(args, id)
 		}
-		rows, err := db.sql.QueryContext(ctx, `SELECT `+engagementColumns+` FROM engagements
-			WHERE id IN (?`+strings.Repeat(",?", len(chunk)-1)+`) AND deleted IS NULL`, args...)
+		rows, err := db.sql.QueryContext(ctx, fmt.Sprintf(query, "?"+strings.Repeat(",?", len(chunk)-1)), args...)
 		if err != nil {
-			return nil, fmt.Errorf("engagements by id: %w", err)
+			return nil, err
 		}
-		if out, err = appendRows(out, rows); err != nil {
-			return nil, fmt.Errorf("engagements by id: %w", err)
-		}
-	}
-	return out, nil
-}
-
-// appendRows scans every engagement of rows onto es and closes them.
-func appendRows(es []calendar.Engagement, rows *sql.Rows) ([]calendar.Engagement, error) {
-	defer rows.Close()
-	for rows.Next() {
-		es = append(es, calendar.Engagement{})
-		var err error
-		if es[len(es)-1], err = scanEngagement(rows); err != nil {
+		if out, err = scanAll(out, rows); err != nil {
 			return nil, err
 		}
 	}
-	return es, rows.Err()
+	return out, nil
 }
 
 var _ calendar.SeriesRuleStore = (*DB)(nil)
