@@ -42,15 +42,8 @@ func Encode(w io.Writer, cal ExportCalendar) error {
 		writeEmpty(fw, model)
 		return fw.Flush()
 	}
-	level := cal.Privacy
-	if level == "" {
-		level = PrivacyFull
-	}
-	stamp := cal.Stamp
-	if stamp.IsZero() {
-		stamp = time.Now()
-	}
-	stampText := stamp.UTC().Truncate(time.Second).Format(utcLayout)
+	level, stamp := cal.levelAndStamp()
+	stampText := stamp.Format(utcLayout)
 	ew := &eventWriter{b: make([]byte, 0, 64<<10)}
 	ew.b = append(ew.b, "BEGIN:VCALENDAR\r\n"...)
 	ew.prop(goical.PropCalendarScale, "GREGORIAN")
@@ -87,15 +80,7 @@ func Encode(w io.Writer, cal ExportCalendar) error {
 // ExportModel is the export as go-ical's model: what Encode writes and
 // what a CalDAV client sends.
 func ExportModel(cal ExportCalendar) (*goical.Calendar, error) {
-	level := cal.Privacy
-	if level == "" {
-		level = PrivacyFull
-	}
-	stamp := cal.Stamp
-	if stamp.IsZero() {
-		stamp = time.Now()
-	}
-	stamp = stamp.UTC().Truncate(time.Second)
+	level, stamp := cal.levelAndStamp()
 
 	model := goical.NewCalendar()
 	setRaw(model.Props, goical.PropVersion, "2.0")

@@ -15,6 +15,19 @@ type ExportCalendar struct {
 	Events  []ExportEvent
 }
 
+// levelAndStamp are the privacy level and the DTSTAMP the export writes:
+// full when none is set, and now, in whole UTC seconds, when no stamp is.
+func (cal ExportCalendar) levelAndStamp() (Privacy, time.Time) {
+	level, stamp := cal.Privacy, cal.Stamp
+	if level == "" {
+		level = PrivacyFull
+	}
+	if stamp.IsZero() {
+		stamp = time.Now()
+	}
+	return level, stamp.UTC().Truncate(time.Second)
+}
+
 // ExportEvent is one item to write. Times are written in ZoneName with a
 // VTIMEZONE for it; all-day items as DATE values.
 type ExportEvent struct {
