@@ -49,33 +49,29 @@ func (s *keySet) add(h keyHash) bool {
 	if 2*(s.n+1) > len(s.slots) {
 		s.grow()
 	}
-	mask := len(s.slots) - 1
-	for i := int(uint64(h)) & mask; ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case h:
-			return true
-		case 0:
-			s.slots[i] = h
-			s.n++
-			return false
-		}
+	i := s.slot(h)
+	if s.slots[i] == h {
+		return true
 	}
+	s.slots[i] = h
+	s.n++
+	return false
 }
 
 // has reports whether h is in the set.
 func (s *keySet) has(h keyHash) bool {
-	if len(s.slots) == 0 {
-		return false
-	}
+	return len(s.slots) > 0 && s.slots[s.slot(h)] == h
+}
+
+// slot is where h is, or the empty slot where it would go: the set is
+// never more than half full, so there is one.
+func (s *keySet) slot(h keyHash) int {
 	mask := len(s.slots) - 1
-	for i := int(uint64(h)) & mask; ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case h:
-			return true
-		case 0:
-			return false
-		}
+	i := int(uint64(h)) & mask
+	for s.slots[i] != h && s.slots[i] != 0 {
+		i = (i + 1) & mask
 	}
+	return i
 }
 
 func (s *keySet) grow() {
