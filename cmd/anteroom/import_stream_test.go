@@ -173,21 +173,9 @@ func rowsWritten(t *testing.T, db string) string {
 	ids.Close()
 	var b strings.Builder
 	for _, table := range []string{"engagements", "engagement_spans", "todos", "override_log"} {
-		rows, err := conn.Query("SELECT * FROM " + table + " ORDER BY 1")
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
+		cols, rows := tableRows(t, conn, table)
 		var lines []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
+		for _, vals := range rows {
 			for i, c := range cols {
 				switch {
 				case c == "created" || c == "updated" || c == "imported" || c == "at" || (table != "engagement_spans" && c == "id"):
@@ -198,7 +186,6 @@ func rowsWritten(t *testing.T, db string) string {
 			}
 			lines = append(lines, fmt.Sprint(table, vals))
 		}
-		rows.Close()
 		slices.Sort(lines)
 		for _, l := range lines {
 			fmt.Fprintln(&b, l)

@@ -41,25 +41,39 @@ func dump(t *testing.T, db string) string {
 	defer conn.Close()
 	var b strings.Builder
 	for _, table := range []string{"leaders", "engagements", "engagement_spans", "todos"} {
-		rows, err := conn.Query("SELECT * FROM " + table + " ORDER BY 1")
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
+		_, rows := tableRows(t, conn, table)
+		for _, vals := range rows {
 			fmt.Fprintln(&b, table, vals)
 		}
-		rows.Close()
 	}
 	return b.String()
+}
+
+// tableRows returns the columns of table and every row of it, by the
+// first column.
+func tableRows(t *testing.T, conn *sql.DB, table string) (cols []string, out [][]any) {
+	t.Helper()
+	rows, err := conn.Query("SELECT * FROM " + table + " ORDER BY 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ = rows.Columns()
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, vals)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cols, out
 }
 
 // icsFile writes an iCalendar file in the test's folder.
