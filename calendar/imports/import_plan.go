@@ -141,14 +141,22 @@ func lookupStored(ctx context.Context, imp Store, items []ImportItem, idx []int)
 			keys = append(keys, ItemKey{UID: k.UID})
 		}
 	}
+	return storedByKey(ctx, imp, keys)
+}
+
+// storedByKey finds the stored rows of keys, by ItemKey.String.
+func storedByKey(ctx context.Context, imp Store, keys []ItemKey) (map[string]*StoredItem, error) {
+	if len(keys) == 0 {
+		return map[string]*StoredItem{}, nil
+	}
 	found, err := imp.ItemsByKey(ctx, keys)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]*StoredItem, len(found))
 	for i := range found {
-		st := &found[i]
-		out[ItemKey{UID: st.Engagement.UID, RecurrenceID: st.Engagement.RecurrenceID}.String()] = st
+		s := &found[i]
+		out[ItemKey{UID: s.Engagement.UID, RecurrenceID: s.Engagement.RecurrenceID}.String()] = s
 	}
 	return out, nil
 }

@@ -482,20 +482,3 @@ func (b *streamTx) cancelOverrides() error {
 	}
 	return nil
 }
-
-// storedByKey finds the stored rows of keys, by ItemKey.String.
-func storedByKey(ctx context.Context, imp Store, keys []ItemKey) (map[string]*StoredItem, error) {
-	if len(keys) == 0 {
-		return map[string]*StoredItem{}, nil
-	}
-	found, err := imp.ItemsByKey(ctx, keys)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]*StoredItem, len(found))
-	for i := range found {
-		s := &found[i]
-		out[ItemKey{UID: s.Engagement.UID, RecurrenceID: s.Engagement.RecurrenceID}.String()] = s
-	}
-	return out, nil
-}
