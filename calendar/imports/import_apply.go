@@ -116,26 +116,11 @@ func (s *Service) applyImport(ctx context.Context, plan *ImportPlan, res *Import
 	written := map[string]int64{} // UID → ID of a series this import wrote
 	rows := make([]ImportedRow, 0, len(todo))
 	for pass := 0; pass < 2; pass++ {
-		rows = rows[:0]
-		for _, i := range todo {
-			it := &plan.Items[i]
-			override := !it.Incoming.Engagement.RecurrenceID.IsZero()
-			if override != (pass == 1) {
-				continue
-			}
-			res.add(it.Action)
-			if !it.Selected || it.row == nil {
-				continue // decided again above: skipped or unchanged
-			}
-			if override {
-				p.link(it.row, it.Incoming, written)
-			}
+		rows = p.passRows(rows[:0], todo, pass == 1, written, res, func(it *ImportItem) {
 			if it.row.ID == 0 {
 				*created = append(*created, it.row)
 			}
-			rows = append(rows, ImportedRow{Engagement: it.row,
-				Version: ImportVersion{Sequence: it.Incoming.Engagement.Sequence, DTStamp: it.Incoming.DTStamp, At: now}})
-		}
+		})
 		if err := imp.WriteImported(ctx, rows); err != nil {
 			return err
 		}
@@ -192,6 +177,31 @@ func (s *Service) logImportOverrides(ctx context.Context, plan *ImportPlan, todo
 		}
 	}
 	return nil
+}
+
+// passRows appends to rows what one pass writes of the items at todo:
+// the whole items and series, or the overrides. It counts each item of
+// the pass in res, links each override to its series (written holds
+// those the import wrote) and shows each row added to also.
+func (p *planner) passRows(rows []ImportedRow, todo []int, overrides bool, written map[string]int64, res *ImportResult, also func(*ImportItem)) []ImportedRow {
+	for _, i := range todo {
+		it := &p.items[i]
+		override := !it.Incoming.Engagement.RecurrenceID.IsZero()
+		if override != overrides {
+			continue
+		}
+		res.add(it.Action)
+		if !it.Selected || it.row == nil {
+			continue // decided again: skipped or unchanged
+		}
+		if override {
+			p.link(it.row, it.Incoming, written)
+		}
+		also(it)
+		rows = append(rows, ImportedRow{Engagement: it.row,
+			Version: ImportVersion{Sequence: it.Incoming.Engagement.Sequence, DTStamp: it.Incoming.DTStamp, At: p.now}})
+	}
+	return rows
 }
 
 // link ties an override to its series: the one this import wrote, or the

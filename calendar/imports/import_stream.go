@@ -423,25 +423,11 @@ func (b *streamTx) write(p *planner, todo []int) error {
 	written := map[string]int64{} // UID → ID of a series this batch wrote
 	rows := make([]ImportedRow, 0, len(todo))
 	for pass := 0; pass < 2; pass++ {
-		rows = rows[:0]
-		for _, i := range todo {
-			it := &p.items[i]
-			override := !it.Incoming.Engagement.RecurrenceID.IsZero()
-			if override != (pass == 1) {
-				continue
-			}
-			b.res.add(it.Action)
-			if !it.Selected || it.row == nil {
-				continue
-			}
-			if override {
-				p.link(it.row, it.Incoming, written)
-			} else if it.Incoming.Engagement.IsSeries() && !it.row.IsSeries() {
+		rows = p.passRows(rows[:0], todo, pass == 1, written, b.res, func(it *ImportItem) {
+			if it.Incoming.Engagement.RecurrenceID.IsZero() && it.Incoming.Engagement.IsSeries() && !it.row.IsSeries() {
 				b.stillSeries[it.row.UID] = true
 			}
-			rows = append(rows, ImportedRow{Engagement: it.row,
-				Version: ImportVersion{Sequence: it.Incoming.Engagement.Sequence, DTStamp: it.Incoming.DTStamp, At: b.now}})
-		}
+		})
 		if err := b.tx.WriteImported(b.ctx, rows); err != nil {
 			return err
 		}
