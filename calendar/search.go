@@ -5,30 +5,15 @@ import (
 	"strings"
 )
 
-// searchYears is how far Search looks either side of today: the working
+// searchYears is how far a search looks either side of today: the working
 // calendar, not the whole history.
 const searchYears = 1
 
-// Search returns the leader's engagements, occurrences of series included,
-// whose title, place, organiser or notes contain query (any case; Chinese
-// matches by substring), from a year before today to a year after,
-// ordered by start; at most limit of them, and whether more matched.
-func (s *Service) Search(ctx context.Context, leader Leader, query string, limit int) ([]Engagement, bool, error) {
-	if strings.TrimSpace(query) == "" {
-		return nil, false, nil
-	}
-	x, err := s.Searchable(ctx, leader)
-	if err != nil {
-		return nil, false, err
-	}
-	found, more := x.Find(query, limit)
-	return found, more, nil
-}
-
-// Searchable is what Search looks through, read once: a search as the user
-// types finds in it on every keystroke, where reading two years of a
-// decade-old calendar each time took a quarter of a second at a million
-// engagements.
+// Searchable is what a search looks through, read once: the leader's
+// engagements, occurrences of series included, from a year before today to
+// a year after. A search as the user types finds in it on every
+// keystroke, where reading two years of a decade-old calendar each time
+// took a quarter of a second at a million engagements.
 type Searchable struct {
 	items  []Engagement
 	fields [][4]string // each item's title, place, organiser and notes, lower-cased
@@ -57,8 +42,8 @@ func (s *Service) Searchable(ctx context.Context, leader Leader) (*Searchable, e
 }
 
 // Find returns the items whose title, place, organiser or notes contain
-// query (any case), in order; at most limit of them, and whether more
-// matched.
+// query (any case; Chinese matches by substring), ordered by start; at
+// most limit of them, and whether more matched.
 func (x *Searchable) Find(query string, limit int) ([]Engagement, bool) {
 	q := strings.ToLower(strings.TrimSpace(query))
 	if q == "" {
@@ -80,17 +65,6 @@ func (x *Searchable) Find(query string, limit int) ([]Engagement, bool) {
 func containsAny(fields [4]string, q string) bool {
 	for _, f := range fields {
 		if strings.Contains(f, q) {
-			return true
-		}
-	}
-	return false
-}
-
-// Matches reports whether the lower-cased query q is in e's title, place,
-// organiser or notes.
-func Matches(e Engagement, q string) bool {
-	for _, f := range []string{e.Title, e.Location, e.Organiser, e.Notes} {
-		if strings.Contains(strings.ToLower(f), q) {
 			return true
 		}
 	}
