@@ -310,12 +310,15 @@ func (s FollowupStore) Item(ctx context.Context, id int64) (followup.Item, error
 	return items[0], nil
 }
 
+// overdueSQL is followup.Item.Overdue on :today, as SQL.
+const overdueSQL = `(state IN ('open', 'in_progress') AND due < :today)`
+
 // itemsWhere is the filter of Items as SQL over the named arguments of
 // itemsArgs. Overdue is read on :today.
 const itemsWhere = ` WHERE :leader IN (0, leader_id)
 	AND (:state = '' OR state = :state)
 	AND (:unit = '' OR unit = :unit)
-	AND (:overdue = 0 OR (state IN ('open', 'in_progress') AND due < :today))
+	AND (:overdue = 0 OR ` + overdueSQL + `)
 	AND (:from = '' OR due BETWEEN :from AND :to)
 	AND (:text = '' OR instr(text, :text) > 0 OR instr(unit, :text) > 0 OR instr(person, :text) > 0
 		OR instr(source_title, :text) > 0)`
@@ -342,7 +345,7 @@ func (s FollowupStore) Items(ctx context.Context, f followup.Filter) ([]followup
 // dueWhere selects a leader's items not closed that fall due in
 // [:from, :to] or are overdue on :today.
 const dueWhere = ` WHERE :leader IN (0, leader_id) AND state <> 'closed'
-	AND ((state IN ('open', 'in_progress') AND due < :today) OR due BETWEEN :from AND :to)`
+	AND (` + overdueSQL + ` OR due BETWEEN :from AND :to)`
 
 // DueItems returns the items not closed due in [from, to] or overdue on
 // today, in the order of Items. The closed items of past years are left
@@ -357,8 +360,9 @@ func (s FollowupStore) DueItems(ctx context.Context, leaderID int64, from, to, t
 func (s FollowupStore) CountItems(ctx context.Context, leaderID int64, today calendar.Date) (followup.Counts, error) {
 	var c followup.Counts
 	err := s.sql.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE state <> 'closed'),
-			count(*) FILTER (WHERE state IN ('open', 'in_progress') AND due < ?)
-		FROM followups WHERE ? IN (0, leader_id)`, today.String(), leaderID).Scan(&c.Open, &c.Overdue)
+			count(*) FILTER (WHERE `+overdueSQL+`)
+		FROM followups WHERE :leader IN (0, leader_id)`,
+		sql.Named("today", today.String()), sql.Named("leader", leaderID)).Scan(&c.Open, &c.Overdue)
 	if err != nil {
 		return followup.Counts{}, fmt.Errorf("count follow-ups: %w", err)
 	}
@@ -369,7 +373,7 @@ func (s FollowupStore) CountItems(ctx context.Context, leaderID int64, today cal
 // order of Items.
 func (s FollowupStore) items(ctx context.Context, where string, args ...any) ([]followup.Item, error) {
 	rows, err := s.sql.QueryContext(ctx, `SELECT `+itemColumns+` FROM followups`+where+`
-		ORDER BY state = 'closed', (state IN ('open', 'in_progress') AND due < :today) DESC, due,
+		ORDER BY state = 'closed', `+overdueSQL+` DESC, due,
 		CASE priority WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list follow-ups: %w", err)
