@@ -102,6 +102,7 @@ func runSafely(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "anteroom", version)
 		return 0
 	}
+	defer startProfile()()
 	if len(rest) == 0 || allCalendarFiles(rest) {
 		// Files given without a command are opened as a desktop opens
 		// them: the window starts and offers to import them, or the window

@@ -5,9 +5,9 @@ import (
 	"runtime/pprof"
 )
 
-// profileEnv names a file to write a CPU profile of the window's run to:
-// a hidden switch for measuring the start (e.g. with --smoke), not a
-// user-facing option.
+// profileEnv names a file to write a CPU profile of the run to, the
+// window's or a command's: a hidden switch for measuring (e.g. the start
+// with --smoke, or an import), not a user-facing option.
 const profileEnv = "ANTEROOM_CPUPROFILE"
 
 // startProfile starts the CPU profile that profileEnv asks for and returns

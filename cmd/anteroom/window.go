@@ -18,7 +18,6 @@ const AppID = "app.anteroom.desktop"
 // openWindow opens the database and runs the desktop window until it
 // closes, offering to import the given .ics files first.
 func openWindow(dbPath string, smoke bool, files []string, log io.Writer) error {
-	defer startProfile()()
 	return withStorage(dbPath, log, func(db *data.DB, s services) error {
 		sharing := &share.Office{Store: db.Sync(), Secrets: share.SecretsFor(db.Path()), Now: s.booking.Now}
 		var reminders *remind.Service
