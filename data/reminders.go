@@ -6,13 +6,15 @@ import (
 	"fmt"
 	"time"
 
+	"anteroom/calendar"
 	"anteroom/calendar/remind"
 )
 
 var _ remind.Store = ReminderStore{}
 
 // ReminderStore is the database as reminders need it: per-item leads,
-// what fired and the last check (migrations/0011_reminders.sql).
+// what fired and the last check (migrations/0012_reminders.sql), and the
+// desk's defaults (0017_reminder_defaults.sql).
 type ReminderStore struct{ *DB }
 
 // Reminders returns the database as the reminder service's store.
@@ -164,4 +166,57 @@ func (db ReminderStore) FiredSince(ctx context.Context, since time.Time) ([]remi
 		return nil, fmt.Errorf("reminder list: %w", err)
 	}
 	return out, nil
+}
+
+// dueAtDefault is reminder_defaults' row for Settings.DueAt; the other
+// rows are named by their kind.
+const dueAtDefault = "due_at"
+
+// Defaults returns the reminder defaults stored, over the built-in ones
+// for what has no row; stored is false when no row is there at all.
+func (db ReminderStore) Defaults(ctx context.Context) (set remind.Settings, stored bool, err error) {
+	set = remind.DefaultSettings()
+	rows, err := db.sql.QueryContext(ctx, `SELECT name, minutes FROM reminder_defaults`)
+	if err != nil {
+		return set, false, fmt.Errorf("reminder defaults: %w", err)
+	}
+	err = eachRow(rows, func(s scanner) error {
+		var name string
+		var m int
+		if err := s.Scan(&name, &m); err != nil {
+			return err
+		}
+		stored = true
+		if name == dueAtDefault {
+			set.DueAt = time.Duration(m) * time.Minute
+		} else {
+			set.Before[calendar.Kind(name)] = remind.LeadMinutes(m)
+		}
+		return nil
+	})
+	if err != nil {
+		return remind.DefaultSettings(), false, fmt.Errorf("reminder defaults: %w", err)
+	}
+	return set, stored, nil
+}
+
+// SetDefaults stores the reminder defaults, all of them or none.
+func (db ReminderStore) SetDefaults(ctx context.Context, set remind.Settings) error {
+	err := db.bound(ctx, func(t *DB) error {
+		put := func(name string, minutes int) error {
+			_, err := t.sql.ExecContext(ctx, `INSERT INTO reminder_defaults (name, minutes) VALUES (?, ?)
+				ON CONFLICT (name) DO UPDATE SET minutes = excluded.minutes`, name, minutes)
+			return err
+		}
+		for _, k := range calendar.Kinds {
+			if err := put(string(k), set.LeadFor(k).Minutes()); err != nil {
+				return err
+			}
+		}
+		return put(dueAtDefault, int(set.DueAt/time.Minute))
+	})
+	if err != nil {
+		return fmt.Errorf("reminder defaults: %w", err)
+	}
+	return nil
 }

@@ -21,10 +21,9 @@ const reminderListDays = 7
 // reminderList is View → Reminders…: what fired in the last week, newest
 // first, and the defaults per kind.
 type reminderList struct {
-	svc   *remind.Service
-	prefs fyne.Preferences
-	loc   *time.Location
-	win   fyne.Window
+	svc *remind.Service
+	loc *time.Location
+	win fyne.Window
 
 	fired  []remind.Fired
 	list   *widget.List
@@ -34,8 +33,8 @@ type reminderList struct {
 	dialog *dialog.CustomDialog
 }
 
-func newReminderList(svc *remind.Service, prefs fyne.Preferences, loc *time.Location, win fyne.Window) *reminderList {
-	r := &reminderList{svc: svc, prefs: prefs, loc: loc, win: win, kinds: map[calendar.Kind]*enumSelect[int]{}}
+func newReminderList(svc *remind.Service, loc *time.Location, win fyne.Window) *reminderList {
+	r := &reminderList{svc: svc, loc: loc, win: win, kinds: map[calendar.Kind]*enumSelect[int]{}}
 	r.list = &widget.List{
 		Length: func() int { return len(r.fired) },
 		CreateItem: func() fyne.CanvasObject {
@@ -81,16 +80,14 @@ func (r *reminderList) refresh() {
 // defaultsForm lets the secretary set each kind's lead and the time
 // materials due are reminded of; changes apply at once.
 func (r *reminderList) defaultsForm() fyne.CanvasObject {
-	set := r.svc.Settings()
 	form := widget.NewForm()
 	for _, k := range calendar.Kinds {
 		sel := newEnumSelect(leadChoices, leadLabel, r.onDefaultsChanged)
-		sel.setValue(set.LeadFor(k).Minutes())
 		r.kinds[k] = sel
 		form.Append(kindLabel(k), sel.Select)
 	}
 	r.dueAt = newEnumSelect(dueAtChoices, dueAtLabel, r.onDefaultsChanged)
-	r.dueAt.setValue(int(set.DueAt / time.Minute))
+	r.showDefaults()
 	form.Append(lang.L("Materials due today, at"), r.dueAt.Select)
 	note := widget.NewLabel(lang.L("Each engagement can have its own reminder in the editor."))
 	note.Wrapping = fyne.TextWrapWord
@@ -106,8 +103,23 @@ func (r *reminderList) onDefaultsChanged() {
 		set.Before[k] = remind.LeadMinutes(sel.value())
 	}
 	set.DueAt = time.Duration(r.dueAt.value()) * time.Minute
-	r.svc.SetSettings(set)
-	saveReminderSettings(r.prefs, set)
+	if err := r.svc.SaveSettings(context.Background(), set); err != nil {
+		showDialog(r.win, dialog.NewError(errorf(lang.L("The reminder defaults were not saved: {{.Reason}}",
+			map[string]any{"Reason": errorText(err)})), r.win))
+		r.showDefaults() // those still in use
+	}
+}
+
+// showDefaults sets the choices to the defaults in use.
+func (r *reminderList) showDefaults() {
+	set := r.svc.Settings()
+	building := r.dueAt
+	r.dueAt = nil // setting a choice is no change to save
+	for k, sel := range r.kinds {
+		sel.setValue(set.LeadFor(k).Minutes())
+	}
+	building.setValue(int(set.DueAt / time.Minute))
+	r.dueAt = building
 }
 
 // show opens the list in a dialog that fits a 1024×700 window.
@@ -128,7 +140,7 @@ func (m *mainWindow) openReminders() {
 	if m.reminders == nil {
 		return
 	}
-	m.reminderList = newReminderList(m.reminders, m.app.Preferences(), time.Local, m.win)
+	m.reminderList = newReminderList(m.reminders, time.Local, m.win)
 	m.reminderList.show()
 }
 

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,8 +12,9 @@ import (
 	"anteroom/calendar/remind"
 )
 
-// Reminder defaults live in the app's preferences: they are the
-// secretary's habit at this desk, not part of the shared book.
+// Reminder defaults live in the database (remind.Service.LoadSettings);
+// earlier versions kept them in the app's preferences under these keys,
+// from where the first start of this one moves them.
 const (
 	prefRemindLead  = "reminders.lead."  // + kind: minutes before, -1 for none
 	prefRemindDueAt = "reminders.due_at" // minutes after midnight
@@ -43,20 +46,46 @@ func dueAtLabel(minutes int) string {
 	return clock(time.Date(2000, 1, 1, minutes/60, minutes%60, 0, 0, time.UTC))
 }
 
-// loadReminderSettings reads the defaults, falling back to the built-in ones.
-func loadReminderSettings(p fyne.Preferences) remind.Settings {
-	s := remind.DefaultSettings()
-	for _, k := range calendar.Kinds {
-		s.Before[k] = remind.LeadMinutes(p.IntWithFallback(prefRemindLead+string(k), s.LeadFor(k).Minutes()))
+// loadReminderDefaults has svc take up the defaults the database keeps,
+// moving there those an earlier version kept in the preferences.
+func loadReminderDefaults(svc *remind.Service, p fyne.Preferences) {
+	err := svc.LoadSettings(context.Background(), func() (remind.Settings, bool) { return earlierReminderSettings(p) })
+	if err != nil {
+		fyne.LogError("reminder defaults", err) // the built-in ones remind meanwhile
+		return
 	}
-	s.DueAt = time.Duration(p.IntWithFallback(prefRemindDueAt, int(s.DueAt/time.Minute))) * time.Minute
-	return s
+	forgetEarlierReminderSettings(p)
 }
 
-// saveReminderSettings stores the defaults.
-func saveReminderSettings(p fyne.Preferences, s remind.Settings) {
+// earlierReminderSettings returns the defaults an earlier version kept
+// in the preferences; ok is false when it kept none.
+func earlierReminderSettings(p fyne.Preferences) (s remind.Settings, ok bool) {
+	s = remind.DefaultSettings()
+	keys := []string{prefRemindDueAt}
 	for _, k := range calendar.Kinds {
-		p.SetInt(prefRemindLead+string(k), s.LeadFor(k).Minutes())
+		keys = append(keys, prefRemindLead+string(k))
 	}
-	p.SetInt(prefRemindDueAt, int(s.DueAt/time.Minute))
+	for _, key := range keys {
+		const none = -2 // no lead or time of day is
+		m := p.IntWithFallback(key, none)
+		if m == none {
+			continue
+		}
+		ok = true
+		if key == prefRemindDueAt {
+			s.DueAt = time.Duration(m) * time.Minute
+		} else {
+			s.Before[calendar.Kind(strings.TrimPrefix(key, prefRemindLead))] = remind.LeadMinutes(m)
+		}
+	}
+	return s, ok
+}
+
+// forgetEarlierReminderSettings removes what earlierReminderSettings
+// reads, once the database holds it.
+func forgetEarlierReminderSettings(p fyne.Preferences) {
+	p.RemoveValue(prefRemindDueAt)
+	for _, k := range calendar.Kinds {
+		p.RemoveValue(prefRemindLead + string(k))
+	}
 }

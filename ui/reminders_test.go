@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,6 +30,7 @@ func (c *testClock) Now() time.Time { return c.t }
 // its clock moved by the test, its notifications caught.
 type reminderDesk struct {
 	*uiDesk
+	db     *data.DB
 	clock  *testClock
 	rem    *remind.Service
 	ticker *reminderTicker
@@ -63,7 +65,7 @@ func newReminderDesk(t *testing.T, now time.Time) *reminderDesk {
 	}
 	win.Resize(fyne.NewSize(1024, 700))
 	m.goAsync = func(work, done func()) { work(); done() }
-	d := &reminderDesk{uiDesk: &uiDesk{t: t, m: m, win: win, svc: svc, dk: dk, leader: leader}, clock: clk, rem: rem}
+	d := &reminderDesk{uiDesk: &uiDesk{t: t, m: m, win: win, svc: svc, dk: dk, leader: leader}, db: db, clock: clk, rem: rem}
 	d.ticker = &reminderTicker{svc: rem, loc: shanghaiLoc, notify: func(n *fyne.Notification) { d.sent = append(d.sent, n) }, onFired: m.refreshReminders}
 	return d
 }
@@ -200,7 +202,7 @@ func TestTheEditorSetsAnItemsOwnReminder(t *testing.T) {
 	}
 }
 
-func TestTheDefaultsAreKeptInPreferences(t *testing.T) {
+func TestTheDefaultsAreKeptInTheDatabase(t *testing.T) {
 	d := newReminderDesk(t, dec(7, 8, 0))
 	d.m.openReminders()
 	l := d.m.reminderList
@@ -208,8 +210,15 @@ func TestTheDefaultsAreKeptInPreferences(t *testing.T) {
 	if got := d.rem.Settings().LeadFor(calendar.KindMeeting).Minutes(); got != 5 {
 		t.Errorf("meeting lead %d after choosing 5 minutes", got)
 	}
-	if got := loadReminderSettings(d.m.app.Preferences()).LeadFor(calendar.KindMeeting).Minutes(); got != 5 {
-		t.Errorf("preferences keep %d minutes, want 5", got)
+	// The next start of the window reads them back; the preferences,
+	// which are rewritten in place, do not hold them.
+	restarted := remind.NewService(d.db.Reminders(), d.clock)
+	loadReminderDefaults(restarted, d.m.app.Preferences())
+	if got := restarted.Settings().LeadFor(calendar.KindMeeting).Minutes(); got != 5 {
+		t.Errorf("after a restart the meeting lead is %d, want 5", got)
+	}
+	if got := d.m.app.Preferences().IntWithFallback(prefRemindLead+string(calendar.KindMeeting), -2); got != -2 {
+		t.Errorf("the preferences hold a meeting lead of %d", got)
 	}
 	d.book("周例会", dec(7, 10, 0))
 	d.tickAt(dec(7, 8, 0))
@@ -218,6 +227,69 @@ func TestTheDefaultsAreKeptInPreferences(t *testing.T) {
 	}
 	if got := d.tickAt(dec(7, 9, 55)); len(got) != 1 {
 		t.Errorf("9:55 with a 5-minute default: %d, want 1", len(got))
+	}
+}
+
+func TestDefaultsAnEarlierVersionKeptInPreferencesMoveToTheDatabase(t *testing.T) {
+	d := newReminderDesk(t, dec(7, 8, 0))
+	prefs := d.m.app.Preferences()
+	prefs.SetInt(prefRemindLead+string(calendar.KindMeeting), 60)
+	prefs.SetInt(prefRemindLead+string(calendar.KindBlocked), 10)
+	prefs.SetInt(prefRemindDueAt, 8*60)
+	loadReminderDefaults(d.rem, prefs)
+
+	want := remind.DefaultSettings()
+	want.Before[calendar.KindMeeting], want.Before[calendar.KindBlocked] = remind.LeadMinutes(60), remind.LeadMinutes(10)
+	want.DueAt = 8 * time.Hour
+	stored, ok, err := d.db.Reminders().Defaults(context.Background())
+	if err != nil || !ok {
+		t.Fatalf("stored defaults: %v, %v", ok, err)
+	}
+	for _, got := range []remind.Settings{d.rem.Settings(), stored} {
+		for _, k := range calendar.Kinds {
+			if got.LeadFor(k) != want.LeadFor(k) {
+				t.Errorf("%s: lead %d, want %d", k, got.LeadFor(k).Minutes(), want.LeadFor(k).Minutes())
+			}
+		}
+		if got.DueAt != want.DueAt {
+			t.Errorf("materials due at %v, want %v", got.DueAt, want.DueAt)
+		}
+	}
+	if got := prefs.IntWithFallback(prefRemindDueAt, -2); got != -2 {
+		t.Errorf("the preferences still hold due at %d after the move", got)
+	}
+	// Once the database holds them, it is what counts.
+	prefs.SetInt(prefRemindLead+string(calendar.KindMeeting), 5)
+	loadReminderDefaults(d.rem, prefs)
+	if got := d.rem.Settings().LeadFor(calendar.KindMeeting).Minutes(); got != 60 {
+		t.Errorf("meeting lead %d after a second start, want the stored 60", got)
+	}
+}
+
+func TestDefaultsTheDatabaseRefusesStayAsTheyWere(t *testing.T) {
+	d := newReminderDesk(t, dec(7, 8, 0))
+	raw, err := sql.Open("sqlite", d.db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`CREATE TRIGGER refuse_defaults BEFORE INSERT ON reminder_defaults
+		BEGIN SELECT RAISE(ABORT, 'disk says no'); END`); err != nil {
+		t.Fatal(err)
+	}
+	d.m.openReminders()
+	l := d.m.reminderList
+	l.kinds[calendar.KindMeeting].SetSelected(leadLabel(5))
+	if got := d.rem.Settings().LeadFor(calendar.KindMeeting).Minutes(); got != 15 {
+		t.Errorf("meeting lead %d in use after a refused save, want 15", got)
+	}
+	if got := l.kinds[calendar.KindMeeting].value(); got != 15 {
+		t.Errorf("the form shows %d after a refused save, want 15", got)
+	}
+	shown := strings.Join(labelsOf(d.win.Canvas().Overlays().Top()), "\n")
+	if !strings.Contains(shown, lang.L("The reminder defaults were not saved: {{.Reason}}", map[string]any{"Reason": ""})) ||
+		!strings.Contains(shown, "disk says no") {
+		t.Errorf("the window says %q", shown)
 	}
 }
 

@@ -94,7 +94,7 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 	})
 	defer startReviewReminder(a, svcs.Review, svcs.Booking.Now)()
 	if svcs.Reminders != nil && !opts.Smoke {
-		svcs.Reminders.SetSettings(loadReminderSettings(a.Preferences()))
+		loadReminderDefaults(svcs.Reminders, a.Preferences())
 		defer startReminders(a, svcs.Reminders, m.refreshReminders)()
 	}
 	defer func() { stopSync() }()

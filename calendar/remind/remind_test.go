@@ -294,7 +294,9 @@ func TestTheKindsDefaultsAreSettings(t *testing.T) {
 	f.engagement(t, meeting("周例会", at(7, 10, 0)))
 	set := remind.DefaultSettings()
 	set.Before[calendar.KindMeeting] = remind.LeadMinutes(5)
-	f.svc.SetSettings(set)
+	if err := f.svc.SaveSettings(context.Background(), set); err != nil {
+		t.Fatal(err)
+	}
 	f.checkAt(t, at(7, 8, 0))
 	if b := f.checkAt(t, at(7, 9, 45)); !b.Empty() {
 		t.Errorf("9:45 with a 5-minute default: %v", titles(b.All()))

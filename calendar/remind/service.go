@@ -26,6 +26,10 @@ type Store interface {
 	LastCheck(ctx context.Context) (time.Time, error)
 	// FiredSince returns what fired at or after since, newest first.
 	FiredSince(ctx context.Context, since time.Time) ([]Fired, error)
+	// Defaults returns the defaults stored, stored false when none are;
+	// SetDefaults stores them, all or none.
+	Defaults(ctx context.Context) (set Settings, stored bool, err error)
+	SetDefaults(ctx context.Context, set Settings) error
 }
 
 // MaxCatchUp is how far back a check looks after a gap: a desk switched
@@ -61,8 +65,34 @@ func (s *Service) Settings() Settings {
 	return s.settings
 }
 
-// SetSettings replaces the defaults.
-func (s *Service) SetSettings(set Settings) {
+// LoadSettings takes up the defaults the store keeps. When it keeps none,
+// earlier holds those kept elsewhere before (nil: none): they are stored
+// and used, so that a desk keeps its habit across the move.
+func (s *Service) LoadSettings(ctx context.Context, earlier func() (Settings, bool)) error {
+	set, stored, err := s.store.Defaults(ctx)
+	if err != nil {
+		return fmt.Errorf("reminders: %w", err)
+	}
+	if !stored && earlier != nil {
+		if old, ok := earlier(); ok {
+			return s.SaveSettings(ctx, old)
+		}
+	}
+	s.use(set)
+	return nil
+}
+
+// SaveSettings stores the defaults and uses them; when they cannot be
+// stored, those in use stay.
+func (s *Service) SaveSettings(ctx context.Context, set Settings) error {
+	if err := s.store.SetDefaults(ctx, set); err != nil {
+		return fmt.Errorf("reminders: %w", err)
+	}
+	s.use(set)
+	return nil
+}
+
+func (s *Service) use(set Settings) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settings = set
