@@ -16,12 +16,12 @@ import (
 // detailPane shows everything about the engagement under the pointer: the
 // grid's blocks are too small for the location and notes.
 type detailPane struct {
-	title   *widget.Label
-	when    *widget.Label
-	place   *widget.Label
-	facts   *widget.Label
-	notes   *widget.Label
-	marks   *widget.Label // a clash or an override, in words
+	title   *paragraph
+	when    *paragraph
+	place   *paragraph
+	facts   *paragraph
+	notes   *paragraph
+	marks   *paragraph // a clash or an override, in words
 	content fyne.CanvasObject
 
 	// markOf is the grid's mark of an engagement; nil marks nothing.
@@ -35,14 +35,11 @@ type detailPane struct {
 }
 
 func newDetailPane() *detailPane {
-	p := &detailPane{
-		title: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
-		when:  &widget.Label{Wrapping: fyne.TextWrapWord},
-		place: &widget.Label{Wrapping: fyne.TextWrapWord},
-		facts: &widget.Label{SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord},
-		notes: &widget.Label{Wrapping: fyne.TextWrapWord},
-		marks: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance},
-	}
+	p := &detailPane{title: newParagraph(""), when: newParagraph(""), place: newParagraph(""),
+		facts: newParagraph(""), notes: newParagraph(""), marks: newParagraph("")}
+	p.title.TextStyle = fyne.TextStyle{Bold: true}
+	p.facts.SizeName = theme.SizeNameCaptionText
+	p.marks.Importance = widget.DangerImportance
 	p.minutesBtn = &widget.Button{Text: lang.L("Minutes…"), Icon: theme.Icon(theme.IconNameDocument), Importance: widget.LowImportance,
 		OnTapped: func() {
 			if p.shown != nil {
@@ -61,7 +58,7 @@ func (p *detailPane) show(e *calendar.Engagement, loc *time.Location) {
 	if e == nil {
 		p.title.SetText("")
 		p.when.SetText(lang.L("Point at an engagement to see its details; click to select it, double-click to edit."))
-		for _, l := range []*widget.Label{p.place, p.facts, p.marks, p.notes} {
+		for _, l := range []*paragraph{p.place, p.facts, p.marks, p.notes} {
 			l.SetText("")
 			l.Hide()
 		}

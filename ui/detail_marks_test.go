@@ -37,7 +37,7 @@ func TestDetailPaneSaysClashesAndOverridesInWords(t *testing.T) {
 		}
 		got := ""
 		if p.marks.Visible() {
-			got = p.marks.Text
+			got = p.marks.Full()
 		}
 		if got != want {
 			t.Fatalf("%s: the detail pane of %s says %q, want %q", where, b.item.Title, got, want)

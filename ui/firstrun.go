@@ -41,8 +41,7 @@ func (m *mainWindow) askFirstLeader() *firstRunDialog {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Leader's name"), f.name),
 		widget.NewFormItem(lang.L("Home time zone"), f.zone))
-	intro := &widget.Label{Text: lang.L("Whose schedule is this? The name appears on the week and on the printed plan; times are shown in the home zone. Both can be changed later under Leaders → Manage leaders."),
-		Wrapping: fyne.TextWrapWord}
+	intro := newParagraph(lang.L("Whose schedule is this? The name appears on the week and on the printed plan; times are shown in the home zone. Both can be changed later under Leaders → Manage leaders."))
 	f.dialog = dialog.NewCustomWithoutButtons(lang.L("Welcome to Anteroom"), container.NewVBox(intro, form, f.problem), m.win)
 	f.dialog.SetButtons([]fyne.CanvasObject{f.empty, f.sample})
 	f.dialog.Resize(fitIn(m.win, fyne.NewSize(560, 320)))

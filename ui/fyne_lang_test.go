@@ -16,8 +16,11 @@ import (
 func labelsOf(o fyne.CanvasObject) []string {
 	var out []string
 	for _, c := range test.LaidOutObjects(o) {
-		if l, ok := c.(*widget.Label); ok {
+		switch l := c.(type) {
+		case *widget.Label:
 			out = append(out, l.Text)
+		case *paragraph:
+			out = append(out, l.Full())
 		}
 	}
 	return out
