@@ -65,7 +65,7 @@ func findingRow(f calendar.Finding) fyne.CanvasObject {
 	if f.Severity == calendar.SeverityBlock {
 		icon, imp = theme.Icon(theme.IconNameError), widget.DangerImportance
 	}
-	text := &widget.Label{Text: lang.L("{{.Rule}}: {{.Message}}", map[string]any{"Rule": ruleLabel(f.Rule), "Message": findingText(f)}), Importance: imp, Wrapping: fyne.TextWrapWord}
+	text := newParagraph(lang.L("{{.Rule}}: {{.Message}}", map[string]any{"Rule": ruleLabel(f.Rule), "Message": findingText(f)})).look(imp, "", fyne.TextStyle{})
 	return container.NewBorder(nil, nil, widget.NewIcon(icon), nil, text)
 }
 
@@ -113,7 +113,7 @@ func (ed *editor) findFreeSlots() {
 	slots, err := ed.svc.FreeSlots(context.Background(), ed.leader, e.Kind, d, from, from.Add(freeSlotHorizon), freeSlotCount)
 	ed.slotsBox.RemoveAll()
 	if err != nil {
-		ed.slotsBox.Add(&widget.Label{Text: errorText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
+		ed.slotsBox.Add(newParagraph(errorText(err)).look(widget.DangerImportance, "", fyne.TextStyle{}))
 		ed.slotsBox.Refresh()
 		return
 	}

@@ -62,7 +62,7 @@ func (m *mainWindow) openExport(thisWeek bool) {
 	ex.privacy.setValue(ics.PrivacyLimited)
 	ex.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	ex.problem.Hide()
-	note := &widget.Label{Text: lang.L("Confidential engagements are exported as busy at every level but Full."), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	note := newParagraph(lang.L("Confidential engagements are exported as busy at every level but Full.")).look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("First day"), ex.from.button),
 		widget.NewFormItem(lang.L("To (included)"), ex.to.button),

@@ -76,7 +76,7 @@ func (p *itemDetail) refresh() {
 
 func (p *itemDetail) fill() {
 	d, it, loc := p.b.d, *p.item, p.b.d.loc()
-	title := &widget.Label{Text: it.Text, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	title := newParagraph(it.Text).look(widget.MediumImportance, "", fyne.TextStyle{Bold: true})
 	form := widget.NewForm()
 	form.Append(lang.L("State"), &widget.Label{Text: itemStateLabel(it.State), TextStyle: fyne.TextStyle{Bold: true}})
 	factRow(form, lang.L("Source"), sourceText(it.Source)+p.sourceLink(it.Source))
@@ -99,7 +99,7 @@ func (p *itemDetail) fill() {
 		progress.Add(&widget.Label{Text: lang.L("Nothing reported yet."), Importance: widget.LowImportance})
 	}
 	for _, r := range it.Reports {
-		progress.Add(&widget.Label{Text: shortTime(r.At, loc) + " · " + r.By + " · " + r.Text, Wrapping: fyne.TextWrapWord})
+		progress.Add(newParagraph(shortTime(r.At, loc) + " · " + r.By + " · " + r.Text))
 	}
 	open := it.State != followup.StateClosed
 	for _, btn := range []*widget.Button{p.reportBtn, p.feedbackBtn, p.closeBtn} {
@@ -174,7 +174,7 @@ func (p *itemDetail) onClose() {
 	p.askText = newMultiLineFormEntry("", lang.L("Why it is closed without feedback"))
 	p.askText.SetMinRowsVisible(2)
 	p.askBy = nil
-	note := &widget.Label{Text: lang.L("This item has not been reported back to the leader. Closing it anyway needs a reason."), Wrapping: fyne.TextWrapWord}
+	note := newParagraph(lang.L("This item has not been reported back to the leader. Closing it anyway needs a reason."))
 	p.askFor(lang.L("Close item"), lang.L("Close anyway"), container.NewVBox(note, p.askText), func() (followup.Item, error) {
 		return d.svc.Close(d.ctx(), p.item.ID, true, p.askText.Text, d.user())
 	})

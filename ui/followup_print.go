@@ -53,7 +53,7 @@ func showPrintDialog(win fyne.Window, title, fileName string, write func(w io.Wr
 	p.level = newEnumSelect([]printLevel{printFull, printLimited}, printLevelLabel, nil)
 	p.level.setValue(printLimited)
 	p.status = &widget.Label{Wrapping: fyne.TextWrapWord}
-	note := &widget.Label{Text: lang.L("The page is A4 HTML: open it in a browser to print it."), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	note := newParagraph(lang.L("The page is A4 HTML: open it in a browser to print it.")).look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{})
 	form := widget.NewForm(widget.NewFormItem(lang.L("Level"), p.level.Select))
 	p.saveBtn = &widget.Button{Text: lang.L("Save as HTML…"), Icon: theme.Icon(theme.IconNameDocumentSave), Importance: widget.HighImportance, OnTapped: p.pickFile}
 	closeBtn := &widget.Button{Text: lang.L("Close"), OnTapped: func() { p.dialog.Hide() }}

@@ -26,6 +26,6 @@ func (md *materialDetail) scheduledStep() fyne.CanvasObject {
 		md.confirmBtn.Disable()
 	}
 	return widget.NewCard("", lang.L("Scheduled for presenting"), container.NewVBox(
-		&widget.Label{Text: text, Wrapping: fyne.TextWrapWord},
+		newParagraph(text),
 		container.NewHBox(md.confirmBtn, md.unscheduleBtn)))
 }

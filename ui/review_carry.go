@@ -37,12 +37,12 @@ func newCarryDialog(rw *reviewWindow, it review.ReviewItem, note string) *carryD
 	cancel := &widget.Button{Text: lang.L("Cancel"), OnTapped: func() { c.dialog.Hide() }}
 	var body fyne.CanvasObject
 	if it.Ref.Kind == review.RefMaterial {
-		body = &widget.Label{Text: lang.L("Briefing materials have no time of their own: carried over, they stay open and come up again in next week's review."), Wrapping: fyne.TextWrapWord}
+		body = newParagraph(lang.L("Briefing materials have no time of their own: carried over, they stay open and come up again in next week's review."))
 	} else {
 		c.choice.Options = []string{lang.L("Looking for free slots…")}
 		c.carryBtn.Disable()
 		body = container.NewVBox(
-			&widget.Label{Text: lang.L("Free slots next week, in which no booking rule has anything to say:"), Wrapping: fyne.TextWrapWord},
+			newParagraph(lang.L("Free slots next week, in which no booking rule has anything to say:")),
 			c.choice)
 		c.findSlots()
 	}

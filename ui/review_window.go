@@ -76,7 +76,7 @@ func newReviewWindow(d *weekDesk, w calendar.Week) *reviewWindow {
 
 	top := container.NewBorder(nil, nil, container.NewHBox(prev, rw.weekLabel, next, this), rw.summary)
 	bottom := container.NewBorder(nil, nil, nil, rw.closeBtn,
-		&widget.Label{Text: lang.L("Done files an item with its briefing materials; carried over, it moves to next week."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord})
+		newParagraph(lang.L("Done files an item with its briefing materials; carried over, it moves to next week.")).look(widget.LowImportance, "", fyne.TextStyle{}))
 	rw.followUps = newReviewFollowUps(rw)
 	left := container.NewVSplit(rw.table, rw.followUps.content)
 	left.Offset = 0.68
@@ -218,7 +218,7 @@ func (rw *reviewWindow) onClose() {
 		msg = lang.L("{{.Count}} engagements are not marked yet: they will be marked done. ", map[string]any{"Count": undecided}) + msg
 	}
 	note := &widget.Entry{PlaceHolder: lang.L("A note on the week (optional)")}
-	content := container.NewVBox(&widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}, note)
+	content := container.NewVBox(newParagraph(msg), note)
 	dlg := dialog.NewCustomConfirm(lang.L("Close review…"), lang.L("Close review"), lang.L("Cancel"), content, func(ok bool) {
 		if ok {
 			rw.closeReview(note.Text)

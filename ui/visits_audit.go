@@ -40,7 +40,7 @@ func (v *auditView) show(es []desk.AuditEntry, loc *time.Location, stateName fun
 			text += " · " + e.Note
 		}
 		v.box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.Icon(theme.IconNameHistory)), nil,
-			&widget.Label{Text: text, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}))
+			newParagraph(text).look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{})))
 	}
 	v.box.Refresh()
 }

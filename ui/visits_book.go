@@ -147,9 +147,9 @@ func (b *bookDialog) findSlots() {
 	slots, err := d.deskSvc().VisitSlots(d.ctx(), b.v.req.ID, b.minutes(), bookSlotCount)
 	b.slots = slots
 	if err != nil {
-		b.slotsBox.Add(&widget.Label{Text: errorText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
+		b.slotsBox.Add(newParagraph(errorText(err)).look(widget.DangerImportance, "", fyne.TextStyle{}))
 	} else if len(slots) == 0 {
-		b.slotsBox.Add(&widget.Label{Text: lang.L("No free slot in the preferred times; choose a time below."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord})
+		b.slotsBox.Add(newParagraph(lang.L("No free slot in the preferred times; choose a time below.")).look(widget.LowImportance, "", fyne.TextStyle{}))
 	}
 	loc := d.loc()
 	for _, s := range slots {

@@ -31,7 +31,7 @@ func newDeclineDialog(v *visitDetail) *declineDialog {
 		widget.NewFormItem(lang.L("Reason"), dd.reason),
 		widget.NewFormItem(lang.L("Materials due"), container.NewHBox(dd.due.button)),
 	)
-	note := &widget.Label{Text: lang.L("The visitor's briefing materials will be expected by this date."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	note := newParagraph(lang.L("The visitor's briefing materials will be expected by this date.")).look(widget.LowImportance, "", fyne.TextStyle{})
 	dd.okBtn = &widget.Button{Text: lang.L("Decline"), Importance: widget.WarningImportance, OnTapped: dd.onOK}
 	cancel := &widget.Button{Text: lang.L("Cancel"), OnTapped: func() { dd.dialog.Hide() }}
 	dd.dialog = dialog.NewCustomWithoutButtons(lang.L("Decline {{.Org}}", map[string]any{"Org": v.req.Org}),

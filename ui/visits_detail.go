@@ -89,7 +89,7 @@ func (v *visitDetail) show(r desk.VisitRequest) {
 		if p.Phone != "" {
 			text += " · " + p.Phone
 		}
-		form.Append(label, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord})
+		form.Append(label, newParagraph(text))
 	}
 	factRow(form, lang.L("Visitors"), strconv.Itoa(r.Visitors))
 	factRow(form, lang.L("Phone"), r.Phone)
