@@ -57,18 +57,24 @@ func loadReminderDefaults(svc *remind.Service, p fyne.Preferences) {
 	forgetEarlierReminderSettings(p)
 }
 
-// earlierReminderSettings returns the defaults an earlier version kept
-// in the preferences; ok is false when it kept none.
-func earlierReminderSettings(p fyne.Preferences) (s remind.Settings, ok bool) {
-	s = remind.DefaultSettings()
+// earlierReminderKeys are the preferences an earlier version kept the
+// defaults under.
+func earlierReminderKeys() []string {
 	keys := []string{prefRemindDueAt}
 	for _, k := range calendar.Kinds {
 		keys = append(keys, prefRemindLead+string(k))
 	}
-	for _, key := range keys {
-		const none = -2 // no lead or time of day is
-		m := p.IntWithFallback(key, none)
-		if m == none {
+	return keys
+}
+
+// earlierReminderSettings returns the defaults an earlier version kept
+// in the preferences; ok is false when it kept none.
+func earlierReminderSettings(p fyne.Preferences) (s remind.Settings, ok bool) {
+	s = remind.DefaultSettings()
+	for _, key := range earlierReminderKeys() {
+		const unset = -2 // below every lead (-1 is none) and time of day
+		m := p.IntWithFallback(key, unset)
+		if m == unset {
 			continue
 		}
 		ok = true
@@ -81,11 +87,10 @@ func earlierReminderSettings(p fyne.Preferences) (s remind.Settings, ok bool) {
 	return s, ok
 }
 
-// forgetEarlierReminderSettings removes what earlierReminderSettings
-// reads, once the database holds it.
+// forgetEarlierReminderSettings removes them, once the database holds
+// the defaults.
 func forgetEarlierReminderSettings(p fyne.Preferences) {
-	p.RemoveValue(prefRemindDueAt)
-	for _, k := range calendar.Kinds {
-		p.RemoveValue(prefRemindLead + string(k))
+	for _, key := range earlierReminderKeys() {
+		p.RemoveValue(key)
 	}
 }
