@@ -429,8 +429,8 @@ func TestMinutesOfAPastOccurrenceAndOfACancelledMeeting(t *testing.T) {
 	}
 	d.m.reload()
 	md = openMinutesFromGrid(t, d, "临时会议")
-	if !md.banner.Visible() || md.banner.Text != tr("The meeting was cancelled.") {
-		t.Fatalf("the banner reads %q", md.banner.Text)
+	if !md.banner.Visible() || md.banner.Full() != tr("The meeting was cancelled.") {
+		t.Fatalf("the banner reads %q", md.banner.Full())
 	}
 	test.Tap(md.closeBtn)
 
@@ -454,7 +454,7 @@ func TestMinutesOfAPastOccurrenceAndOfACancelledMeeting(t *testing.T) {
 	test.Tap(b.detail.minutesBtn)
 	md = d.m.follow.minutes
 	if md.min.ID == 0 || !md.min.Meeting.Gone || !md.banner.Visible() ||
-		md.banner.Text != tr("The meeting was deleted from the calendar; the minutes keep its particulars.") {
-		t.Fatalf("minutes of a deleted meeting: banner %q", md.banner.Text)
+		md.banner.Full() != tr("The meeting was deleted from the calendar; the minutes keep its particulars.") {
+		t.Fatalf("minutes of a deleted meeting: banner %q", md.banner.Full())
 	}
 }

@@ -402,8 +402,8 @@ func TestEnglishMinutesJoinNamesWithCommas(t *testing.T) {
 	md.build()
 	var texts []string
 	for _, o := range test.LaidOutObjects(md.body) {
-		if l, ok := o.(*widget.Label); ok {
-			texts = append(texts, l.Text)
+		if text, ok := labelText(o); ok {
+			texts = append(texts, text)
 		}
 	}
 	all := strings.Join(texts, "\n")

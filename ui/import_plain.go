@@ -66,8 +66,8 @@ func technicalFold(plan *imports.ImportPlan) *widget.Accordion {
 	if len(lines) == 0 {
 		return nil
 	}
-	text := &widget.Label{Text: lang.L("Technical details (for whoever made the file)") + "\n" + strings.Join(lines, "\n"),
-		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	text := newParagraph(lang.L("Technical details (for whoever made the file)")+"\n"+strings.Join(lines, "\n")).
+		look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{})
 	return widget.NewAccordion(widget.NewAccordionItem(lang.L("Details"), text))
 }
 
@@ -80,9 +80,9 @@ func (m *mainWindow) showReadError(err error, then func()) {
 		m.showErrorThen(err, then)
 		return
 	}
-	content := container.NewVBox(&widget.Label{Text: plain, Wrapping: fyne.TextWrapWord},
+	content := container.NewVBox(newParagraph(plain),
 		widget.NewAccordion(widget.NewAccordionItem(lang.L("Details"),
-			&widget.Label{Text: technical, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText})))
+			newParagraph(technical).look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{}))))
 	d := dialog.NewCustom(lang.L("Cannot read the file"), lang.L("OK"), content, m.win)
 	d.SetOnClosed(then)
 	d.Resize(fitIn(m.win, fyne.NewSize(560, 260)))

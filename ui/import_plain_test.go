@@ -14,7 +14,7 @@ func (p *importPreview) shownText() string {
 	for _, it := range p.plan.Items {
 		shown = append(shown, importDetail(it))
 	}
-	return strings.Join(append(shown, p.notes.Text), "\n")
+	return strings.Join(append(shown, p.notes.Full()), "\n")
 }
 
 // foldText is the text in the preview's Details fold.
@@ -29,7 +29,8 @@ func (p *importPreview) foldText(t *testing.T) string {
 	if p.fold.Items[0].Title != tr("Details") {
 		t.Errorf("the fold is titled %q", p.fold.Items[0].Title)
 	}
-	return p.fold.Items[0].Detail.(*widget.Label).Text
+	text, _ := labelText(p.fold.Items[0].Detail)
+	return text
 }
 
 // The import preview speaks the secretary's words: no property names or
@@ -89,13 +90,11 @@ func TestUnreadableFileSaysWhyPlainly(t *testing.T) {
 	var shown []string
 	var fold *widget.AccordionItem
 	for _, o := range test.LaidOutObjects(top) {
-		switch o := o.(type) {
-		case *widget.Label:
-			if o.Visible() { // the closed fold's text is laid out, hidden
-				shown = append(shown, o.Text)
-			}
-		case *widget.Accordion:
-			fold = o.Items[0]
+		if text, ok := labelText(o); ok && o.Visible() { // the closed fold's text is laid out, hidden
+			shown = append(shown, text)
+		}
+		if a, ok := o.(*widget.Accordion); ok {
+			fold = a.Items[0]
 		}
 	}
 	all := strings.Join(shown, "\n")
@@ -105,7 +104,7 @@ func TestUnreadableFileSaysWhyPlainly(t *testing.T) {
 	if fold == nil || fold.Open || fold.Title != "详细信息" {
 		t.Fatalf("no closed Details fold: %+v", fold)
 	}
-	if details := fold.Detail.(*widget.Label).Text; !strings.Contains(details, "RFC 5545") || !strings.Contains(details, "DTSTART") {
+	if details, _ := labelText(fold.Detail); !strings.Contains(details, "RFC 5545") || !strings.Contains(details, "DTSTART") {
 		t.Fatalf("the fold lacks the technical text: %q", details)
 	}
 	if strings.Contains(all, "RFC") || strings.Contains(all, "DATE-TIME") {

@@ -67,11 +67,11 @@ func TestImportPreviewTickApplyAndReimport(t *testing.T) {
 	if plain.Incoming.Engagement.Title != "全市安全生产视频会议（各区县分会场同步收看，请提前十分钟入场）" {
 		t.Fatalf("folded title read as %q", plain.Incoming.Engagement.Title)
 	}
-	if !strings.Contains(p.counts.Text, "2") {
-		t.Fatalf("counts %q", p.counts.Text)
+	if !strings.Contains(p.counts.Full(), "2") {
+		t.Fatalf("counts %q", p.counts.Full())
 	}
-	if len(p.plan.Todos) != 1 || !strings.Contains(p.notes.Text, "报送年度工作总结") {
-		t.Fatalf("the to-do is not listed: %q", p.notes.Text)
+	if len(p.plan.Todos) != 1 || !strings.Contains(p.notes.Full(), "报送年度工作总结") {
+		t.Fatalf("the to-do is not listed: %q", p.notes.Full())
 	}
 
 	// Untick the clash; import the rest.
@@ -109,8 +109,8 @@ func TestImportOfABrokenFileNamesTheLineAndStoresNothing(t *testing.T) {
 	}
 	var text string
 	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*widget.Label); ok {
-			text += l.Text
+		if l, ok := labelText(o); ok {
+			text += l
 		}
 		if l, ok := o.(*widget.RichText); ok {
 			text += l.String()
@@ -195,7 +195,7 @@ func TestImportPreviewSumsUpRepeatedNotes(t *testing.T) {
 	if p == nil {
 		t.Fatal("no preview")
 	}
-	if lines := strings.Count(p.notes.Text, "\n") + 1; lines != 4 || !strings.Contains(p.notes.Text, "47") {
-		t.Fatalf("notes in %d lines, want 3 and a line for the other 47:\n%s", lines, p.notes.Text)
+	if lines := strings.Count(p.notes.Full(), "\n") + 1; lines != 4 || !strings.Contains(p.notes.Full(), "47") {
+		t.Fatalf("notes in %d lines, want 3 and a line for the other 47:\n%s", lines, p.notes.Full())
 	}
 }

@@ -22,9 +22,9 @@ type importPreview struct {
 	m      *mainWindow
 	plan   *imports.ImportPlan
 	then   func() // the next file, after this one is imported or skipped
-	counts *widget.Label
+	counts *paragraph
 	list   *widget.List
-	notes  *widget.Label
+	notes  *paragraph
 	fold   *widget.Accordion // the technical details, closed; nil when none
 	apply  *widget.Button
 	dialog *dialog.CustomDialog
@@ -37,7 +37,7 @@ const notesOfAKind = 3
 
 func newImportPreview(m *mainWindow, plan *imports.ImportPlan, then func()) *importPreview {
 	p := &importPreview{m: m, plan: plan, then: then}
-	p.counts = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	p.counts = newParagraph("").look(widget.MediumImportance, "", fyne.TextStyle{Bold: true})
 	p.list = &widget.List{
 		Length:     func() int { return len(p.plan.Items) },
 		CreateItem: p.createRow,
@@ -55,7 +55,7 @@ func newImportPreview(m *mainWindow, plan *imports.ImportPlan, then func()) *imp
 	for _, t := range plan.Todos {
 		notes = append(notes, lang.L("To-do kept: {{.Title}}", map[string]any{"Title": t.Title}))
 	}
-	p.notes = &widget.Label{Text: strings.Join(notes, "\n"), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	p.notes = newParagraph(strings.Join(notes, "\n")).look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{})
 	p.notes.Hidden = len(notes) == 0
 	p.apply = &widget.Button{Text: lang.L("Import"), Importance: widget.HighImportance, OnTapped: p.onApply}
 	skip := &widget.Button{Text: lang.L("Don't import"), OnTapped: p.onSkip}

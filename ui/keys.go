@@ -66,7 +66,7 @@ func (m *mainWindow) showKeyboardHelp() {
 	grid := container.NewGridWithColumns(2)
 	for _, r := range shortcutRows() {
 		grid.Add(&widget.Label{Text: r[0], TextStyle: fyne.TextStyle{Bold: true}})
-		grid.Add(&widget.Label{Text: r[1], Wrapping: fyne.TextWrapWord})
+		grid.Add(newParagraph(r[1]))
 	}
 	d := dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), container.NewVScroll(grid), m.win)
 	d.Resize(fitIn(m.win, fyne.NewSize(560, 420)))

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
 )
@@ -125,8 +124,8 @@ func TestHelpListsTheKeysAndEscapeClosesIt(t *testing.T) {
 	}
 	var texts []string
 	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*widget.Label); ok {
-			texts = append(texts, l.Text)
+		if text, ok := labelText(o); ok {
+			texts = append(texts, text)
 		}
 	}
 	for _, want := range []string{"Ctrl+N", "Enter", "Delete", "Esc", "T", tr("Previous / next day, week or month (by view)")} {

@@ -30,7 +30,7 @@ type minutesDialog struct {
 
 	dialog  *dialog.CustomDialog
 	body    *fyne.Container
-	banner  *widget.Label
+	banner  *paragraph
 	problem *widget.Label
 	audit   *auditView
 
@@ -96,7 +96,7 @@ func (d *followUpDesk) openMinutesByID(win fyne.Window, id int64) *minutesDialog
 func (d *followUpDesk) showMinutes(win fyne.Window, m followup.Minutes) *minutesDialog {
 	md := &minutesDialog{d: d, win: win, engID: m.Meeting.EngagementID, recurrence: m.Meeting.RecurrenceID, title: m.Meeting.Title, min: m,
 		body: container.NewVBox(), problem: errorLabel(), audit: newAuditView(), followBtns: map[int]*widget.Button{}}
-	md.banner = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}}
+	md.banner = newParagraph("").look(widget.WarningImportance, "", fyne.TextStyle{Bold: true})
 	md.closeBtn = &widget.Button{Text: lang.L("Close"), OnTapped: func() { md.dialog.Hide() }}
 	md.saveBtn = &widget.Button{Text: lang.L("Save draft"), Icon: theme.Icon(theme.IconNameDocumentSave), OnTapped: md.onSave}
 	md.submitBtn = &widget.Button{Text: lang.L("Submit for sign-off"), Icon: theme.Icon(theme.IconNameMailSend), Importance: widget.HighImportance, OnTapped: md.onSubmit}
@@ -267,7 +267,7 @@ func (md *minutesDialog) record(head *widget.Form) []fyne.CanvasObject {
 	md.followBtns = map[int]*widget.Button{}
 	canFollow := m.State == followup.MinutesSigned || m.State == followup.MinutesIssued
 	for _, dec := range m.Decisions {
-		text := &widget.Label{Text: chineseNumeral(dec.N) + dec.Text, Wrapping: fyne.TextWrapWord}
+		text := newParagraph(chineseNumeral(dec.N) + dec.Text)
 		var right fyne.CanvasObject
 		if canFollow {
 			btn := &widget.Button{Text: lang.L("Follow up…"), Icon: theme.Icon(theme.IconNameContentAdd), Importance: widget.LowImportance}
@@ -284,7 +284,7 @@ func (md *minutesDialog) record(head *widget.Form) []fyne.CanvasObject {
 	}
 	out := []fyne.CanvasObject{box}
 	if m.Text != "" {
-		out = append(out, &widget.Label{Text: lang.L("Text"), TextStyle: fyne.TextStyle{Bold: true}}, &widget.Label{Text: m.Text, Wrapping: fyne.TextWrapWord})
+		out = append(out, &widget.Label{Text: lang.L("Text"), TextStyle: fyne.TextStyle{Bold: true}}, newParagraph(m.Text))
 	}
 	return out
 }

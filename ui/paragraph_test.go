@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // drawnRows returns the rows of text Fyne draws for p.
@@ -90,4 +91,15 @@ func TestParagraphBreaksNewTextForItsWidth(t *testing.T) {
 	if got := strings.Join(strings.Fields(strings.Join(drawnRows(p), " ")), " "); got != p.Full() {
 		t.Errorf("English rows %q are not the words of %q", drawnRows(p), p.Full())
 	}
+}
+
+// labelText returns the text a label or a paragraph holds, as given.
+func labelText(o fyne.CanvasObject) (text string, ok bool) {
+	switch l := o.(type) {
+	case *widget.Label:
+		return l.Text, true
+	case *paragraph:
+		return l.Full(), true
+	}
+	return "", false
 }

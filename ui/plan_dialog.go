@@ -27,8 +27,8 @@ type planDialog struct {
 	weekLabel    *widget.Label
 	leaders      *widget.CheckGroup
 	privacy      *enumSelect[ics.Privacy]
-	summary      *widget.Label
-	note         *widget.Label // what the plan hides and the files' names
+	summary      *paragraph
+	note         *paragraph // what the plan hides and the files' names
 	problem      *widget.Label
 	saveBtn      *widget.Button
 	circulateBtn *widget.Button
@@ -50,8 +50,8 @@ func newPlanDialog(d *weekDesk, w calendar.Week) *planDialog {
 	p.leaders.SetSelected([]string{d.leader().Name})
 	p.privacy = newEnumSelect([]ics.Privacy{ics.PrivacyFull, ics.PrivacyLimited, ics.PrivacyBusy}, privacyLabel, nil)
 	p.privacy.setValue(ics.PrivacyLimited)
-	p.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
-	p.note = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	p.summary = newParagraph("")
+	p.note = newParagraph("").look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Week"), container.NewHBox(prev, p.weekLabel, next)),
 		widget.NewFormItem(lang.L("Leaders"), p.leaders),

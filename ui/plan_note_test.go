@@ -13,12 +13,12 @@ func TestPlanDialogNamesTheRealFiles(t *testing.T) {
 	for range 2 {
 		want := []string{"plan-" + p.week.String() + ".html", "plan-" + p.week.String() + ".ics"}
 		for _, w := range want {
-			if !strings.Contains(p.note.Text, w) {
-				t.Fatalf("the note %q does not name %s", p.note.Text, w)
+			if !strings.Contains(p.note.Full(), w) {
+				t.Fatalf("the note %q does not name %s", p.note.Full(), w)
 			}
 		}
-		if strings.Contains(p.note.Text, "WEEK") || strings.Contains(p.note.Text, "周.html") {
-			t.Fatalf("the note names a placeholder: %q", p.note.Text)
+		if strings.Contains(p.note.Full(), "WEEK") || strings.Contains(p.note.Full(), "周.html") {
+			t.Fatalf("the note names a placeholder: %q", p.note.Full())
 		}
 		p.setWeek(p.week.Next())
 	}

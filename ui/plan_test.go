@@ -29,8 +29,8 @@ func TestPlanDialogSavesAndCirculatesNextWeek(t *testing.T) {
 	}
 	wd := newWeekDesk(d.m)
 	p := wd.openPlan()
-	if p.week != w48.Next() || len(p.leaders.Selected) != 1 || p.summary.Text != lang.L("{{.Rows}} rows, {{.Hidden}} of them confidential.", map[string]any{"Rows": 12, "Hidden": 1}) {
-		t.Fatalf("plan dialog for %s, leaders %v, summary %q", p.week, p.leaders.Selected, p.summary.Text)
+	if p.week != w48.Next() || len(p.leaders.Selected) != 1 || p.summary.Full() != lang.L("{{.Rows}} rows, {{.Hidden}} of them confidential.", map[string]any{"Rows": 12, "Hidden": 1}) {
+		t.Fatalf("plan dialog for %s, leaders %v, summary %q", p.week, p.leaders.Selected, p.summary.Full())
 	}
 
 	var page bytes.Buffer
@@ -44,8 +44,8 @@ func TestPlanDialogSavesAndCirculatesNextWeek(t *testing.T) {
 	dir := t.TempDir()
 	p.privacy.setValue(ics.PrivacyBusy)
 	p.circulate(dir)
-	if p.problem.Visible() || p.written.Rows != 12 || !strings.Contains(p.summary.Text, "plan-2026-W49.ics") {
-		t.Fatalf("circulated %+v: problem %q, summary %q", p.written, p.problem.Text, p.summary.Text)
+	if p.problem.Visible() || p.written.Rows != 12 || !strings.Contains(p.summary.Full(), "plan-2026-W49.ics") {
+		t.Fatalf("circulated %+v: problem %q, summary %q", p.written, p.problem.Text, p.summary.Full())
 	}
 	for _, name := range []string{"plan-2026-W49.html", "plan-2026-W49.ics"} {
 		b, err := os.ReadFile(filepath.Join(dir, name))

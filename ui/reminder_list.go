@@ -89,8 +89,7 @@ func (r *reminderList) defaultsForm() fyne.CanvasObject {
 	r.dueAt = newEnumSelect(dueAtChoices, dueAtLabel, r.onDefaultsChanged)
 	r.showDefaults()
 	form.Append(lang.L("Materials due today, at"), r.dueAt.Select)
-	note := widget.NewLabel(lang.L("Each engagement can have its own reminder in the editor."))
-	note.Wrapping = fyne.TextWrapWord
+	note := newParagraph(lang.L("Each engagement can have its own reminder in the editor."))
 	return container.NewVBox(form, note)
 }
 

@@ -17,17 +17,17 @@ type reviewDetail struct {
 	rw      *reviewWindow
 	content *fyne.Container
 
-	title    *widget.Label
-	when     *widget.Label
+	title    *paragraph
+	when     *paragraph
 	id       *widget.Label
-	carried  *widget.Label
+	carried  *paragraph
 	history  *fyne.Container
-	decision *widget.Label
+	decision *paragraph
 	note     *widget.Entry
 	doneBtn  *widget.Button
 	carryBtn *widget.Button
 	problem  *widget.Label
-	empty    *widget.Label
+	empty    *paragraph
 	body     *fyne.Container
 
 	item *review.ReviewItem // nil when nothing is chosen
@@ -35,18 +35,18 @@ type reviewDetail struct {
 
 func newReviewDetail(rw *reviewWindow) *reviewDetail {
 	p := &reviewDetail{rw: rw}
-	p.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
-	p.when = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.title = newParagraph("").look(widget.MediumImportance, "", fyne.TextStyle{Bold: true})
+	p.when = newParagraph("")
 	p.id = &widget.Label{SizeName: theme.SizeNameCaptionText, Selectable: true}
-	p.carried = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.carried = newParagraph("")
 	p.history = container.NewVBox()
-	p.decision = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.decision = newParagraph("")
 	p.note = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("Note: what happened, why not, the leader's instructions")}
 	p.note.SetMinRowsVisible(3)
 	p.doneBtn = &widget.Button{Text: lang.L("Done"), Icon: theme.Icon(theme.IconNameConfirm), Importance: widget.SuccessImportance, OnTapped: p.onDone}
 	p.carryBtn = &widget.Button{Text: lang.L("Carry over…"), Icon: theme.Icon(theme.IconNameMailForward), Importance: widget.WarningImportance, OnTapped: p.onCarry}
 	p.problem = errorLabel()
-	p.empty = &widget.Label{Text: lang.L("Choose an item to mark it done or carry it over."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	p.empty = newParagraph(lang.L("Choose an item to mark it done or carry it over.")).look(widget.LowImportance, "", fyne.TextStyle{})
 	p.body = container.NewVBox(p.title, p.when, p.id, p.carried, p.history, widget.NewSeparator(), p.decision,
 		p.note, container.NewGridWithColumns(2, p.doneBtn, p.carryBtn), p.problem)
 	p.body.Hide()
@@ -143,7 +143,7 @@ func (p *reviewDetail) showHistory(it review.ReviewItem) {
 		if m.Note != "" {
 			line += ": " + m.Note
 		}
-		p.history.Add(&widget.Label{Text: line, SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord})
+		p.history.Add(newParagraph(line).look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{}))
 	}
 }
 

@@ -27,7 +27,7 @@ type reviewWindow struct {
 
 	weekLabel *widget.Label
 	summary   *widget.Label
-	banner    *widget.Label // a closed review's record
+	banner    *paragraph // a closed review's record
 	table     *sortTable[reviewRow]
 	detail    *reviewDetail
 	followUps *reviewFollowUps
@@ -50,7 +50,7 @@ func newReviewWindow(d *weekDesk, w calendar.Week) *reviewWindow {
 	rw := &reviewWindow{desk: d, win: escaping(d.m.app.NewWindow(lang.L("Friday review"))), week: w}
 	rw.weekLabel = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	rw.summary = &widget.Label{}
-	rw.banner = &widget.Label{Importance: widget.SuccessImportance, Wrapping: fyne.TextWrapWord}
+	rw.banner = newParagraph("").look(widget.SuccessImportance, "", fyne.TextStyle{})
 	rw.banner.Hide()
 	prev := &widget.Button{Icon: theme.Icon(theme.IconNameNavigateBack), Importance: widget.LowImportance, OnTapped: func() { rw.showWeek(rw.week.AddWeeks(-1)) }}
 	next := &widget.Button{Icon: theme.Icon(theme.IconNameNavigateNext), Importance: widget.LowImportance, OnTapped: func() { rw.showWeek(rw.week.Next()) }}

@@ -60,7 +60,7 @@ func (c *conflictsDialog) row(k share.ConflictSides) fyne.CanvasObject {
 	bold := func(s string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	cell := func(s string) fyne.CanvasObject { return &widget.Label{Text: s, Wrapping: fyne.TextWrapWord} }
+	cell := func(s string) fyne.CanvasObject { return newParagraph(s) }
 	local, server := versionLines(k.Local), versionLines(k.Server)
 	grid := container.NewGridWithColumns(3,
 		widget.NewLabel(""), bold(lang.L("Mine (this desk)")), bold(lang.L("On the server")),

@@ -125,7 +125,7 @@ func TestAccountsDialogAndSyncButtonBringAnotherDesksItemIntoTheGrid(t *testing.
 	}
 	listed := false
 	for _, o := range test.LaidOutObjects(d.m.accounts.list) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, inLang("张书记's book →", "张书记的日程本 →")) {
+		if text, ok := labelText(o); ok && strings.Contains(text, inLang("张书记's book →", "张书记的日程本 →")) {
 			listed = true
 		}
 	}
@@ -224,13 +224,11 @@ func TestSyncConflictShowsBothVersionsAndKeepServerResolvesIt(t *testing.T) {
 	var texts []string
 	var keepServer *widget.Button
 	for _, o := range test.LaidOutObjects(c.list) {
-		switch w := o.(type) {
-		case *widget.Label:
-			texts = append(texts, w.Text)
-		case *widget.Button:
-			if w.Text == lang.L("Keep server") {
-				keepServer = w
-			}
+		if text, ok := labelText(o); ok {
+			texts = append(texts, text)
+		}
+		if w, ok := o.(*widget.Button); ok && w.Text == lang.L("Keep server") {
+			keepServer = w
 		}
 	}
 	joined := strings.Join(texts, "|")
@@ -247,7 +245,7 @@ func TestSyncConflictShowsBothVersionsAndKeepServerResolvesIt(t *testing.T) {
 		t.Errorf("after Keep server the grid does not show the server's version")
 	}
 	for _, o := range test.LaidOutObjects(c.list) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "季度工作会（本工位）") {
+		if text, ok := labelText(o); ok && strings.Contains(text, "季度工作会（本工位）") {
 			t.Error("the resolved conflict is still listed")
 		}
 	}

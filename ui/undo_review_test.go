@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"anteroom/calendar"
 )
@@ -111,8 +110,8 @@ func TestUndoTheFridayReviewsDecisions(t *testing.T) {
 	top := d.win.Canvas().Overlays().Top()
 	found := false
 	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*widget.Label); ok {
-			found = found || strings.Contains(l.Text, "M1") && strings.Contains(l.Text, "2026-W48")
+		if text, ok := labelText(o); ok {
+			found = found || strings.Contains(text, "M1") && strings.Contains(text, "2026-W48")
 		}
 	}
 	if top == nil || !found {

@@ -20,9 +20,9 @@ type visitDetail struct {
 	in  *visitInbox
 	req desk.VisitRequest // ID 0: none chosen
 
-	hint     *widget.Label
-	heading  *widget.Label
-	state    *widget.Label
+	hint     *paragraph
+	heading  *paragraph
+	state    *paragraph
 	facts    *fyne.Container
 	buttons  *fyne.Container
 	moveBtns map[desk.VisitMove]*widget.Button
@@ -38,9 +38,9 @@ type visitDetail struct {
 
 func newVisitDetail(in *visitInbox) *visitDetail {
 	v := &visitDetail{in: in, moveBtns: map[desk.VisitMove]*widget.Button{}}
-	v.hint = &widget.Label{Text: lang.L("Choose a request to see it and decide on it."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
-	v.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameSubHeadingText}
-	v.state = &widget.Label{Wrapping: fyne.TextWrapWord}
+	v.hint = newParagraph(lang.L("Choose a request to see it and decide on it.")).look(widget.LowImportance, "", fyne.TextStyle{})
+	v.heading = newParagraph("").look(widget.MediumImportance, theme.SizeNameSubHeadingText, fyne.TextStyle{Bold: true})
+	v.state = newParagraph("")
 	v.facts = container.NewVBox()
 	v.buttons = container.NewHBox()
 	v.problem = errorLabel()

@@ -95,8 +95,8 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	if r, _ = d.dk.VisitRequest(ctx, r.ID); r.State != desk.VisitDeclined {
 		t.Fatalf("request is %s after declining", r.State)
 	}
-	if len(in.detail.moveBtns) != 0 || !strings.Contains(in.detail.state.Text, tr("visit.state.declined")) {
-		t.Fatalf("a declined request shows %q and offers %d decisions", in.detail.state.Text, len(in.detail.moveBtns))
+	if len(in.detail.moveBtns) != 0 || !strings.Contains(in.detail.state.Full(), tr("visit.state.declined")) {
+		t.Fatalf("a declined request shows %q and offers %d decisions", in.detail.state.Full(), len(in.detail.moveBtns))
 	}
 	if len(in.table.rows) != 0 {
 		t.Fatal("the declined request still shows under Requested")
@@ -246,8 +246,8 @@ func TestBookingAVisitThatHitsAConflictThroughTheUI(t *testing.T) {
 	if b := d.blockTitled("华东电力公司"); b == nil || !b.item.Start.Equal(tue(10, 30)) || b.item.Kind != calendar.KindVisit {
 		t.Fatal("the booked visit is not on the week grid at 10:30")
 	}
-	if !strings.Contains(in.detail.state.Text, tr("visit.state.booked")) || in.detail.moveBtns[desk.MoveCancel] == nil {
-		t.Fatalf("the detail shows %q with %d decisions", in.detail.state.Text, len(in.detail.moveBtns))
+	if !strings.Contains(in.detail.state.Full(), tr("visit.state.booked")) || in.detail.moveBtns[desk.MoveCancel] == nil {
+		t.Fatalf("the detail shows %q with %d decisions", in.detail.state.Full(), len(in.detail.moveBtns))
 	}
 	if es := in.detail.audit.entries; len(es) != 2 || es[1].Note != "省领导交办，必须今日会见" {
 		t.Fatalf("trail %+v", es)
