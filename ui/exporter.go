@@ -25,7 +25,7 @@ type exporter struct {
 	to      *datePicker
 	leaders *widget.CheckGroup
 	privacy *enumSelect[ics.Privacy]
-	problem *widget.Label
+	problem *paragraph
 	saveBtn *widget.Button
 	dialog  *dialog.CustomDialog
 }
@@ -60,7 +60,7 @@ func (m *mainWindow) openExport(thisWeek bool) {
 	ex.leaders.SetSelected([]string{m.leader.Name})
 	ex.privacy = newEnumSelect([]ics.Privacy{ics.PrivacyFull, ics.PrivacyLimited, ics.PrivacyBusy}, privacyLabel, nil)
 	ex.privacy.setValue(ics.PrivacyLimited)
-	ex.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	ex.problem = newParagraph("").look(widget.DangerImportance, "", fyne.TextStyle{})
 	ex.problem.Hide()
 	note := newParagraph(lang.L("Confidential engagements are exported as busy at every level but Full.")).look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{})
 	form := widget.NewForm(

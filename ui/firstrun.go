@@ -18,7 +18,7 @@ type firstRunDialog struct {
 	zone    *widget.SelectEntry
 	sample  *widget.Button
 	empty   *widget.Button
-	problem *widget.Label
+	problem *paragraph
 	dialog  *dialog.CustomDialog
 }
 

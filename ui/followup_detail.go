@@ -21,7 +21,7 @@ type itemDetail struct {
 	content *fyne.Container
 	empty   *widget.Label
 	body    *fyne.Container
-	problem *widget.Label
+	problem *paragraph
 	audit   *auditView
 
 	reportBtn, feedbackBtn, closeBtn *widget.Button
@@ -33,7 +33,7 @@ type itemDetail struct {
 	askText    *formEntry
 	askBy      *formEntry
 	askOK      *widget.Button
-	askProblem *widget.Label
+	askProblem *paragraph
 	ask        *dialog.CustomDialog
 }
 

@@ -26,7 +26,7 @@ type itemForm struct {
 	person   *widget.SelectEntry
 	due      *datePicker
 	priority *enumSelect[followup.Priority]
-	problem  *widget.Label
+	problem  *paragraph
 	saveBtn  *widget.Button
 	dialog   *dialog.CustomDialog
 	after    func(followup.Item)

@@ -40,7 +40,7 @@ type printDialog struct {
 
 	level   *enumSelect[printLevel]
 	status  *widget.Label
-	problem *widget.Label
+	problem *paragraph
 	saveBtn *widget.Button
 	dialog  *dialog.CustomDialog
 	saved   fyne.URI // the file last written, for tests

@@ -93,7 +93,7 @@ func TestMinutesToClosedFollowUpsThroughTheUI(t *testing.T) {
 	test.Type(md.text, "会议听取了安全生产情况汇报。")
 	test.Tap(md.submitBtn)
 	if md.problem.Visible() {
-		t.Fatalf("submitting: %s", md.problem.Text)
+		t.Fatalf("submitting: %s", md.problem.Full())
 	}
 	m, err := svc.MinutesOf(ctx, e)
 	if err != nil || m.State != followup.MinutesSubmitted || len(m.Decisions) != 2 || m.Decisions[1].Text != "办公室牵头起草整改方案" ||
@@ -106,7 +106,7 @@ func TestMinutesToClosedFollowUpsThroughTheUI(t *testing.T) {
 	md.signBy.SetText("张书记")
 	test.Tap(md.askOK)
 	if md.min.State != followup.MinutesSigned || md.min.SignedBy != "张书记" {
-		t.Fatalf("after signing: %+v (%s)", md.min, md.askProblem.Text)
+		t.Fatalf("after signing: %+v (%s)", md.min, md.askProblem.Full())
 	}
 	test.Tap(md.issueBtn)
 	test.Tap(md.askOK)
@@ -138,7 +138,7 @@ func TestMinutesToClosedFollowUpsThroughTheUI(t *testing.T) {
 		f.priority.setValue(followup.PriorityUrgent)
 		test.Tap(f.saveBtn)
 		if f.problem.Visible() {
-			t.Fatalf("saving the follow-up: %s", f.problem.Text)
+			t.Fatalf("saving the follow-up: %s", f.problem.Full())
 		}
 	}
 
@@ -158,7 +158,7 @@ func TestMinutesToClosedFollowUpsThroughTheUI(t *testing.T) {
 	test.Type(p.askText, "已完成12家单位排查")
 	test.Tap(p.askOK)
 	if p.item.State != followup.StateInProgress || len(p.item.Reports) != 1 {
-		t.Fatalf("after a report: %+v (%s)", p.item, p.problem.Text)
+		t.Fatalf("after a report: %+v (%s)", p.item, p.problem.Full())
 	}
 	if got := latestText(b.table.rows[slices.IndexFunc(b.table.rows, func(it followup.Item) bool { return it.ID == p.item.ID })], d.m.loc); !strings.Contains(got, "已完成12家单位排查") {
 		t.Fatalf("latest progress in the table %q", got)
@@ -225,7 +225,7 @@ func TestRefusedMovesShowTheTranslatedError(t *testing.T) {
 	test.Type(md.decisions[0], "加强值班值守")
 	test.Tap(md.saveBtn)
 	if md.min.ID == 0 || md.problem.Visible() {
-		t.Fatalf("saving the draft: %s", md.problem.Text)
+		t.Fatalf("saving the draft: %s", md.problem.Full())
 	}
 	// Someone else submits them meanwhile; this dialog still edits a draft.
 	if _, err := svc.SubmitMinutes(ctx, md.min.ID, "秘书乙"); err != nil {
@@ -234,8 +234,8 @@ func TestRefusedMovesShowTheTranslatedError(t *testing.T) {
 	test.Type(md.text, "补充")
 	test.Tap(md.saveBtn)
 	want := lang2("minutes.illegal_move", map[string]any{"ID": md.min.ID, "State": tr("minutes.state.submitted"), "Move": tr("minutes.move.edit")})
-	if !md.problem.Visible() || md.problem.Text != want {
-		t.Fatalf("a refused edit shows %q, want %q", md.problem.Text, want)
+	if !md.problem.Visible() || md.problem.Full() != want {
+		t.Fatalf("a refused edit shows %q, want %q", md.problem.Full(), want)
 	}
 	if md.min.State != followup.MinutesSubmitted || !slices.Contains(md.buttons(), fyne.CanvasObject(md.signBtn)) {
 		t.Fatal("after the refusal the dialog does not show the minutes as they now are")
@@ -246,11 +246,11 @@ func TestRefusedMovesShowTheTranslatedError(t *testing.T) {
 	b.open(it.Text)
 	test.Tap(b.detail.feedbackBtn)
 	want = lang2("followup.illegal_move", map[string]any{"ID": it.ID, "State": tr("followup.state.open"), "Move": tr("followup.move.feedback")})
-	if !b.detail.problem.Visible() || b.detail.problem.Text != want {
-		t.Fatalf("feedback on an open item shows %q, want %q", b.detail.problem.Text, want)
+	if !b.detail.problem.Visible() || b.detail.problem.Full() != want {
+		t.Fatalf("feedback on an open item shows %q, want %q", b.detail.problem.Full(), want)
 	}
-	if chinese() && strings.Contains(b.detail.problem.Text, "cannot") {
-		t.Fatalf("the zh-CN error is English: %q", b.detail.problem.Text)
+	if chinese() && strings.Contains(b.detail.problem.Full(), "cannot") {
+		t.Fatalf("the zh-CN error is English: %q", b.detail.problem.Full())
 	}
 	if got, _ := svc.Item(ctx, it.ID); got.State != followup.StateOpen {
 		t.Fatalf("a refused feedback moved the item to %s", got.State)
@@ -290,7 +290,7 @@ func TestFollowUpFromTheLeadersInstructionsOnMaterials(t *testing.T) {
 	test.Tap(f.saveBtn)
 	items, err := d.m.follow.svc.Items(ctx, followup.Filter{Text: "园区"})
 	if err != nil || len(items) != 1 {
-		t.Fatalf("items found by the materials' title: %+v, %v (%s)", items, err, f.problem.Text)
+		t.Fatalf("items found by the materials' title: %+v, %v (%s)", items, err, f.problem.Full())
 	}
 	it := items[0]
 	if it.Source.Kind != followup.FromMaterials || it.Source.MaterialID != mat.ID || it.Unit != "发改处" ||
@@ -406,7 +406,7 @@ func TestMinutesOfAPastOccurrenceAndOfACancelledMeeting(t *testing.T) {
 	test.Type(md.decisions[0], "做好寒潮应对")
 	test.Tap(md.saveBtn)
 	if md.problem.Visible() {
-		t.Fatalf("saving the occurrence's minutes: %s", md.problem.Text)
+		t.Fatalf("saving the occurrence's minutes: %s", md.problem.Full())
 	}
 	if !md.min.Meeting.RecurrenceID.Equal(mon(8, 0)) || md.min.Meeting.EngagementID != series.ID {
 		t.Fatalf("the minutes belong to %v of %d", md.min.Meeting.RecurrenceID, md.min.Meeting.EngagementID)

@@ -70,7 +70,7 @@ func printTo(t *testing.T, win fyne.Window, p *printDialog, level printLevel, na
 	}
 	p.saveTo(w, nil)
 	if p.problem.Visible() || p.saved == nil || p.saved.Path() != path {
-		t.Fatalf("saving %s: %q", name, p.problem.Text)
+		t.Fatalf("saving %s: %q", name, p.problem.Full())
 	}
 	f, err := os.Open(path)
 	if err != nil {

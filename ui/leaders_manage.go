@@ -21,7 +21,7 @@ type leadersDialog struct {
 	m       *mainWindow
 	rows    []*leaderRow
 	list    *fyne.Container
-	problem *widget.Label
+	problem *paragraph
 	dialog  *dialog.CustomDialog
 }
 

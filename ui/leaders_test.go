@@ -45,7 +45,7 @@ func TestLeadersRenamedMovedAndArchivedThroughTheDialog(t *testing.T) {
 	first.zone.SetText("Asia/Tokyo")
 	test.Tap(first.save)
 	if got, _ := d.svc.Leader(ctx, d.leader.ID); got.Name != "王书记" || got.ZoneName != "Asia/Tokyo" {
-		t.Fatalf("stored after rename: %+v (%s)", got, dlg.problem.Text)
+		t.Fatalf("stored after rename: %+v (%s)", got, dlg.problem.Full())
 	}
 	if d.m.leader.Name != "王书记" || d.m.loc.String() != "Asia/Tokyo" || d.m.leaderSelect.Selected != "王书记" {
 		t.Fatalf("window after rename: %s in %s, picker %q", d.m.leader.Name, d.m.loc, d.m.leaderSelect.Selected)
@@ -61,13 +61,13 @@ func TestLeadersRenamedMovedAndArchivedThroughTheDialog(t *testing.T) {
 
 	test.Tap(dlg.rows[0].archive) // 李市长
 	if got, _ := d.svc.Leader(ctx, li.ID); got.Active() {
-		t.Fatalf("李市长 not archived (%s)", dlg.problem.Text)
+		t.Fatalf("李市长 not archived (%s)", dlg.problem.Full())
 	}
 	if !slices.Equal(d.m.leaderSelect.Options, []string{"王书记"}) {
 		t.Fatalf("the picker still offers the archived leader: %v", d.m.leaderSelect.Options)
 	}
 	test.Tap(dlg.rows[1].archive) // 王书记, the last in use
-	if !dlg.problem.Visible() || dlg.problem.Text == "" {
+	if !dlg.problem.Visible() || dlg.problem.Full() == "" {
 		t.Fatal("archiving the last leader in use was not refused")
 	}
 	if got, _ := d.svc.Leader(ctx, d.leader.ID); !got.Active() {
@@ -110,7 +110,7 @@ func TestFirstRunAsksForTheLeaderBeforeTheSampleWeek(t *testing.T) {
 	test.Tap(f.sample)
 	ls, _ := svc.Leaders(context.Background())
 	if len(ls) != 1 || ls[0].Name != "王书记" || ls[0].ZoneName != "Asia/Tokyo" {
-		t.Fatalf("leaders after the first run: %+v (%s)", ls, f.problem.Text)
+		t.Fatalf("leaders after the first run: %+v (%s)", ls, f.problem.Full())
 	}
 	if m.leader.Name != "王书记" || m.loc.String() != "Asia/Tokyo" || len(m.items) == 0 {
 		t.Fatalf("window after the first run: %s in %s, %d items", m.leader.Name, m.loc, len(m.items))

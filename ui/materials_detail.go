@@ -24,7 +24,7 @@ type materialDetail struct {
 	b       *materialsBoard
 	m       desk.Material
 	body    *fyne.Container
-	problem *widget.Label
+	problem *paragraph
 	audit   *auditView
 	dialog  *dialog.CustomDialog
 

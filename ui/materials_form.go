@@ -18,7 +18,7 @@ type materialForm struct {
 	title   *widget.Entry
 	from    *widget.Entry
 	due     *datePicker
-	problem *widget.Label
+	problem *paragraph
 	saveBtn *widget.Button
 	dialog  *dialog.CustomDialog
 }

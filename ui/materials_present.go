@@ -33,7 +33,7 @@ type presentDialog struct {
 	gaps    []calendar.Slot
 	gapBtns []*widget.Button
 	nowBtn  *widget.Button
-	problem *widget.Label
+	problem *paragraph
 	dialog  *dialog.CustomDialog
 }
 

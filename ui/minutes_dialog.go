@@ -31,7 +31,7 @@ type minutesDialog struct {
 	dialog  *dialog.CustomDialog
 	body    *fyne.Container
 	banner  *paragraph
-	problem *widget.Label
+	problem *paragraph
 	audit   *auditView
 
 	// Editing a draft.
@@ -53,7 +53,7 @@ type minutesDialog struct {
 	issueOn     *datePicker
 	issueTo     *widget.Entry
 	askOK       *widget.Button
-	askProblem  *widget.Label
+	askProblem  *paragraph
 	ask         *dialog.CustomDialog
 }
 

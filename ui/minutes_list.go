@@ -23,7 +23,7 @@ type minutesList struct {
 	count   *widget.Label
 	empty   *widget.Label
 	table   *sortTable[followup.Minutes]
-	problem *widget.Label
+	problem *paragraph
 }
 
 // minutesStateOrder is the order minutes go through their states.

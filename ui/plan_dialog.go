@@ -29,7 +29,7 @@ type planDialog struct {
 	privacy      *enumSelect[ics.Privacy]
 	summary      *paragraph
 	note         *paragraph // what the plan hides and the files' names
-	problem      *widget.Label
+	problem      *paragraph
 	saveBtn      *widget.Button
 	circulateBtn *widget.Button
 	dialog       *dialog.CustomDialog

@@ -45,7 +45,7 @@ func TestPlanDialogSavesAndCirculatesNextWeek(t *testing.T) {
 	p.privacy.setValue(ics.PrivacyBusy)
 	p.circulate(dir)
 	if p.problem.Visible() || p.written.Rows != 12 || !strings.Contains(p.summary.Full(), "plan-2026-W49.ics") {
-		t.Fatalf("circulated %+v: problem %q, summary %q", p.written, p.problem.Text, p.summary.Full())
+		t.Fatalf("circulated %+v: problem %q, summary %q", p.written, p.problem.Full(), p.summary.Full())
 	}
 	for _, name := range []string{"plan-2026-W49.html", "plan-2026-W49.ics"} {
 		b, err := os.ReadFile(filepath.Join(dir, name))

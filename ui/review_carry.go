@@ -26,7 +26,7 @@ type carryDialog struct {
 	choice   *widget.RadioGroup
 	slots    []calendar.Slot
 	carryBtn *widget.Button
-	problem  *widget.Label
+	problem  *paragraph
 	dialog   *dialog.CustomDialog
 }
 

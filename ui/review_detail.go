@@ -26,7 +26,7 @@ type reviewDetail struct {
 	note     *widget.Entry
 	doneBtn  *widget.Button
 	carryBtn *widget.Button
-	problem  *widget.Label
+	problem  *paragraph
 	empty    *paragraph
 	body     *fyne.Container
 

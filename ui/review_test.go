@@ -133,13 +133,13 @@ func TestFridayReviewThroughTheUI(t *testing.T) {
 	rw.open("新能源项目进展汇报")
 	test.Tap(rw.detail.doneBtn)
 	if !rw.detail.problem.Visible() || rw.table.rows[0].item.Mark == nil {
-		t.Fatalf("materials done without instructions: problem %q", rw.detail.problem.Text)
+		t.Fatalf("materials done without instructions: problem %q", rw.detail.problem.Full())
 	}
 	test.Type(rw.detail.note, "同意，请发改局牵头")
 	test.Tap(rw.detail.doneBtn)
 	ms, _ := d.dk.Materials(ctx, d.leader.ID, desk.MaterialArchived)
 	if len(ms) != 1 || ms[0].Instructions != "同意，请发改局牵头" || rw.detail.problem.Visible() {
-		t.Fatalf("archived materials %+v; problem %q", ms, rw.detail.problem.Text)
+		t.Fatalf("archived materials %+v; problem %q", ms, rw.detail.problem.Full())
 	}
 
 	// Close: the rest is marked done, once confirmed.
@@ -224,8 +224,8 @@ func TestCarryIntoASlotTakenMeanwhileSaysSoAndKeepsTheDialog(t *testing.T) {
 	s := cd.slots[0]
 	d.book("临时会议", calendar.KindMeeting, s.Start, time.Hour) // someone else takes it first
 	test.Tap(cd.carryBtn)
-	if !cd.problem.Visible() || !strings.Contains(cd.problem.Text, "临时会议") {
-		t.Fatalf("problem %q", cd.problem.Text)
+	if !cd.problem.Visible() || !strings.Contains(cd.problem.Full(), "临时会议") {
+		t.Fatalf("problem %q", cd.problem.Full())
 	}
 	if i, _ := rw.row("安全生产工作会议"); rw.table.rows[i].item.Mark != nil {
 		t.Fatal("a refused carry was recorded")

@@ -41,7 +41,7 @@ type bookDialog struct {
 	overrideBtn *widget.Button
 	overrideBox *fyne.Container
 	bookBtn     *widget.Button
-	problem     *widget.Label
+	problem     *paragraph
 	dialog      *dialog.CustomDialog
 	ready       bool
 }

@@ -16,7 +16,7 @@ type declineDialog struct {
 	v        *visitDetail
 	reason   *widget.Entry
 	due      *datePicker
-	problem  *widget.Label
+	problem  *paragraph
 	okBtn    *widget.Button
 	dialog   *dialog.CustomDialog
 	material desk.Material // the materials now expected, once declined

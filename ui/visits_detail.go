@@ -26,7 +26,7 @@ type visitDetail struct {
 	facts    *fyne.Container
 	buttons  *fyne.Container
 	moveBtns map[desk.VisitMove]*widget.Button
-	problem  *widget.Label
+	problem  *paragraph
 	audit    *auditView
 	body     *fyne.Container
 	content  fyne.CanvasObject
@@ -209,7 +209,7 @@ func (v *visitDetail) afterChange() { v.in.desk.changed() }
 // move, if any, is shown in it and keeps it open.
 type noteDialog struct {
 	entry   *widget.Entry
-	problem *widget.Label
+	problem *paragraph
 	okBtn   *widget.Button
 	dialog  *dialog.CustomDialog
 	apply   func(note string) error

@@ -23,7 +23,7 @@ type fileList struct {
 	paths   []string
 	box     *fyne.Container
 	addBtn  *widget.Button
-	problem *widget.Label
+	problem *paragraph
 	content fyne.CanvasObject
 }
 

@@ -58,14 +58,14 @@ func visitStateImportance(s desk.VisitState) widget.Importance {
 }
 
 // errorLabel is a hidden red label for a form's problems.
-func errorLabel() *widget.Label {
-	l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+func errorLabel() *paragraph {
+	l := newParagraph("").look(widget.DangerImportance, "", fyne.TextStyle{})
 	l.Hide()
 	return l
 }
 
 // showErr shows err in l, or hides l when err is nil.
-func showErr(l *widget.Label, err error) {
+func showErr(l *paragraph, err error) {
 	if err == nil {
 		l.SetText("")
 		l.Hide()

@@ -37,7 +37,7 @@ type requestForm struct {
 	windows    []*windowRow
 	windowsBox *fyne.Container
 	files      *fileList
-	problem    *widget.Label
+	problem    *paragraph
 	saveBtn    *widget.Button
 	dialog     *dialog.CustomDialog
 	saved      desk.VisitRequest

@@ -62,7 +62,7 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	f.files.add(localFile(t, "来函.pdf", "请求拜会"))
 	test.Tap(f.saveBtn)
 	if f.problem.Visible() {
-		t.Fatalf("saving the request: %s", f.problem.Text)
+		t.Fatalf("saving the request: %s", f.problem.Full())
 	}
 	rs, err := d.dk.VisitRequests(ctx, d.leader.ID, "")
 	if err != nil || len(rs) != 1 {
@@ -90,7 +90,7 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	dd.due.SetDate(calendar.NewDate(2026, 11, 30))
 	test.Tap(dd.okBtn)
 	if dd.problem.Visible() {
-		t.Fatalf("declining: %s", dd.problem.Text)
+		t.Fatalf("declining: %s", dd.problem.Full())
 	}
 	if r, _ = d.dk.VisitRequest(ctx, r.ID); r.State != desk.VisitDeclined {
 		t.Fatalf("request is %s after declining", r.State)
@@ -119,7 +119,7 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	md.files.add(localFile(t, "汇报.docx", "新能源项目进展"))
 	test.Tap(md.receiveBtn)
 	if md.m.State != desk.MaterialReceived || len(md.m.Files) != 1 || md.m.Copies != 2 {
-		t.Fatalf("after receiving: %+v (%s)", md.m, md.problem.Text)
+		t.Fatalf("after receiving: %+v (%s)", md.m, md.problem.Full())
 	}
 	if len(b.column(desk.MaterialReceived).items) != 1 || len(b.column(desk.MaterialExpected).items) != 0 {
 		t.Fatal("the board did not move the materials to Received")
@@ -133,7 +133,7 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	test.Tap(p.gapBtns[0])
 	// Booking the gap schedules them; they are not presented before it.
 	if md.m.State != desk.MaterialScheduled || !md.m.Presented.IsZero() || md.m.EngagementID == 0 || !md.m.SlotStart.Equal(gap.Start) {
-		t.Fatalf("after booking a gap: %+v (%s)", md.m, p.problem.Text)
+		t.Fatalf("after booking a gap: %+v (%s)", md.m, p.problem.Full())
 	}
 	if len(b.column(desk.MaterialScheduled).items) != 1 || len(b.column(desk.MaterialPresented).items) != 0 {
 		t.Fatal("the board does not show the materials as scheduled for presenting")
@@ -148,7 +148,7 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	}
 	test.Tap(md.confirmBtn)
 	if md.m.State != desk.MaterialPresented || !md.m.Presented.Equal(gap.Start) {
-		t.Fatalf("after confirming: %+v (%s)", md.m, md.problem.Text)
+		t.Fatalf("after confirming: %+v (%s)", md.m, md.problem.Full())
 	}
 	var presenting *calendar.Engagement
 	for _, e := range d.stored() {
@@ -162,7 +162,7 @@ func TestDeclinedVisitToArchivedMaterialsThroughTheUI(t *testing.T) {
 	test.Type(md.instructions, "请发改局研究办理")
 	test.Tap(md.instructBtn)
 	if md.m.State != desk.MaterialInstructed || md.m.Instructions != "请发改局研究办理" {
-		t.Fatalf("after instructing: %+v (%s)", md.m, md.problem.Text)
+		t.Fatalf("after instructing: %+v (%s)", md.m, md.problem.Full())
 	}
 	test.Tap(md.archiveBtn)
 	if md.m.State != desk.MaterialArchived || len(b.column(desk.MaterialArchived).items) != 1 {
@@ -241,7 +241,7 @@ func TestBookingAVisitThatHitsAConflictThroughTheUI(t *testing.T) {
 	test.Tap(bd.overrideBtn)
 	got, _ := d.dk.VisitRequest(ctx, r.ID)
 	if got.State != desk.VisitBooked {
-		t.Fatalf("after the override the request is %s (%s)", got.State, bd.problem.Text)
+		t.Fatalf("after the override the request is %s (%s)", got.State, bd.problem.Full())
 	}
 	if b := d.blockTitled("华东电力公司"); b == nil || !b.item.Start.Equal(tue(10, 30)) || b.item.Kind != calendar.KindVisit {
 		t.Fatal("the booked visit is not on the week grid at 10:30")
@@ -304,8 +304,8 @@ func TestIllegalMovesAreRefusedWithAClearMessageInTheUI(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Tap(md.receiveBtn)
-	if !md.problem.Visible() || !strings.Contains(md.problem.Text, tr("materials.state.received")) || !strings.Contains(md.problem.Text, tr("materials.move.receive")) {
-		t.Fatalf("refusal says %q", md.problem.Text)
+	if !md.problem.Visible() || !strings.Contains(md.problem.Full(), tr("materials.state.received")) || !strings.Contains(md.problem.Full(), tr("materials.move.receive")) {
+		t.Fatalf("refusal says %q", md.problem.Full())
 	}
 	if md.presentBtn == nil || md.m.State != desk.MaterialReceived {
 		t.Fatal("the dialog does not move on to what the materials allow now")
