@@ -2,10 +2,8 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
@@ -78,6 +76,6 @@ func (ed *editor) saveReminder(e calendar.Engagement) {
 	}
 	if err != nil {
 		fyne.LogError("reminder of the engagement", err)
-		showDialog(ed.win, dialog.NewError(errors.New(lang.L("The reminder of {{.Title}} was not saved; the engagement is.", map[string]any{"Title": e.Title})), ed.win))
+		showDialog(ed.win, newErrorDialog(lang.L("The reminder of {{.Title}} was not saved; the engagement is.", map[string]any{"Title": e.Title}), ed.win))
 	}
 }

@@ -362,12 +362,12 @@ func inBackground(work, done func()) {
 
 // showError reports err in a dialog, translating validation problems.
 func (m *mainWindow) showError(err error) {
-	showDialog(m.win, dialog.NewError(errors.New(errorText(err)), m.win))
+	showDialog(m.win, newErrorDialog(errorText(err), m.win))
 }
 
 // showErrorThen reports err and calls then once the dialog is dismissed.
 func (m *mainWindow) showErrorThen(err error, then func()) {
-	d := dialog.NewError(errors.New(errorText(err)), m.win)
+	d := newErrorDialog(errorText(err), m.win)
 	d.SetOnClosed(then)
 	showDialog(m.win, d)
 }

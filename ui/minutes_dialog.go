@@ -86,7 +86,7 @@ func (d *followUpDesk) openMinutes(e calendar.Engagement) *minutesDialog {
 func (d *followUpDesk) openMinutesByID(win fyne.Window, id int64) *minutesDialog {
 	m, err := d.svc.Minutes(d.ctx(), id)
 	if err != nil {
-		dialog.ShowError(errors.New(errorText(err)), win)
+		showDialog(win, newErrorDialog(errorText(err), win))
 		return nil
 	}
 	return d.showMinutes(win, m)

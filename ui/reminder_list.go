@@ -103,8 +103,8 @@ func (r *reminderList) onDefaultsChanged() {
 	}
 	set.DueAt = time.Duration(r.dueAt.value()) * time.Minute
 	if err := r.svc.SaveSettings(context.Background(), set); err != nil {
-		showDialog(r.win, dialog.NewError(errorf(lang.L("The reminder defaults were not saved: {{.Reason}}",
-			map[string]any{"Reason": errorText(err)})), r.win))
+		showDialog(r.win, newErrorDialog(lang.L("The reminder defaults were not saved: {{.Reason}}",
+			map[string]any{"Reason": errorText(err)}), r.win))
 		r.showDefaults() // those still in use
 	}
 }

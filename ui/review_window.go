@@ -2,7 +2,6 @@ package ui
 
 import (
 	"cmp"
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -232,7 +231,7 @@ func (rw *reviewWindow) onClose() {
 func (rw *reviewWindow) closeReview(note string) {
 	d := rw.desk
 	if _, err := d.reviewSvc().CloseReview(d.ctx(), d.leader().ID, rw.week, note, d.user(), true); err != nil {
-		dialog.ShowError(errors.New(errorText(err)), rw.win)
+		showDialog(rw.win, newErrorDialog(errorText(err), rw.win))
 		return
 	}
 	rw.afterChange()

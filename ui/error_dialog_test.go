@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// An error too long for one line breaks by the rules of Chinese
+// typesetting; a short one makes a dialog no wider than itself.
+func TestErrorDialogBreaksAChineseMessageByTheRules(t *testing.T) {
+	speaking(t, "zh_CN.UTF-8")
+	d := newDesk(t)
+	d.win.Resize(fyne.NewSize(1024, 700))
+	long := "无法保存：另一个 Anteroom 正在写入日程库，已等待一分钟仍未结束，本次修改没有保存，请稍后再试，或关闭另一个窗口后重新操作。"
+	d.m.showError(errors.New(long))
+	top := d.win.Canvas().Overlays().Top()
+	var text *paragraph
+	for _, o := range test.LaidOutObjects(top) {
+		if p, ok := o.(*paragraph); ok && p.Full() == long {
+			text = p
+		}
+	}
+	if text == nil {
+		t.Fatalf("the dialog does not show the message: %q", labelsOf(top))
+	}
+	checkRows(t, "the error", text)
+	if rows := drawnRows(text); len(rows) < 2 {
+		t.Errorf("the long message is on %d row(s): the test looks at nothing", len(rows))
+	}
+	if w := top.(*widget.PopUp).Content.Size().Width; w > messageMaxWidth {
+		t.Errorf("the dialog is %v wide", w)
+	}
+	closeTop(d.win.Canvas())
+
+	d.m.showError(errors.New("日期有误"))
+	short := d.win.Canvas().Overlays().Top()
+	if w := short.(*widget.PopUp).Content.Size().Width; w > 300 {
+		t.Errorf("a four-character message makes a dialog %v wide", w)
+	}
+	for _, o := range test.LaidOutObjects(short) {
+		if p, ok := o.(*paragraph); ok && len(drawnRows(p)) != 1 {
+			t.Errorf("the short message is broken: %q", drawnRows(p))
+		}
+	}
+	if !strings.Contains(strings.Join(labelsOf(short), "|"), "日期有误") {
+		t.Errorf("the short message is not shown: %q", labelsOf(short))
+	}
+}
