@@ -27,7 +27,7 @@ type accountsDialog struct {
 	leader   *widget.Select
 	calendar *widget.Entry
 	add      *widget.Button
-	message  *widget.Label // the outcome of the last add or remove, in words
+	message  *paragraph // the outcome of the last add or remove, in words
 	d        dialog.Dialog
 }
 
@@ -37,7 +37,7 @@ func (m *mainWindow) openAccounts() {
 	}
 	a := &accountsDialog{m: m, list: container.NewVBox(),
 		url: widget.NewEntry(), user: widget.NewEntry(), password: widget.NewPasswordEntry(), calendar: widget.NewEntry(),
-		message: &widget.Label{Wrapping: fyne.TextWrapWord}}
+		message: newParagraph("")}
 	a.url.SetPlaceHolder("https://dav.example.org/")
 	a.calendar.SetPlaceHolder(lang.L("named after the leader; created if missing"))
 	names := make([]string, len(m.leaders))

@@ -17,7 +17,7 @@ import (
 type agendaPane struct {
 	heading *widget.Label
 	list    *widget.List
-	empty   *widget.Label
+	empty   *paragraph
 	items   []calendar.Engagement
 	loc     *time.Location
 	onOpen  func(calendar.Engagement)
@@ -27,7 +27,7 @@ type agendaPane struct {
 func newAgendaPane(onOpen func(calendar.Engagement)) *agendaPane {
 	p := &agendaPane{onOpen: onOpen, loc: time.UTC}
 	p.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
-	p.empty = &widget.Label{Text: lang.L("Nothing booked on this day."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	p.empty = newParagraph(lang.L("Nothing booked on this day.")).look(widget.LowImportance, "", fyne.TextStyle{})
 	p.list = &widget.List{
 		Length:     func() int { return len(p.items) },
 		CreateItem: p.createRow,

@@ -34,8 +34,8 @@ func TestAnArchivedLeadersWeekTakesNoNewEngagement(t *testing.T) {
 	test.Type(ed.title, "新增调研")
 	test.Tap(ed.saveBtn)
 	want := tr2n("validation.leader_archived", "李市长")
-	if !ed.visible() || !ed.errs["leader"].Visible() || ed.errs["leader"].Text != want {
-		t.Fatalf("saving for the archived leader: open %v, says %q, want %q", ed.visible(), ed.errs["leader"].Text, want)
+	if !ed.visible() || !ed.errs["leader"].Visible() || ed.errs["leader"].Full() != want {
+		t.Fatalf("saving for the archived leader: open %v, says %q, want %q", ed.visible(), ed.errs["leader"].Full(), want)
 	}
 	if n, _ := d.svc.CountEngagements(ctx, li.ID); n != 0 {
 		t.Fatalf("%d engagements stored for the archived leader", n)

@@ -29,8 +29,8 @@ func TestDragInTheDayViewMovesOnThatDay(t *testing.T) {
 	// An hour down, the hand wandering 80 units right on the way.
 	dragging(b, fyne.NewPos(10, 10), 80, hourHeight)
 	ghost := d.m.grid.body.ghost
-	if !ghost.visible() || !strings.Contains(ghost.tip.Text, tr("No conflicts")) {
-		t.Fatalf("while dragging the ghost shows %v %q", ghost.visible(), ghost.tip.Text)
+	if !ghost.visible() || !strings.Contains(ghost.tip.Full(), tr("No conflicts")) {
+		t.Fatalf("while dragging the ghost shows %v %q", ghost.visible(), ghost.tip.Full())
 	}
 	if _, _, _, ok := d.m.grid.ghostSpan(); !ok {
 		t.Fatal("the ghost has no place in the day's column")
@@ -43,7 +43,7 @@ func TestDragInTheDayViewMovesOnThatDay(t *testing.T) {
 	// Onto the visit: the finding while dragging, the reason on the drop.
 	b = d.blockTitled("专题会")
 	dragging(b, fyne.NewPos(10, 10), 0, 4*hourHeight)
-	tip := ghost.tip.Text
+	tip := ghost.tip.Full()
 	if !strings.Contains(tip, tr("Overlap")) || !strings.Contains(tip, "接待省厅来访") {
 		t.Fatalf("the ghost says %q, want the overlap with 接待省厅来访", tip)
 	}

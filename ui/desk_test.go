@@ -142,7 +142,7 @@ func TestCreateEditDeleteThroughTheWeekGrid(t *testing.T) {
 	test.Tap(ed.saveBtn)
 
 	if ed.visible() {
-		t.Fatalf("editor still open after save; errors: %q", ed.errs["form"].Text)
+		t.Fatalf("editor still open after save; errors: %q", ed.errs["form"].Full())
 	}
 	got := d.stored()
 	if len(got) != 1 {
@@ -199,7 +199,7 @@ func TestEndBeforeStartShowsTheErrorAndSavesNothing(t *testing.T) {
 	test.Type(ed.title, "防汛会商")
 	ed.startTime.hour.SetSelected("15")
 	ed.endTime.hour.SetSelected("14")
-	if ed.errs["end"].Hidden || ed.errs["end"].Text == "" {
+	if ed.errs["end"].Hidden || ed.errs["end"].Full() == "" {
 		t.Fatal("an end before the start shows no error beside the end")
 	}
 	test.Tap(ed.saveBtn)
@@ -211,7 +211,7 @@ func TestEndBeforeStartShowsTheErrorAndSavesNothing(t *testing.T) {
 	}
 	ed.endTime.hour.SetSelected("16")
 	if !ed.errs["end"].Hidden {
-		t.Fatalf("the error stays after fixing the end: %q", ed.errs["end"].Text)
+		t.Fatalf("the error stays after fixing the end: %q", ed.errs["end"].Full())
 	}
 }
 

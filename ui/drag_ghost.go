@@ -23,12 +23,12 @@ var colorDragGhost = color.NRGBA{R: 0x1f, G: 0x6f, B: 0xc5, A: 0x30}
 type dragGhost struct {
 	box   *canvas.Rectangle
 	tipBg *canvas.Rectangle
-	tip   *widget.Label
+	tip   *paragraph
 }
 
 func newDragGhost() *dragGhost {
 	gh := &dragGhost{box: canvas.NewRectangle(colorDragGhost), tipBg: canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground)),
-		tip: &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}}
+		tip: newParagraph("").look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{})}
 	gh.box.StrokeWidth, gh.box.CornerRadius = 2, 3
 	gh.tipBg.StrokeWidth, gh.tipBg.CornerRadius = 1, 4
 	gh.hide()

@@ -52,8 +52,8 @@ func TestDragToAFreeTimeMovesAcrossDaysAndUndoMovesItBack(t *testing.T) {
 	// One day right, one hour and a quarter (and a little) down.
 	dragging(b, fyne.NewPos(10, 10), d.colWidth(), 1.27*hourHeight)
 	ghost := d.m.grid.body.ghost
-	if !ghost.visible() || !strings.Contains(ghost.tip.Text, tr("No conflicts")) {
-		t.Fatalf("while dragging the ghost shows %v %q", ghost.visible(), ghost.tip.Text)
+	if !ghost.visible() || !strings.Contains(ghost.tip.Full(), tr("No conflicts")) {
+		t.Fatalf("while dragging the ghost shows %v %q", ghost.visible(), ghost.tip.Full())
 	}
 	b.DragEnd()
 	if ghost.visible() {
@@ -102,7 +102,7 @@ func TestDragOntoAClashShowsTheFindingAndTheDropAsksWhy(t *testing.T) {
 	d.book("接待省厅来访", calendar.KindVisit, tuesday9.Add(5*time.Hour), time.Hour)
 	b := d.blockTitled("专题会")
 	dragging(b, fyne.NewPos(10, 10), 0, 5*hourHeight)
-	tip := d.m.grid.body.ghost.tip.Text
+	tip := d.m.grid.body.ghost.tip.Full()
 	if !strings.Contains(tip, tr("Overlap")) || !strings.Contains(tip, "接待省厅来访") {
 		t.Fatalf("the ghost says %q, want the overlap with 接待省厅来访", tip)
 	}
@@ -126,7 +126,7 @@ func TestDragOntoAClashShowsTheFindingAndTheDropAsksWhy(t *testing.T) {
 	test.Type(ed.reason, "书记指示当天调整")
 	test.Tap(ed.overrideBtn)
 	if ed.visible() {
-		t.Fatalf("the override did not save: %q", ed.errs["form"].Text)
+		t.Fatalf("the override did not save: %q", ed.errs["form"].Full())
 	}
 	if got := d.storedByID(e.ID); !got.Start.Equal(tuesday9.Add(5 * time.Hour)) {
 		t.Fatalf("after the override stored at %v", got.Start)

@@ -40,7 +40,7 @@ type editor struct {
 	classification *enumSelect[calendar.Classification]
 	zoneNote       *widget.Label
 
-	errs     map[string]*widget.Label // field → its inline message
+	errs     map[string]*paragraph // field → its inline message
 	saveBtn  *widget.Button
 	delBtn   *widget.Button
 	dialog   *dialog.CustomDialog
@@ -70,7 +70,7 @@ type editor struct {
 
 // newEditor prepares an editor for e in the leader's zone; call show.
 func newEditor(svc *calendar.Service, leader calendar.Leader, loc *time.Location, e calendar.Engagement, win fyne.Window, onDone func()) *editor {
-	ed := &editor{svc: svc, leader: leader, loc: loc, original: e, win: win, onDone: onDone, errs: map[string]*widget.Label{}}
+	ed := &editor{svc: svc, leader: leader, loc: loc, original: e, win: win, onDone: onDone, errs: map[string]*paragraph{}}
 	ed.build()
 	return ed
 }
@@ -116,9 +116,7 @@ func (ed *editor) build() {
 	ed.zoneNote.Hidden = ed.zoneNote.Text == ""
 
 	for _, f := range []string{"title", "start", "end", "kind", "status", "leader", "form"} {
-		l := widget.NewLabel("")
-		l.Importance = widget.DangerImportance
-		l.Wrapping = fyne.TextWrapWord
+		l := newParagraph("").look(widget.DangerImportance, "", fyne.TextStyle{})
 		l.Hide()
 		ed.errs[f] = l
 	}

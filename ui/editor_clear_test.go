@@ -25,7 +25,7 @@ func TestValidationMessagesClearWhenFixed(t *testing.T) {
 	}
 	test.Type(ed.title, "听取汇报")
 	if !ed.errs["title"].Hidden {
-		t.Fatalf("the title's message stays after typing one: %q", ed.errs["title"].Text)
+		t.Fatalf("the title's message stays after typing one: %q", ed.errs["title"].Full())
 	}
 
 	ed.endTime.hour.SetSelected("08")
@@ -34,7 +34,7 @@ func TestValidationMessagesClearWhenFixed(t *testing.T) {
 	}
 	ed.endTime.hour.SetSelected("11")
 	if !ed.errs["end"].Hidden {
-		t.Fatalf("the end's message stays after fixing it: %q", ed.errs["end"].Text)
+		t.Fatalf("the end's message stays after fixing it: %q", ed.errs["end"].Full())
 	}
 
 	test.Tap(ed.saveBtn) // blocked by the clash: the override is offered
@@ -44,7 +44,7 @@ func TestValidationMessagesClearWhenFixed(t *testing.T) {
 	}
 	test.Type(ed.reason, "书记交办")
 	if !ed.errs["form"].Hidden {
-		t.Fatalf("the reason's message stays after typing one: %q", ed.errs["form"].Text)
+		t.Fatalf("the reason's message stays after typing one: %q", ed.errs["form"].Full())
 	}
 	if ed.reason.Validate() != nil {
 		t.Fatal("the reason field still shows an error")

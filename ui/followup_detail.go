@@ -19,7 +19,7 @@ import (
 type itemDetail struct {
 	b       *followUpBoard
 	content *fyne.Container
-	empty   *widget.Label
+	empty   *paragraph
 	body    *fyne.Container
 	problem *paragraph
 	audit   *auditView
@@ -39,7 +39,7 @@ type itemDetail struct {
 
 func newItemDetail(b *followUpBoard) *itemDetail {
 	p := &itemDetail{b: b, body: container.NewVBox(), problem: errorLabel(), audit: newAuditView()}
-	p.empty = &widget.Label{Text: lang.L("Choose an item to see its progress and move it on."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	p.empty = newParagraph(lang.L("Choose an item to see its progress and move it on.")).look(widget.LowImportance, "", fyne.TextStyle{})
 	p.reportBtn = &widget.Button{Text: lang.L("Report progress…"), Icon: theme.Icon(theme.IconNameContentAdd), OnTapped: p.onReport}
 	p.feedbackBtn = &widget.Button{Text: lang.L("Feedback"), Icon: theme.Icon(theme.IconNameMailReply), OnTapped: p.onFeedback}
 	p.closeBtn = &widget.Button{Text: lang.L("Close item"), Icon: theme.Icon(theme.IconNameConfirm), OnTapped: p.onClose}

@@ -39,7 +39,7 @@ type printDialog struct {
 	write    func(w io.Writer, full bool) error
 
 	level   *enumSelect[printLevel]
-	status  *widget.Label
+	status  *paragraph
 	problem *paragraph
 	saveBtn *widget.Button
 	dialog  *dialog.CustomDialog
@@ -52,7 +52,7 @@ func showPrintDialog(win fyne.Window, title, fileName string, write func(w io.Wr
 	p := &printDialog{win: win, fileName: fileName, write: write, problem: errorLabel()}
 	p.level = newEnumSelect([]printLevel{printFull, printLimited}, printLevelLabel, nil)
 	p.level.setValue(printLimited)
-	p.status = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.status = newParagraph("")
 	note := newParagraph(lang.L("The page is A4 HTML: open it in a browser to print it.")).look(widget.MediumImportance, theme.SizeNameCaptionText, fyne.TextStyle{})
 	form := widget.NewForm(widget.NewFormItem(lang.L("Level"), p.level.Select))
 	p.saveBtn = &widget.Button{Text: lang.L("Save as HTML…"), Icon: theme.Icon(theme.IconNameDocumentSave), Importance: widget.HighImportance, OnTapped: p.pickFile}

@@ -73,7 +73,7 @@ func TestClickSelectsEnterOpensEnterSavesEscapeCloses(t *testing.T) {
 	test.Type(ed.location, "第一会议室")
 	ed.location.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if ed.visible() {
-		t.Fatalf("Enter did not save; errors: %q", ed.errs["form"].Text)
+		t.Fatalf("Enter did not save; errors: %q", ed.errs["form"].Full())
 	}
 	if got := d.stored()[0].Location; got != "第一会议室" {
 		t.Fatalf("stored location %q after Enter", got)

@@ -39,8 +39,8 @@ type leaderRow struct {
 func (m *mainWindow) openLeaders() *leadersDialog {
 	d := &leadersDialog{m: m, list: container.NewVBox(), problem: errorLabel()}
 	closeBtn := &widget.Button{Text: lang.L("Close"), OnTapped: func() { d.dialog.Hide() }}
-	hint := &widget.Label{Text: lang.L("An archived leader is no longer offered for booking; their engagements stay and can be shown here."),
-		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	hint := newParagraph(lang.L("An archived leader is no longer offered for booking; their engagements stay and can be shown here.")).
+		look(widget.LowImportance, "", fyne.TextStyle{})
 	body := container.NewBorder(hint, d.problem, nil, nil, container.NewVScroll(d.list))
 	d.dialog = dialog.NewCustomWithoutButtons(lang.L("Leaders"), body, m.win)
 	d.dialog.SetButtons([]fyne.CanvasObject{closeBtn})

@@ -30,7 +30,7 @@ func TestWeeklySeriesThisOccurrenceAndAllOccurrences(t *testing.T) {
 	ed.repeat.SetSelected(repeatLabel(repeatWeekly))
 	test.Tap(ed.saveBtn)
 	if ed.visible() {
-		t.Fatalf("saving the series failed: %q %v", ed.errs["form"].Text, findingTexts(ed))
+		t.Fatalf("saving the series failed: %q %v", ed.errs["form"].Full(), findingTexts(ed))
 	}
 	for _, w := range []calendar.Date{calendar.NewDate(2026, 11, 25), calendar.NewDate(2026, 12, 2), calendar.NewDate(2027, 3, 3)} {
 		if n := d.weekTitles(w)["周三例会"]; n != 1 {
@@ -48,7 +48,7 @@ func TestWeeklySeriesThisOccurrenceAndAllOccurrences(t *testing.T) {
 	ed.startTime.hour.SetSelected("15")
 	test.Tap(ed.saveBtn)
 	if ed.visible() {
-		t.Fatalf("saving the occurrence failed: %q %q %v", ed.errs["form"].Text, ed.errs["end"].Text, findingTexts(ed))
+		t.Fatalf("saving the occurrence failed: %q %q %v", ed.errs["form"].Full(), ed.errs["end"].Full(), findingTexts(ed))
 	}
 	if b := d.blockTitled("周三例会"); b == nil || b.item.Start.In(monday10.Location()).Hour() != 15 {
 		t.Fatal("the moved occurrence is not at 15:00")
@@ -65,7 +65,7 @@ func TestWeeklySeriesThisOccurrenceAndAllOccurrences(t *testing.T) {
 	ed.title.SetText("周三党组例会")
 	test.Tap(ed.saveBtn)
 	if ed.visible() {
-		t.Fatalf("saving all occurrences failed: %q %v", ed.errs["form"].Text, findingTexts(ed))
+		t.Fatalf("saving all occurrences failed: %q %v", ed.errs["form"].Full(), findingTexts(ed))
 	}
 	if n := d.weekTitles(calendar.NewDate(2026, 11, 25))["周三党组例会"]; n != 1 {
 		t.Fatal("renaming all occurrences missed the first one")

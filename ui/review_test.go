@@ -212,7 +212,7 @@ func TestAnItemCarriedThreeTimesStandsOutInTheReview(t *testing.T) {
 	rw.open("安全生产工作会议")
 	if rw.detail.carried.Importance != widget.DangerImportance || len(rw.detail.history.Objects) != 3 ||
 		!strings.Contains(rw.detail.history.Objects[0].(*paragraph).Full(), "2026-W48") {
-		t.Fatalf("detail: %q, history %d lines", rw.detail.carried.Text, len(rw.detail.history.Objects))
+		t.Fatalf("detail: %q, history %d lines", rw.detail.carried.Full(), len(rw.detail.history.Objects))
 	}
 }
 

@@ -23,7 +23,7 @@ type searchDialog struct {
 	m       *mainWindow
 	query   *formEntry
 	results *fyne.Container
-	note    *widget.Label
+	note    *paragraph
 	dialog  dialog.Dialog
 	// among are the searched years, read at the first query of this
 	// search and looked through at each keystroke after it.
@@ -32,7 +32,7 @@ type searchDialog struct {
 
 // openSearch shows the search, its field focused (Ctrl+F).
 func (m *mainWindow) openSearch() {
-	s := &searchDialog{m: m, results: container.NewVBox(), note: &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}}
+	s := &searchDialog{m: m, results: container.NewVBox(), note: newParagraph("").look(widget.LowImportance, "", fyne.TextStyle{})}
 	s.query = newFormEntry("", lang.L("Title, place, organiser or notes, e.g. 防汛"))
 	s.query.OnChanged = func(string) { s.run() }
 	s.query.onEscape = func() { s.dialog.Hide() }

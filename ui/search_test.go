@@ -50,8 +50,8 @@ func TestSearchSaysWhenNothingMatchesAndEscapeCloses(t *testing.T) {
 	d.m.openSearch()
 	s := d.m.search
 	test.Type(s.query, "没有这个")
-	if len(s.results.Objects) != 0 || s.note.Text == "" {
-		t.Fatalf("no match shows %d results and note %q", len(s.results.Objects), s.note.Text)
+	if len(s.results.Objects) != 0 || s.note.Full() == "" {
+		t.Fatalf("no match shows %d results and note %q", len(s.results.Objects), s.note.Full())
 	}
 	s.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if d.win.Canvas().Overlays().Top() != nil {

@@ -32,7 +32,7 @@ type settings struct {
 	weekly    *widget.Entry
 	daily     *widget.Entry
 	overrides *fyne.Container
-	problems  *widget.Label
+	problems  *paragraph
 	saveBtn   *widget.Button
 	dialog    *dialog.CustomDialog
 	open      bool
@@ -107,7 +107,7 @@ func (s *settings) show(today calendar.Date) {
 		container.NewGridWithColumns(5, s.newDate.button, s.newKind.Select, s.newHours, s.newTitle, s.addBtn),
 		container.NewHBox(&widget.Button{Text: lang.L("Import holidays (.ics)…"), Icon: theme.Icon(theme.IconNameFolderOpen), OnTapped: s.pickHolidays}))
 
-	s.problems = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	s.problems = newParagraph("").look(widget.DangerImportance, "", fyne.TextStyle{})
 	s.problems.Hide()
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Working hours"), hoursForm),

@@ -67,8 +67,8 @@ func TestSettingsRefuseBadHoursAndKeepWhatIsStored(t *testing.T) {
 	}
 	s.hours[2].SetText("8点到12点")
 	test.Tap(s.saveBtn)
-	if s.problems.Hidden || !strings.Contains(s.problems.Text, "8点到12点") {
-		t.Fatalf("unreadable hours not named: %q", s.problems.Text)
+	if s.problems.Hidden || !strings.Contains(s.problems.Full(), "8点到12点") {
+		t.Fatalf("unreadable hours not named: %q", s.problems.Full())
 	}
 	a, _ := d.svc.Availability(context.Background(), d.leader.ID)
 	if calendar.FormatHours(a.Week[2]) != "08:30-12:00,14:00-17:30" {

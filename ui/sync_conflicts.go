@@ -18,7 +18,7 @@ import (
 type conflictsDialog struct {
 	m       *mainWindow
 	list    *fyne.Container
-	message *widget.Label
+	message *paragraph
 	d       dialog.Dialog
 }
 
@@ -26,7 +26,7 @@ func (m *mainWindow) openSyncConflicts() {
 	if m.sync.sharing == nil {
 		return
 	}
-	c := &conflictsDialog{m: m, list: container.NewVBox(), message: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}}
+	c := &conflictsDialog{m: m, list: container.NewVBox(), message: newParagraph("").look(widget.DangerImportance, "", fyne.TextStyle{})}
 	c.d = dialog.NewCustom(lang.L("Sync conflicts"), lang.L("Close"), container.NewBorder(nil, c.message, nil, nil, container.NewVScroll(c.list)), m.win)
 	c.d.Resize(fitIn(m.win, fyne.NewSize(760, 520)))
 	m.conflicts = c

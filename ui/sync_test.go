@@ -114,13 +114,13 @@ func TestAccountsDialogAndSyncButtonBringAnotherDesksItemIntoTheGrid(t *testing.
 		t.Errorf("status before any account: %q", d.syncStatus())
 	}
 	d.addAccountThroughDialog(srv.URL, "wrong-password")
-	if msg := d.m.accounts.message.Text; !strings.Contains(msg, inLang("rejected the user name or password", "拒绝了用户名或密码")) {
+	if msg := d.m.accounts.message.Full(); !strings.Contains(msg, inLang("rejected the user name or password", "拒绝了用户名或密码")) {
 		t.Errorf("a wrong password says %q", msg)
 	}
 	d.m.accounts.password.SetText("")
 	test.Type(d.m.accounts.password, davtest.Password)
 	test.Tap(d.m.accounts.add)
-	if msg := d.m.accounts.message.Text; !strings.Contains(msg, inLang("张书记's book is linked to the calendar", "张书记的日程本已关联日历")) {
+	if msg := d.m.accounts.message.Full(); !strings.Contains(msg, inLang("张书记's book is linked to the calendar", "张书记的日程本已关联日历")) {
 		t.Fatalf("adding the account says %q", msg)
 	}
 	listed := false

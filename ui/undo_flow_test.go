@@ -144,7 +144,7 @@ func TestUndoAWholeSeriesMove(t *testing.T) {
 	ed.moveTo(tuesday9.Add(25*time.Hour), tuesday9.Add(25*time.Hour+30*time.Minute)) // Wednesday 10:00
 	test.Tap(ed.saveBtn)
 	if ed.visible() {
-		t.Fatalf("the series edit did not save: %q", ed.errs["form"].Text)
+		t.Fatalf("the series edit did not save: %q", ed.errs["form"].Full())
 	}
 	if m := d.storedByID(series.ID); m.Title != "早会" || !m.Start.Equal(tuesday9.Add(time.Hour)) {
 		t.Fatalf("the series is %q from %v", m.Title, m.Start)

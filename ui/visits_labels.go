@@ -137,5 +137,5 @@ func factRow(form *widget.Form, label, value string) {
 	if value == "" {
 		return
 	}
-	form.Append(label, &widget.Label{Text: value, Wrapping: fyne.TextWrapWord})
+	form.Append(label, newParagraph(value))
 }
