@@ -159,14 +159,14 @@ func (a *accountsDialog) addAccount() {
 }
 
 func (a *accountsDialog) confirmRemove(acct state.Account) {
-	dialog.ShowConfirm(lang.L("Remove account"),
+	showDialog(a.m.win, newConfirmDialog(lang.L("Remove account"),
 		lang.L("Forget {{.User}} at {{.URL}}, its password and its books' links? The engagements stay on this desk.", map[string]any{"User": acct.User, "URL": acct.URL}),
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			a.remove(acct.ID)
-		}, a.m.win)
+		}, a.m.win))
 }
 
 func (a *accountsDialog) remove(id int64) {

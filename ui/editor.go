@@ -330,7 +330,7 @@ func (ed *editor) close() {
 
 func (ed *editor) onDelete() {
 	title := ed.original.Title
-	confirm := dialog.NewConfirm(lang.L("Delete engagement?"),
+	confirm := newConfirmDialog(lang.L("Delete engagement?"),
 		lang.L("“{{.Title}}” will be removed from the calendar.", map[string]any{"Title": title}),
 		func(ok bool) {
 			if !ok {

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
@@ -76,7 +75,7 @@ func replaceFynePrompt(win fyne.Window, p *widget.PopUp) {
 	case title == fyneOverwriteTitle && message != "" && yes != nil:
 		p.Hide()
 		name := strings.TrimSuffix(strings.TrimPrefix(message, fyneOverwritePrefix), "?")
-		q := dialog.NewConfirm(lang.L("Replace the file?"),
+		q := newConfirmDialog(lang.L("Replace the file?"),
 			lang.L("“{{.Name}}” is already in this folder. Replace it?", map[string]any{"Name": name}),
 			func(ok bool) {
 				if ok {
@@ -88,7 +87,7 @@ func replaceFynePrompt(win fyne.Window, p *widget.PopUp) {
 		showDialog(win, q)
 	case title == fyneCannotWriteTitle:
 		p.Hide()
-		showDialog(win, dialog.NewInformation(lang.L("Cannot save here"),
+		showDialog(win, newInformationDialog(lang.L("Cannot save here"),
 			lang.L("A folder has that name; choose another file name."), win))
 	}
 }

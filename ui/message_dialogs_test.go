@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -49,5 +50,35 @@ func TestErrorDialogBreaksAChineseMessageByTheRules(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(labelsOf(short), "|"), "日期有误") {
 		t.Errorf("the short message is not shown: %q", labelsOf(short))
+	}
+}
+
+// Deleting an engagement with a long title asks with the title broken by
+// the rules; Yes answers yes.
+func TestConfirmDialogBreaksALongTitleByTheRules(t *testing.T) {
+	speaking(t, "zh_CN.UTF-8")
+	d := newDesk(t)
+	d.win.Resize(fyne.NewSize(1024, 700))
+	title := "关于全县安全生产大检查工作情况的专题汇报会暨第四季度重点工作部署会议（县委常委扩大会议）"
+	message := lang.L("“{{.Title}}” will be removed from the calendar.", map[string]any{"Title": title})
+	answer := ""
+	showDialog(d.win, newConfirmDialog(tr("Delete engagement?"), message, func(ok bool) { answer = map[bool]string{true: "yes", false: "no"}[ok] }, d.win))
+	top := d.win.Canvas().Overlays().Top()
+	var text *paragraph
+	for _, o := range test.LaidOutObjects(top) {
+		if p, ok := o.(*paragraph); ok && p.Full() == message {
+			text = p
+		}
+	}
+	if text == nil {
+		t.Fatalf("the dialog does not ask %q: %q", message, labelsOf(top))
+	}
+	checkRows(t, "the question", text)
+	if len(drawnRows(text)) < 2 {
+		t.Errorf("the question is on one row: the test looks at nothing")
+	}
+	d.tapButton(tr("Yes"))
+	if answer != "yes" {
+		t.Errorf("Yes answered %q", answer)
 	}
 }
