@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -87,8 +88,8 @@ func replaceFynePrompt(win fyne.Window, p *widget.PopUp) {
 		showDialog(win, q)
 	case title == fyneCannotWriteTitle:
 		p.Hide()
-		showDialog(win, newInformationDialog(lang.L("Cannot save here"),
-			lang.L("A folder has that name; choose another file name."), win))
+		showDialog(win, newMessageDialog(lang.L("Cannot save here"),
+			lang.L("A folder has that name; choose another file name."), theme.InfoIcon(), win))
 	}
 }
 

@@ -67,13 +67,8 @@ func (l *fittedLabel) MinSize() fyne.Size {
 // truncationFor is clipping when text fits a label width wide with a
 // pixel to spare (so clipping cuts nothing), else Fyne's ellipsis.
 func (l *fittedLabel) truncationFor(width float32, text string) fyne.TextTruncation {
-	th := l.Theme()
-	name := l.SizeName
-	if name == "" {
-		name = theme.SizeNameText
-	}
-	limit := float32(int(width - 2*th.Size(theme.SizeNameInnerPadding)))
-	if text == "" || fyne.MeasureText(text, th.Size(name), l.TextStyle).Width+1 <= limit {
+	limit := float32(int(labelRoom(&l.Label, width)))
+	if text == "" || labelTextWidth(&l.Label, text)+1 <= limit {
 		return fyne.TextTruncateClip
 	}
 	return fyne.TextTruncateEllipsis

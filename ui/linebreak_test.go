@@ -74,18 +74,21 @@ func TestBreakLinesOnRandomText(t *testing.T) {
 				t.Fatalf("%q at %v: line %d ends with %q: %q", text, width, i, lr[len(lr)-1], got)
 			}
 		}
-		squeeze := func(s string) string {
-			return strings.Map(func(r rune) rune {
-				if unicode.IsSpace(r) {
-					return -1
-				}
-				return r
-			}, s)
-		}
-		if squeeze(got) != squeeze(text) {
+		if withoutSpaces(got) != withoutSpaces(text) {
 			t.Fatalf("%q at %v: the text changed: %q", text, width, got)
 		}
 	}
+}
+
+// withoutSpaces is s with its white space taken out: what breaking lines
+// may drop.
+func withoutSpaces(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // canMove reports whether a line had a place to break before its end

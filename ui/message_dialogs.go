@@ -23,16 +23,13 @@ const (
 
 // newErrorDialog is Fyne's error dialog, the message a paragraph.
 func newErrorDialog(message string, win fyne.Window) dialog.Dialog {
-	content, width := messageContent(message, theme.ErrorIcon(), win)
-	d := dialog.NewCustom(lang.L("Error"), lang.L("OK"), content, win)
-	d.Resize(fyne.NewSize(width, 0))
-	return d
+	return newMessageDialog(lang.L("Error"), message, theme.ErrorIcon(), win)
 }
 
-// newInformationDialog is Fyne's information dialog, the message a
-// paragraph.
-func newInformationDialog(title, message string, win fyne.Window) dialog.Dialog {
-	content, width := messageContent(message, theme.InfoIcon(), win)
+// newMessageDialog is Fyne's information dialog, the message a paragraph
+// beside icon, and OK.
+func newMessageDialog(title, message string, icon fyne.Resource, win fyne.Window) dialog.Dialog {
+	content, width := messageContent(message, icon, win)
 	d := dialog.NewCustom(title, lang.L("OK"), content, win)
 	d.Resize(fyne.NewSize(width, 0))
 	return d

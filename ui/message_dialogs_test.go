@@ -20,12 +20,7 @@ func TestErrorDialogBreaksAChineseMessageByTheRules(t *testing.T) {
 	long := "无法保存：另一个 Anteroom 正在写入日程库，已等待一分钟仍未结束，本次修改没有保存，请稍后再试，或关闭另一个窗口后重新操作。"
 	d.m.showError(errors.New(long))
 	top := d.win.Canvas().Overlays().Top()
-	var text *paragraph
-	for _, o := range test.LaidOutObjects(top) {
-		if p, ok := o.(*paragraph); ok && p.Full() == long {
-			text = p
-		}
-	}
+	text := paragraphShowing(top, long)
 	if text == nil {
 		t.Fatalf("the dialog does not show the message: %q", labelsOf(top))
 	}
@@ -64,12 +59,7 @@ func TestConfirmDialogBreaksALongTitleByTheRules(t *testing.T) {
 	answer := ""
 	showDialog(d.win, newConfirmDialog(tr("Delete engagement?"), message, func(ok bool) { answer = map[bool]string{true: "yes", false: "no"}[ok] }, d.win))
 	top := d.win.Canvas().Overlays().Top()
-	var text *paragraph
-	for _, o := range test.LaidOutObjects(top) {
-		if p, ok := o.(*paragraph); ok && p.Full() == message {
-			text = p
-		}
-	}
+	text := paragraphShowing(top, message)
 	if text == nil {
 		t.Fatalf("the dialog does not ask %q: %q", message, labelsOf(top))
 	}
@@ -81,4 +71,15 @@ func TestConfirmDialogBreaksALongTitleByTheRules(t *testing.T) {
 	if answer != "yes" {
 		t.Errorf("Yes answered %q", answer)
 	}
+}
+
+// paragraphShowing returns the paragraph under o that shows text, nil
+// when none does.
+func paragraphShowing(o fyne.CanvasObject, text string) *paragraph {
+	for _, c := range test.LaidOutObjects(o) {
+		if p, ok := c.(*paragraph); ok && p.Full() == text {
+			return p
+		}
+	}
+	return nil
 }

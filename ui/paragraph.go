@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -55,15 +54,8 @@ func (p *paragraph) broken() string {
 	if p.width <= 0 {
 		return p.full
 	}
-	th := p.Theme()
-	name := p.SizeName
-	if name == "" {
-		name = theme.SizeNameText
-	}
-	size, style := th.Size(name), p.TextStyle
-	room := p.width - 2*th.Size(theme.SizeNameInnerPadding) - slack
-	return breakLines(p.full, room, func(line []rune, w float32) bool {
-		return fyne.MeasureText(string(line), size, style).Width <= w
+	return breakLines(p.full, labelRoom(&p.Label, p.width)-slack, func(line []rune, w float32) bool {
+		return labelTextWidth(&p.Label, string(line)) <= w
 	})
 }
 

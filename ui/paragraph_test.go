@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -34,15 +33,7 @@ func checkRows(t *testing.T, what string, p *paragraph) {
 			t.Errorf("%s at width %v: row %d starts with %q: %q", what, p.Size().Width, i, first, rows)
 		}
 	}
-	squeeze := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, s)
-	}
-	if got := squeeze(strings.Join(rows, "")); got != squeeze(p.Full()) {
+	if got := withoutSpaces(strings.Join(rows, "")); got != withoutSpaces(p.Full()) {
 		t.Errorf("%s at width %v: drawn %q, want %q", what, p.Size().Width, rows, p.Full())
 	}
 	if lines := strings.Count(p.Text, "\n") + 1; len(rows) != lines {
