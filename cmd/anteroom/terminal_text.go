@@ -39,11 +39,30 @@ func sanitize(s string, layout bool) string {
 // isPlain reports whether s has nothing to replace, the common case.
 func isPlain(s string, layout bool) bool {
 	for _, r := range s {
-		if r == utf8.RuneError || obeyed(r) && !(layout && (r == '\n' || r == '\t')) {
+		if !plainRune(r, layout) {
 			return false
 		}
 	}
 	return true
+}
+
+// isPlainBytes is isPlain for bytes, which a writer passes on as they
+// came when they are plain, without a copy made to look at them.
+func isPlainBytes(p []byte, layout bool) bool {
+	for len(p) > 0 {
+		r, n := utf8.DecodeRune(p)
+		if !plainRune(r, layout) {
+			return false
+		}
+		p = p[n:]
+	}
+	return true
+}
+
+// plainRune reports whether r is shown as it is: bytes that are not
+// UTF-8 decode as utf8.RuneError, which is replaced like them.
+func plainRune(r rune, layout bool) bool {
+	return r != utf8.RuneError && (!obeyed(r) || layout && (r == '\n' || r == '\t'))
 }
 
 // obeyed reports whether a terminal acts on r rather than showing it:
@@ -83,7 +102,10 @@ type terminalWriter struct {
 }
 
 func (t *terminalWriter) Write(p []byte) (int, error) {
-	data := append(t.pending, p...)
+	data := p
+	if len(t.pending) > 0 {
+		data = append(t.pending, p...)
+	}
 	cut := len(data)
 	for i := len(data) - 1; i >= 0 && i >= len(data)-utf8.UTFMax; i-- {
 		if utf8.RuneStart(data[i]) {
@@ -97,7 +119,13 @@ func (t *terminalWriter) Write(p []byte) (int, error) {
 		cut--
 	}
 	t.pending = append([]byte(nil), data[cut:]...)
-	if _, err := io.WriteString(t.w, sanitizeLayout(string(data[:cut]))); err != nil {
+	var err error
+	if isPlainBytes(data[:cut], true) {
+		_, err = t.w.Write(data[:cut])
+	} else {
+		_, err = io.WriteString(t.w, sanitizeLayout(string(data[:cut])))
+	}
+	if err != nil {
 		return 0, err
 	}
 	return len(p), nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -86,3 +87,32 @@ func TestTerminalWriterKeepsLayoutAndSplitCharacters(t *testing.T) {
 		t.Fatalf("wrote %q, want %q", got, want)
 	}
 }
+
+func TestTerminalWriterPassesPlainWritesAndMendsTheRest(t *testing.T) {
+	for _, c := range []struct{ writes, want []string }{
+		{[]string{"  09:00–10:00 预算会\n", "\n2026-12-28 Mon\n"}, []string{"  09:00–10:00 预算会\n", "\n2026-12-28 Mon\n"}},
+		{[]string{"A\xffB\n"}, []string{"A\uFFFDB\n"}},
+		{[]string{"会\xe8", "\xae\xae\x1b\n"}, []string{"会", "议␛\n"}},
+		{[]string{"A\r", "\nB\r", "C"}, []string{"A", "\r\nB", "␍C"}},
+	} {
+		var got []string
+		w := &terminalWriter{w: writeFunc(func(p []byte) (int, error) {
+			got = append(got, string(p))
+			return len(p), nil
+		})}
+		for _, s := range c.writes {
+			if n, err := w.Write([]byte(s)); n != len(s) || err != nil {
+				t.Fatalf("Write(%q) = %d, %v", s, n, err)
+			}
+		}
+		w.flush()
+		if !slices.Equal(got, c.want) {
+			t.Errorf("writes %q passed on as %q, want %q", c.writes, got, c.want)
+		}
+	}
+}
+
+// writeFunc is an io.Writer that is a function.
+type writeFunc func(p []byte) (int, error)
+
+func (f writeFunc) Write(p []byte) (int, error) { return f(p) }
