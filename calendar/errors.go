@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"errors"
+	"syscall"
 	"time"
 )
 
@@ -14,7 +15,51 @@ var (
 	// ErrBusy means another program held the calendar's write lock for
 	// longer than a change waits; the error is a *BusyError.
 	ErrBusy = errors.New("another Anteroom is writing to the calendar")
+	// ErrFull means the disk had no room for what was being written; the
+	// error is a *FullError.
+	ErrFull = errors.New("the disk is full")
 )
+
+// FullError is a write the disk had no room for: the calendar's database
+// (nothing of the change was stored: it was one transaction) or a file
+// being saved (the file was not written; one it would have replaced is
+// as it was).
+type FullError struct {
+	Path     string
+	Database bool // the calendar's database, not a file being saved
+	Err      error
+}
+
+func (e *FullError) Error() string {
+	if e.Database {
+		return "the disk holding " + e.Path + " is full: nothing was changed; free some space and try again"
+	}
+	return "the disk is full: " + e.Path + " was not written; free some space and try again"
+}
+
+// Code is the message key of the error; its placeholder is Path.
+func (e *FullError) Code() string {
+	if e.Database {
+		return "error.full.database"
+	}
+	return "error.full.file"
+}
+
+// Args fills the message's placeholder.
+func (e *FullError) Args() map[string]any { return map[string]any{"Path": e.Path} }
+
+func (e *FullError) Is(target error) bool { return target == ErrFull }
+func (e *FullError) Unwrap() error        { return e.Err }
+
+// FileFull returns err as a *FullError for the file at path when the disk
+// had no room for it, else err as it is.
+func FileFull(path string, err error) error {
+	var full *FullError
+	if err == nil || errors.As(err, &full) || !errors.Is(err, syscall.ENOSPC) {
+		return err
+	}
+	return &FullError{Path: path, Err: err}
+}
 
 // BusyError is a change given up after waiting for another writer: which
 // file and how long it waited. Nothing of the change was stored.

@@ -68,5 +68,6 @@ var (
 	_ Translatable = (*ValidationError)(nil)
 	_ Translatable = (*ConflictError)(nil)
 	_ Translatable = (*BusyError)(nil)
+	_ Translatable = (*FullError)(nil)
 	_ Translatable = Phrase{}
 )

@@ -152,9 +152,9 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	defer tx.Rollback() // a no-op after Commit
 	if err := fn(tx); err != nil {
-		return err
+		return fullError(db.path, err)
 	}
-	return tx.Commit()
+	return fullError(db.path, tx.Commit())
 }
 
 // eachRow calls fn for every row and closes rows.

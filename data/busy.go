@@ -89,5 +89,5 @@ func (p waitingPool) ExecContext(ctx context.Context, query string, args ...any)
 		res, err = p.DB.ExecContext(ctx, query, args...)
 		return err
 	})
-	return res, err
+	return res, fullError(p.db.path, err)
 }

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"syscall"
 
 	"anteroom/calendar"
 
@@ -52,6 +53,19 @@ func rowErr(err error, what string, id int64) error {
 		err = calendar.ErrNotFound
 	}
 	return fmt.Errorf("%s %d: %w", what, id, err)
+}
+
+// fullError is err as a *calendar.FullError for the database at path when
+// the disk had no room for a write, else err as it is.
+func fullError(path string, err error) error {
+	var full *calendar.FullError
+	if err == nil || errors.As(err, &full) {
+		return err
+	}
+	if sqliteCode(err)&0xff == sqlite3.SQLITE_FULL || errors.Is(err, syscall.ENOSPC) {
+		return &calendar.FullError{Path: path, Database: true, Err: err}
+	}
+	return err
 }
 
 // sqliteCode returns SQLite's extended result code of err, or 0.

@@ -98,7 +98,7 @@ func open(ctx context.Context, path string, steps []migration) (*DB, error) {
 	pool.SetMaxOpenConns(1)
 	if err := connect(ctx, pool); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("open database %s: %w", abs, err)
+		return nil, fullError(abs, fmt.Errorf("open database %s: %w", abs, err))
 	}
 	narrowed, err := restrictModes(abs)
 	if err != nil {
@@ -112,7 +112,7 @@ func open(ctx context.Context, path string, steps []migration) (*DB, error) {
 	}
 	if err != nil {
 		pool.Close()
-		return nil, err
+		return nil, fullError(abs, err) // a migration, or the copy made before it
 	}
 	db := &DB{pool: pool, path: abs, readOnly: readOnly, narrowed: narrowed}
 	db.sql = waitingPool{DB: pool, db: db}
