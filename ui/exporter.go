@@ -88,11 +88,7 @@ func (ex *exporter) pickFile() {
 		if w == nil {
 			return
 		}
-		werr := ex.write(w)
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
+		if werr := saveFile(w, ex.write); werr != nil {
 			ex.showProblem(werr)
 			return
 		}

@@ -82,11 +82,8 @@ func (p *printDialog) saveTo(w fyne.URIWriteCloser, err error) {
 	if w == nil {
 		return
 	}
-	werr := p.write(w, p.level.value() == printFull)
-	if cerr := w.Close(); werr == nil && cerr != nil {
-		werr = fmt.Errorf("close %s: %w", w.URI().Name(), cerr)
-	}
-	if werr != nil {
+	full := p.level.value() == printFull
+	if werr := saveFile(w, func(out io.Writer) error { return p.write(out, full) }); werr != nil {
 		showErr(p.problem, werr)
 		return
 	}

@@ -138,11 +138,7 @@ func (p *planDialog) pickFile() {
 		if w == nil {
 			return
 		}
-		werr := p.writeHTML(w)
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
+		if werr := saveFile(w, p.writeHTML); werr != nil {
 			showErr(p.problem, werr)
 			return
 		}

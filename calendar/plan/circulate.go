@@ -114,12 +114,13 @@ func writeTogether(files map[string]func(io.Writer) error) (err error) {
 func writeTemp(path string, write func(io.Writer) error) (name string, err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return "", err
+		return "", calendar.FileFull(path, err)
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
+			err = calendar.FileFull(path, err)
 		}
 	}()
 	if err = write(f); err != nil {

@@ -4,14 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
 	"anteroom/calendar"
 	"anteroom/calendar/ics"
+	"anteroom/internal/atomicfile"
 )
 
 // leaderList collects --leader values: repeated, comma-separated, or "all".
@@ -67,7 +66,7 @@ func runExport(env *env, args []string) error {
 	if *output == "" {
 		return write(env.stdout)
 	}
-	return writeAtomically(*output, write)
+	return atomicfile.Write(*output, 0o644, write)
 }
 
 // exportLeaders resolves --leader: the named leaders, every leader for
@@ -97,30 +96,4 @@ func exportLeaders(ctx context.Context, svc *calendar.Service, names []string) (
 		}
 	}
 	return out, nil
-}
-
-// writeAtomically writes a new file at path through a temporary file in
-// the same folder, renamed into place once complete: a failed export never
-// leaves half a file where the last good one was.
-func writeAtomically(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -12,6 +12,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/followup"
+	"anteroom/internal/atomicfile"
 )
 
 // minutesCommands are the verbs of `anteroom minutes`.
@@ -306,7 +307,7 @@ func writeDocument(env *env, path string, write func(io.Writer) error) error {
 	if path == "" {
 		return write(env.stdout)
 	}
-	if err := writeAtomically(path, write); err != nil {
+	if err := atomicfile.Write(path, 0o644, write); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.stderr, lang.L("Wrote {{.File}}.", map[string]any{"File": terminalText(path)}))

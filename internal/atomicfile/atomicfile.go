@@ -1,0 +1,39 @@
+// Package atomicfile writes files whole or not at all.
+package atomicfile
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"anteroom/calendar"
+)
+
+// Write writes a new file at path through a temporary file in the same
+// folder, renamed into place once complete: a failed write (a full disk,
+// an error of write itself) never leaves half a file where the last good
+// one was. A disk without room gives a *calendar.FullError naming path.
+func Write(path string, mode fs.FileMode, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return calendar.FileFull(path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = calendar.FileFull(path, err)
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
