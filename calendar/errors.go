@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"errors"
-	"syscall"
 	"time"
 )
 
@@ -50,16 +49,6 @@ func (e *FullError) Args() map[string]any { return map[string]any{"Path": e.Path
 
 func (e *FullError) Is(target error) bool { return target == ErrFull }
 func (e *FullError) Unwrap() error        { return e.Err }
-
-// FileFull returns err as a *FullError for the file at path when the disk
-// had no room for it, else err as it is.
-func FileFull(path string, err error) error {
-	var full *FullError
-	if err == nil || errors.As(err, &full) || !errors.Is(err, syscall.ENOSPC) {
-		return err
-	}
-	return &FullError{Path: path, Err: err}
-}
 
 // BusyError is a change given up after waiting for another writer: which
 // file and how long it waited. Nothing of the change was stored.

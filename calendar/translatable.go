@@ -69,5 +69,6 @@ var (
 	_ Translatable = (*ConflictError)(nil)
 	_ Translatable = (*BusyError)(nil)
 	_ Translatable = (*FullError)(nil)
+	_ Translatable = (*FileError)(nil)
 	_ Translatable = Phrase{}
 )

@@ -148,7 +148,7 @@ func (im *importer) next() {
 func readPlan(ctx context.Context, svc *imports.Service, leader calendar.Leader, loc *time.Location, path string) (*imports.ImportPlan, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, calendar.FileProblem(path, false, err)
 	}
 	defer f.Close()
 	// Read straight into the plan's items: a large file is held once, not copied.

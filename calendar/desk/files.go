@@ -96,7 +96,7 @@ func (f *FileStore) stage(path string) (*stagedFile, error) {
 	}
 	tmp, err := f.createIncoming()
 	if err != nil {
-		return nil, calendar.FileFull(f.dir, fmt.Errorf("file store: %w", err))
+		return nil, calendar.FileProblem(f.dir, true, fmt.Errorf("file store: %w", err))
 	}
 	in := &stagedFile{store: f, tmp: tmp}
 	h := sha256.New()
@@ -106,7 +106,7 @@ func (f *FileStore) stage(path string) (*stagedFile, error) {
 	}
 	if err != nil {
 		in.discard()
-		return nil, calendar.FileFull(f.dir, fmt.Errorf("copy %s into the file store: %w", path, err))
+		return nil, calendar.FileProblem(f.dir, true, fmt.Errorf("copy %s into the file store: %w", path, err))
 	}
 	in.att = Attachment{Name: filepath.Base(path), Hash: hex.EncodeToString(h.Sum(nil)), Size: n}
 	return in, nil

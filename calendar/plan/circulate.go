@@ -114,13 +114,13 @@ func writeTogether(files map[string]func(io.Writer) error) (err error) {
 func writeTemp(path string, write func(io.Writer) error) (name string, err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return "", calendar.FileFull(path, err)
+		return "", calendar.FileProblem(path, true, err)
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
-			err = calendar.FileFull(path, err)
+			err = calendar.FileProblem(path, true, err)
 		}
 	}()
 	if err = write(f); err != nil {

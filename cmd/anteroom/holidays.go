@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"anteroom/calendar"
 	"anteroom/calendar/ics"
 )
 
@@ -46,7 +47,7 @@ func runHolidays(env *env, args []string) error {
 	for _, path := range fs.Args() {
 		f, err := os.Open(path)
 		if err != nil {
-			return err
+			return calendar.FileProblem(path, false, err)
 		}
 		cal, err := ics.Decode(f, path, ics.Options{Zone: loc})
 		f.Close()

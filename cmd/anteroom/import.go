@@ -105,7 +105,7 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fail(err)
+		return fail(calendar.FileProblem(path, false, err))
 	}
 	zone, err := leader.Location()
 	if err != nil {

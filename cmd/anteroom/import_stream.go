@@ -29,7 +29,7 @@ func importStreamed(ctx context.Context, svc *imports.Service, leader calendar.L
 	read := func(ctx context.Context, put func(imports.Incoming) error) ([]imports.ImportTodo, []imports.Message, error) {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, calendar.FileProblem(path, false, err)
 		}
 		defer f.Close()
 		return ics.ReadEach(ctx, f, path, zone, put)

@@ -17,13 +17,13 @@ import (
 func Write(path string, mode fs.FileMode, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return calendar.FileFull(path, err)
+		return calendar.FileProblem(path, true, err)
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
-			err = calendar.FileFull(path, err)
+			err = calendar.FileProblem(path, true, err)
 		}
 	}()
 	if err = write(tmp); err != nil {

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A file the user names that is missing, or a folder that is, is told in
+// their words, naming it: never the system's English.
+func TestMissingFilesAndFoldersAreToldInChinese(t *testing.T) {
+	bin := builtBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	zh := func(args ...string) (string, int) {
+		cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TZ=Asia/Shanghai", "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8"}
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		cmd.Run()
+		return errOut.String(), cmd.ProcessState.ExitCode()
+	}
+	if msg, code := zh("leader", "add", "--name", "张书记", "--zone", "Asia/Shanghai"); code != 0 {
+		t.Fatalf("leader add: %s", msg)
+	}
+	missing := filepath.Join(dir, "邀请.ics")
+	noFolder := filepath.Join(dir, "没有的文件夹", "下周.ics")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", missing}, missing + " 不存在"},
+		{[]string{"import", "--dry-run", missing}, missing + " 不存在"},
+		{[]string{"export", "--from", "2026-12-07", "--to", "2026-12-13", "-o", noFolder},
+			"文件夹 " + filepath.Dir(noFolder) + " 不存在，无法写入 下周.ics"},
+	} {
+		msg, code := zh(c.args...)
+		if code != 1 || !strings.Contains(msg, c.want) || strings.Contains(msg, "no such file") {
+			t.Errorf("%v: exit %d, said %q; want it to say %q", c.args, code, msg, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Dir(noFolder)); !os.IsNotExist(err) {
+		t.Errorf("the export made the folder it was told is missing: %v", err)
+	}
+}
