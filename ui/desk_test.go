@@ -39,6 +39,7 @@ type uiDesk struct {
 	dk     *desk.Service
 	rv     *review.Service
 	leader calendar.Leader
+	db     *data.DB
 }
 
 func newDesk(t *testing.T) *uiDesk {
@@ -78,7 +79,7 @@ func newDeskSharing(t *testing.T, sharing func(*data.DB, *calendar.Service) Shar
 	}
 	win.Resize(fyne.NewSize(1280, 800))
 	m.goAsync = func(work, done func()) { work(); done() } // no goroutines, no waiting
-	return &uiDesk{t: t, m: m, win: win, svc: svc, dk: dk, rv: rv, leader: leader}
+	return &uiDesk{t: t, m: m, win: win, svc: svc, dk: dk, rv: rv, leader: leader, db: db}
 }
 
 // slotPos is where a user double-clicks for day (0 = Monday) at hh:mm.

@@ -271,7 +271,7 @@ func (ed *editor) showProblems(err error) bool {
 	}
 	var ve *calendar.ValidationError
 	if !errors.As(err, &ve) {
-		ed.errs["form"].SetText(err.Error())
+		ed.errs["form"].SetText(errorText(err))
 		ed.errs["form"].Show()
 		return false
 	}

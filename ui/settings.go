@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -215,11 +214,6 @@ func (s *settings) onSave() {
 
 func (s *settings) showProblems(err error) {
 	s.problems.Importance = widget.DangerImportance
-	var ve *calendar.ValidationError
-	if errors.As(err, &ve) {
-		s.problems.SetText(errorText(err))
-	} else {
-		s.problems.SetText(err.Error())
-	}
+	s.problems.SetText(errorText(err))
 	s.problems.Show()
 }
