@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"syscall"
 
 	"anteroom/calendar"
@@ -62,11 +63,34 @@ func fullError(path string, err error) error {
 	if err == nil || errors.As(err, &full) {
 		return err
 	}
-	if sqliteCode(err)&0xff == sqlite3.SQLITE_FULL || errors.Is(err, syscall.ENOSPC) {
+	if outOfRoom(sqliteCode(err), filepath.Dir(path)) || errors.Is(err, syscall.ENOSPC) {
 		return &calendar.FullError{Path: path, Database: true, Err: err}
 	}
 	return err
 }
+
+// outOfRoom reports whether SQLite's result code means the disk holding dir
+// is full. SQLite says SQLITE_FULL only for its own files' writes; making
+// the write-ahead log's shared memory on a full disk, as any start does,
+// fails as a plain I/O error (SQLITE_IOERR_SHMSIZE), so an I/O error
+// counts too when the disk has almost no room left.
+func outOfRoom(code int, dir string) bool {
+	switch code & 0xff {
+	case sqlite3.SQLITE_FULL:
+		return true
+	case sqlite3.SQLITE_IOERR:
+		room, ok := roomLeft(dir)
+		return ok && room < fullBelow
+	}
+	return false
+}
+
+// fullBelow is the room under which a disk counts as full: less than the
+// few pages of log and shared memory SQLite needs to write anything.
+const fullBelow = 1 << 20
+
+// roomLeft is freeRoom, replaced in tests.
+var roomLeft = freeRoom
 
 // sqliteCode returns SQLite's extended result code of err, or 0.
 func sqliteCode(err error) int {

@@ -9,6 +9,8 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/imports"
+
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // fillTo makes db's file unable to grow past the pages it has: SQLite's
@@ -75,5 +77,35 @@ func TestAFullDiskStoresNoneOfAnImport(t *testing.T) {
 	}
 	if got := im.agenda(); len(got) != 1 || !strings.Contains(got[0], "例会") {
 		t.Fatalf("after the refused import the week holds %q, want the one meeting there was", got)
+	}
+}
+
+// An I/O error is a full disk only when the disk has almost no room: the
+// same error on a disk with room is left as it is, and so is one where the
+// system will not say.
+func TestAnIOErrorIsAFullDiskOnlyWithNoRoomLeft(t *testing.T) {
+	saved := roomLeft
+	t.Cleanup(func() { roomLeft = saved })
+	const ioErrShmSize = 4874 // SQLITE_IOERR_SHMSIZE
+	for _, c := range []struct {
+		code   int
+		room   uint64
+		known  bool
+		isFull bool
+	}{
+		{sqlite3.SQLITE_FULL, 1 << 30, true, true},
+		{ioErrShmSize, 0, true, true},
+		{ioErrShmSize, 64 << 10, true, true},
+		{ioErrShmSize, 1 << 30, true, false},
+		{ioErrShmSize, 0, false, false},
+		{sqlite3.SQLITE_BUSY, 0, true, false},
+	} {
+		roomLeft = func(string) (uint64, bool) { return c.room, c.known }
+		if got := outOfRoom(c.code, t.TempDir()); got != c.isFull {
+			t.Errorf("code %d with %d bytes left (known %v): full %v, want %v", c.code, c.room, c.known, got, c.isFull)
+		}
+	}
+	if room, ok := freeRoom(t.TempDir()); !ok || room == 0 {
+		t.Errorf("free room of the test's folder: %d, %v; want some, known", room, ok)
 	}
 }

@@ -70,7 +70,20 @@ func Open(path string) (*DB, error) {
 }
 
 // open is Open with the migrations as a parameter, so tests can add steps.
+// Any step may meet a full disk: making the folder or the file, SQLite's
+// first read (which makes the log's shared memory), a migration.
 func open(ctx context.Context, path string, steps []migration) (*DB, error) {
+	db, err := openFile(ctx, path, steps)
+	if err != nil {
+		if abs, absErr := filepath.Abs(path); absErr == nil {
+			path = abs
+		}
+		return nil, fullError(path, err)
+	}
+	return db, nil
+}
+
+func openFile(ctx context.Context, path string, steps []migration) (*DB, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -98,7 +111,7 @@ func open(ctx context.Context, path string, steps []migration) (*DB, error) {
 	pool.SetMaxOpenConns(1)
 	if err := connect(ctx, pool); err != nil {
 		pool.Close()
-		return nil, fullError(abs, fmt.Errorf("open database %s: %w", abs, err))
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
 	narrowed, err := restrictModes(abs)
 	if err != nil {
@@ -112,7 +125,7 @@ func open(ctx context.Context, path string, steps []migration) (*DB, error) {
 	}
 	if err != nil {
 		pool.Close()
-		return nil, fullError(abs, err) // a migration, or the copy made before it
+		return nil, err // a migration, or the copy made before it
 	}
 	db := &DB{pool: pool, path: abs, readOnly: readOnly, narrowed: narrowed}
 	db.sql = waitingPool{DB: pool, db: db}

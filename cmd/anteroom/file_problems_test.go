@@ -10,7 +10,7 @@ import (
 )
 
 // A file the user names that is missing, or a folder that is, is told in
-// their words, naming it: never the system's English.
+// their words, naming it once: never the system's English.
 func TestMissingFilesAndFoldersAreToldInChinese(t *testing.T) {
 	bin := builtBinary(t)
 	dir := t.TempDir()
@@ -38,11 +38,42 @@ func TestMissingFilesAndFoldersAreToldInChinese(t *testing.T) {
 			"文件夹 " + filepath.Dir(noFolder) + " 不存在，无法写入 下周.ics"},
 	} {
 		msg, code := zh(c.args...)
-		if code != 1 || !strings.Contains(msg, c.want) || strings.Contains(msg, "no such file") {
+		named := strings.Count(msg, c.args[len(c.args)-1]) + strings.Count(msg, filepath.Dir(noFolder)+" ")
+		if code != 1 || !strings.Contains(msg, c.want) || strings.Contains(msg, "no such file") || named != 1 {
 			t.Errorf("%v: exit %d, said %q; want it to say %q", c.args, code, msg, c.want)
 		}
 	}
 	if _, err := os.Stat(filepath.Dir(noFolder)); !os.IsNotExist(err) {
 		t.Errorf("the export made the folder it was told is missing: %v", err)
+	}
+}
+
+// Starting on a disk with no room left fails before SQLite can make the
+// log's shared memory, as a bare I/O error; the user is told the disk is
+// full, in their words. The disk is a small tmpfs in a mount namespace of
+// its own, filled after the first start.
+func TestStartingOnAFullDiskIsToldInChinese(t *testing.T) {
+	if err := exec.Command("unshare", "-rm", "true").Run(); err != nil {
+		t.Skipf("no mount namespace to make a small disk in: %v", err)
+	}
+	bin := builtBinary(t)
+	dir := t.TempDir()
+	disk := filepath.Join(dir, "disk")
+	if err := os.Mkdir(disk, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	script := `set -e
+mount -t tmpfs -o size=2m tmpfs "$1"
+"$2" --db "$1/cal.db" leader add --name 张书记 --zone Asia/Shanghai >/dev/null
+head -c 4000000 /dev/zero > "$1/filler" 2>/dev/null || true
+"$2" --db "$1/cal.db" leader list`
+	cmd := exec.Command("unshare", "-rm", "sh", "-c", script, "sh", disk, bin)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TZ=Asia/Shanghai", "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8"}
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	cmd.Run()
+	want := filepath.Join(disk, "cal.db") + " 所在的磁盘已满"
+	if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(errOut.String(), want) {
+		t.Fatalf("leader list on a full disk: exit %d, said %q; want %q", code, errOut.String(), want)
 	}
 }

@@ -272,6 +272,9 @@ func importErrorText(path string, err error, details bool) string {
 	if errors.As(err, &pe) {
 		return plainParseError(pe, details)
 	}
+	if fe := (*calendar.FileError)(nil); errors.As(err, &fe) && fe.Path == path {
+		return describe(err, about{}).Error() // it names the file itself
+	}
 	return lang.L("{{.File}}: {{.Reason}}", map[string]any{"File": path, "Reason": describe(err, about{}).Error()})
 }
 
