@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -146,12 +147,18 @@ func runCommand(cmd command, dbPath string, args []string, stdout, stderr io.Wri
 	if asksForHelp(args) && showHelp(cmd, args, stdout) {
 		return nil
 	}
-	if onlyReads(cmd.name, args) {
+	reads := onlyReads(cmd.name, args)
+	if reads {
 		if err := databaseExists(dbPath); err != nil {
 			return err
 		}
 	}
 	return withStorage(dbPath, stderr, func(db *data.DB, s services) error {
+		if reads {
+			if err := db.CacheFewPages(context.Background()); err != nil {
+				return err
+			}
+		}
 		return readOnlyMessage(cmd.run(&env{svc: s.booking, deskSvc: s.desk, reviewSvc: s.review, importSvc: s.imports, followSvc: s.follow, db: db, stdout: stdout, stderr: stderr}, args), dbPath)
 	})
 }
