@@ -33,7 +33,7 @@ func loadMessages(t *testing.T, name string) map[string]string {
 func TestEveryKeyIsTranslated(t *testing.T) {
 	zh, en := loadMessages(t, "zh-CN.json"), loadMessages(t, "en.json")
 	used := map[string]string{} // key → first file using it
-	for _, dir := range []string{"../ui", "../cmd", "../calendar", "../dav"} {
+	for _, dir := range []string{"../ui", "../cmd", "../calendar", "../dav", "../data"} {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || filepath.Ext(path) != ".go" || regexp.MustCompile(`_test\.go$`).MatchString(path) {
 				return err

@@ -31,12 +31,20 @@ var (
 // the underlying error when SQLite gave one.
 type notOursError struct {
 	path   string
-	reason string
+	reason calendar.Phrase
+	detail string // after the reason, in the English text only
 	err    error
 }
 
+// Why a file is not an Anteroom database.
+var (
+	notADatabase  = calendar.Phrase{Key: "error.database.reason.not_sqlite", English: "file is not a database"}
+	damaged       = calendar.Phrase{Key: "error.database.reason.damaged", English: "the file is damaged"}
+	anotherOwners = calendar.Phrase{Key: "error.database.reason.another_program", English: "another program's SQLite database"}
+)
+
 func (e *notOursError) Error() string {
-	msg := fmt.Sprintf("%s is not an Anteroom database (%s)", e.path, e.reason)
+	msg := fmt.Sprintf("%s is not an Anteroom database (%s%s)", e.path, e.reason.English, e.detail)
 	if e.err != nil {
 		msg += ": " + e.err.Error()
 	}
@@ -45,6 +53,57 @@ func (e *notOursError) Error() string {
 
 func (e *notOursError) Is(target error) bool { return target == ErrCorrupt }
 func (e *notOursError) Unwrap() error        { return e.err }
+
+// Code is the message key; its placeholders are Path and Reason.
+func (e *notOursError) Code() string { return "error.database.not_ours" }
+
+// Args fills the message's placeholders.
+func (e *notOursError) Args() map[string]any {
+	return map[string]any{"Path": e.path, "Reason": e.reason}
+}
+
+// tooNewError is the ErrTooNew of a file a newer Anteroom wrote.
+type tooNewError struct {
+	path           string
+	version, known int
+}
+
+func (e *tooNewError) Error() string {
+	return fmt.Sprintf("%s: %v (schema version %d, this version knows up to %d): update Anteroom to open it",
+		e.path, ErrTooNew, e.version, e.known)
+}
+
+func (e *tooNewError) Is(target error) bool { return target == ErrTooNew }
+
+// Code is the message key; its placeholders are Path, Version and Known.
+func (e *tooNewError) Code() string { return "error.database.too_new" }
+
+// Args fills the message's placeholders.
+func (e *tooNewError) Args() map[string]any {
+	return map[string]any{"Path": e.path, "Version": e.version, "Known": e.known}
+}
+
+// staleReadOnlyError is the ErrReadOnly of a file that needs migrating,
+// which would have to write it.
+type staleReadOnlyError struct {
+	path     string
+	from, to int
+}
+
+func (e *staleReadOnlyError) Error() string {
+	return fmt.Sprintf("%s needs upgrading from schema version %d to %d: %v: make the file writable to open it",
+		e.path, e.from, e.to, ErrReadOnly)
+}
+
+func (e *staleReadOnlyError) Is(target error) bool { return target == ErrReadOnly }
+
+// Code is the message key; its placeholders are Path, From and To.
+func (e *staleReadOnlyError) Code() string { return "error.database.read_only_upgrade" }
+
+// Args fills the message's placeholders.
+func (e *staleReadOnlyError) Args() map[string]any {
+	return map[string]any{"Path": e.path, "From": e.from, "To": e.to}
+}
 
 // rowErr names what a single-row read was after and turns
 // sql.ErrNoRows into calendar.ErrNotFound, so callers never see SQL errors

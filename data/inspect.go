@@ -1,6 +1,7 @@
 package data
 
 import (
+	"anteroom/calendar"
 	"bytes"
 	"context"
 	"database/sql"
@@ -28,7 +29,8 @@ var errNoHeader = errors.New("it does not start with the SQLite header")
 func inspect(ctx context.Context, path string, known int) error {
 	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
 	if err != nil {
-		return fmt.Errorf("open database: %w", err)
+		_, missing := os.Stat(path)
+		return calendar.FileProblem(path, missing != nil, err) // making it is a write
 	}
 	header := make([]byte, len(sqliteMagic))
 	n, err := io.ReadFull(f, header)
@@ -39,7 +41,7 @@ func inspect(ctx context.Context, path string, known int) error {
 	case err != nil && !errors.Is(err, io.ErrUnexpectedEOF):
 		return fmt.Errorf("open database: %w", err)
 	case !bytes.Equal(header[:n], sqliteMagic) || n < len(sqliteMagic):
-		return &notOursError{path: path, reason: "file is not a database", err: errNoHeader}
+		return &notOursError{path: path, reason: notADatabase, err: errNoHeader}
 	}
 	return inspectSQLite(ctx, path, known)
 }
@@ -62,26 +64,21 @@ func inspectSQLite(ctx context.Context, path string, known int) error {
 		(SELECT count(*) FROM sqlite_schema)`).Scan(&version, &appID, &objects)
 	switch {
 	case isNotADatabase(err):
-		reason := "file is not a database"
+		reason := notADatabase
 		if sqliteCode(err)&0xff == sqlite3.SQLITE_CORRUPT {
-			reason = "the file is damaged"
+			reason = damaged
 		}
 		return &notOursError{path: path, reason: reason, err: err}
 	case err != nil:
 		return fmt.Errorf("open database %s: %w", path, err)
 	case appID == applicationID && version > known:
-		return tooNewError(path, version, known)
+		return &tooNewError{path: path, version: version, known: known}
 	case appID == applicationID:
 		return nil
 	case appID != 0:
-		return &notOursError{path: path, reason: fmt.Sprintf("another program's database, application id %#08x", appID)}
+		return &notOursError{path: path, reason: anotherOwners, detail: fmt.Sprintf(", application id %#08x", appID)}
 	case version != 0 || objects != 0:
-		return &notOursError{path: path, reason: "another program's SQLite database"}
+		return &notOursError{path: path, reason: anotherOwners}
 	}
 	return nil // an SQLite file with nothing in it yet
-}
-
-func tooNewError(path string, version, known int) error {
-	return fmt.Errorf("%s: %w (schema version %d, this version knows up to %d): update Anteroom to open it",
-		path, ErrTooNew, version, known)
 }

@@ -62,7 +62,7 @@ func migrate(ctx context.Context, db *sql.DB, dbPath string, steps []migration) 
 	}
 	switch {
 	case v > len(steps): // a newer instance migrated since inspect looked
-		return tooNewError(dbPath, v, len(steps))
+		return &tooNewError{path: dbPath, version: v, known: len(steps)}
 	case v == len(steps):
 		return nil
 	}
@@ -87,8 +87,7 @@ func checkCurrent(ctx context.Context, db *sql.DB, dbPath string, known int) err
 		return fmt.Errorf("open database %s: %w", dbPath, err)
 	}
 	if v < known {
-		return fmt.Errorf("%s needs upgrading from schema version %d to %d: %w: make the file writable to open it",
-			dbPath, v, known, ErrReadOnly)
+		return &staleReadOnlyError{path: dbPath, from: v, to: known}
 	}
 	return nil
 }

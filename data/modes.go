@@ -1,6 +1,7 @@
 package data
 
 import (
+	"anteroom/calendar"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -34,7 +35,7 @@ func readOnlyFile(path string) (bool, error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("open database: %w", err)
+		return false, calendar.FileProblem(path, false, err)
 	}
 	if fi.Mode().Perm()&0o200 == 0 {
 		return true, nil
@@ -44,7 +45,7 @@ func readOnlyFile(path string) (bool, error) {
 		return true, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("open database: %w", err)
+		return false, calendar.FileProblem(path, false, err)
 	}
 	f.Close()
 	return false, nil

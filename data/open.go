@@ -89,7 +89,7 @@ func openFile(ctx context.Context, path string, steps []migration) (*DB, error) 
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
+		return nil, calendar.FileProblem(abs, true, err)
 	}
 	readOnly, err := readOnlyFile(abs)
 	if err != nil {

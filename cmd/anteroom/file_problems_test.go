@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,14 +16,7 @@ func TestMissingFilesAndFoldersAreToldInChinese(t *testing.T) {
 	bin := builtBinary(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
-	zh := func(args ...string) (string, int) {
-		cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
-		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TZ=Asia/Shanghai", "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8"}
-		var errOut bytes.Buffer
-		cmd.Stderr = &errOut
-		cmd.Run()
-		return errOut.String(), cmd.ProcessState.ExitCode()
-	}
+	zh := func(args ...string) (string, int) { return inChinese(bin, dir, db, args...) }
 	if msg, code := zh("leader", "add", "--name", "张书记", "--zone", "Asia/Shanghai"); code != 0 {
 		t.Fatalf("leader add: %s", msg)
 	}
@@ -75,5 +69,63 @@ head -c 4000000 /dev/zero > "$1/filler" 2>/dev/null || true
 	want := filepath.Join(disk, "cal.db") + " 所在的磁盘已满"
 	if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(errOut.String(), want) {
 		t.Fatalf("leader list on a full disk: exit %d, said %q; want %q", code, errOut.String(), want)
+	}
+}
+
+// inChinese runs the built binary bin on the database db in zh_CN, with
+// home as HOME, and returns what it said on standard error and its exit code.
+func inChinese(bin, home, db string, args ...string) (string, int) {
+	cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "TZ=Asia/Shanghai", "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8"}
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	cmd.Run()
+	return errOut.String(), cmd.ProcessState.ExitCode()
+}
+
+// A database Anteroom will not open (not one at all, another program's,
+// one a newer version wrote) is refused in the user's words, naming it,
+// and left as it was.
+func TestADatabaseThatCannotBeOpenedIsToldInChinese(t *testing.T) {
+	bin := builtBinary(t)
+	dir := t.TempDir()
+	letter := filepath.Join(dir, "letter.db")
+	if err := os.WriteFile(letter, []byte("这是一封信，不是数据库\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "other.db")
+	newer := filepath.Join(dir, "newer.db")
+	for path, setup := range map[string]string{other: `CREATE TABLE notes (body TEXT)`, newer: `PRAGMA user_version = 999`} {
+		if path == newer {
+			if msg, code := inChinese(bin, dir, newer, "leader", "add", "--name", "张书记"); code != 0 {
+				t.Fatalf("leader add: %s", msg)
+			}
+		}
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.Exec(setup)
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct{ db, want string }{
+		{letter, letter + " 不是 Anteroom 的数据库（不是数据库文件），未做任何改动"},
+		{other, other + " 不是 Anteroom 的数据库（是其他程序的 SQLite 数据库），未做任何改动"},
+		{newer, newer + " 由更新版本的 Anteroom 写入（数据版本 999"},
+	} {
+		before, err := os.ReadFile(c.db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg, code := inChinese(bin, dir, c.db, "agenda")
+		if code != 1 || !strings.Contains(msg, c.want) {
+			t.Errorf("agenda on %s: exit %d, said %q; want %q", filepath.Base(c.db), code, msg, c.want)
+		}
+		if after, err := os.ReadFile(c.db); err != nil || !bytes.Equal(before, after) {
+			t.Errorf("%s changed when it was refused (%v)", filepath.Base(c.db), err)
+		}
 	}
 }
