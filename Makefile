@@ -61,12 +61,16 @@ promises: build
 	ANTEROOM_BIN=$(abspath $(BIN)) $(GO) test -tags ci -count=1 -v -run '^($(PROMISE_TESTS))$$' ./cmd/anteroom/
 
 # The real binary opens its window under Xvfb in both languages, draws a
-# frame and quits.
+# frame and quits; on a file that is not its database it shows why in a
+# window of its own, and exits 1.
 smoke: build
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	echo "not a calendar" > "$$tmp/letter.db"; \
 	for l in en_US.UTF-8 zh_CN.UTF-8; do \
 		echo "smoke ($$l)"; \
 		LANG=$$l xvfb-run -a $(BIN) --smoke --db "$$tmp/smoke.db" || exit 1; \
+		out=$$(LANG=$$l xvfb-run -a $(BIN) --smoke --db "$$tmp/letter.db" 2>&1); code=$$?; echo "$$out"; \
+		case "$$code $$out" in "1 "*"start failure"*) ;; *) echo "smoke: no start failure window (exit $$code)"; exit 1;; esac; \
 	done
 
 # Exports read back by three parsers that are not ours (ical.js,

@@ -112,7 +112,7 @@ func runSafely(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		if err := openWindow(g.db, g.smoke, rest, stdout); err != nil {
-			fmt.Fprintln(stderr, "anteroom:", err)
+			fmt.Fprintln(stderr, "anteroom:", terminalText(errorText(describe(err, about{}))))
 			return 1
 		}
 		return 0
