@@ -62,7 +62,7 @@ promises: build
 
 # The real binary opens its window under Xvfb in both languages, draws a
 # frame and quits; on a file that is not its database it shows why in a
-# window of its own, and exits 1.
+# window of its own, and exits 1 (without a display, it only says why).
 smoke: build
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	echo "not a calendar" > "$$tmp/letter.db"; \
@@ -71,7 +71,9 @@ smoke: build
 		LANG=$$l xvfb-run -a $(BIN) --smoke --db "$$tmp/smoke.db" || exit 1; \
 		out=$$(LANG=$$l xvfb-run -a $(BIN) --smoke --db "$$tmp/letter.db" 2>&1); code=$$?; echo "$$out"; \
 		case "$$code $$out" in "1 "*"start failure"*) ;; *) echo "smoke: no start failure window (exit $$code)"; exit 1;; esac; \
-	done
+	done; \
+	out=$$(env -u DISPLAY -u WAYLAND_DISPLAY $(BIN) --db "$$tmp/letter.db" 2>&1); code=$$?; echo "$$out"; \
+	case "$$code $$out" in "1 anteroom: "*"letter.db"*) ;; *) echo "smoke: without a display, exit $$code"; exit 1;; esac
 
 # Exports read back by three parsers that are not ours (ical.js,
 # python3-icalendar, khal) must show what the agenda says.

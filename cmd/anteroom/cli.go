@@ -111,8 +111,12 @@ func runSafely(args []string, stdout, stderr io.Writer) int {
 		if len(rest) > 0 && !g.smoke && handOffFiles(g.db, rest, stdout, stderr) {
 			return 0
 		}
-		if err := openWindow(g.db, g.smoke, rest, stdout); err != nil {
-			fmt.Fprintln(stderr, "anteroom:", terminalText(errorText(describe(err, about{}))))
+		if opened, err := openWindow(g.db, g.smoke, rest, stdout); err != nil {
+			msg := errorText(describe(err, about{}))
+			fmt.Fprintln(stderr, "anteroom:", terminalText(msg))
+			if !opened {
+				showStartFailure(msg, g.smoke, stdout)
+			}
 			return 1
 		}
 		return 0
