@@ -52,9 +52,21 @@ func readOnlyFile(path string) (bool, error) {
 }
 
 // readOnlyError is the ErrReadOnly a refused change gets: which file.
-func readOnlyError(path string) error {
-	return fmt.Errorf("%s: %w: make the file writable to save changes", path, ErrReadOnly)
+func readOnlyError(path string) error { return &refusedReadOnlyError{path: path} }
+
+type refusedReadOnlyError struct{ path string }
+
+func (e *refusedReadOnlyError) Error() string {
+	return fmt.Sprintf("%s: %v: make the file writable to save changes", e.path, ErrReadOnly)
 }
+
+func (e *refusedReadOnlyError) Is(target error) bool { return target == ErrReadOnly }
+
+// Code is the message key; its placeholder is Path.
+func (e *refusedReadOnlyError) Code() string { return "error.database.read_only" }
+
+// Args fills the message's placeholder.
+func (e *refusedReadOnlyError) Args() map[string]any { return map[string]any{"Path": e.path} }
 
 // ModeChange is a file or folder whose permissions Open or TightenFolder
 // narrowed to its owner.

@@ -66,6 +66,13 @@ func newDeskSharing(t *testing.T, sharing func(*data.DB, *calendar.Service) Shar
 	if err := svc.AddLeader(context.Background(), &leader); err != nil {
 		t.Fatal(err)
 	}
+	return deskOver(t, a, db, svc, leader, sharing)
+}
+
+// deskOver is the window over db, whose service is svc and whose leader
+// is leader.
+func deskOver(t *testing.T, a fyne.App, db *data.DB, svc *calendar.Service, leader calendar.Leader, sharing func(*data.DB, *calendar.Service) Sharing) *uiDesk {
+	t.Helper()
 	win := test.NewTempWindow(t, nil)
 	dk := desk.NewService(svc, db.Desk(), filepath.Join(t.TempDir(), "files"))
 	rv := review.NewService(svc, dk, db.Review())

@@ -290,9 +290,21 @@ func (ed *editor) showProblems(err error) bool {
 	return false
 }
 
+// revealProblems scrolls the form to its first message, after a Save or
+// a Delete that was refused; typing shows messages where they are.
+func (ed *editor) revealProblems() {
+	for _, f := range []string{"title", "start", "end", "kind", "status", "leader", "form"} {
+		if l := ed.errs[f]; l.Visible() {
+			scrollToShow(ed.scroll, l)
+			return
+		}
+	}
+}
+
 func (ed *editor) onSave() {
 	e := ed.engagement()
 	if !ed.showProblems(formProblems(e)) {
+		ed.revealProblems()
 		return
 	}
 	var err error
@@ -313,6 +325,7 @@ func (ed *editor) onSave() {
 	}
 	if err != nil {
 		ed.showProblems(err)
+		ed.revealProblems()
 		return
 	}
 	ed.saveReminder(e)
@@ -338,6 +351,7 @@ func (ed *editor) onDelete() {
 			}
 			if err := ed.deleteChosen(); err != nil {
 				ed.showProblems(err)
+				ed.revealProblems()
 				return
 			}
 			ed.reportDeleted()

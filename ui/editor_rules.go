@@ -159,6 +159,7 @@ func (ed *editor) onOverride() {
 			}
 		}
 		ed.showProblems(err)
+		ed.revealProblems()
 		return
 	}
 	ed.saveReminder(e)

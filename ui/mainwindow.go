@@ -51,6 +51,7 @@ type mainWindow struct {
 	leaderSelect *widget.Select
 	emptyState   *fyne.Container
 	toolbar      *fyne.Container
+	notices      *fyne.Container // under the toolbar: what holds while the window is open
 	busySlot     *fyne.Container // the open list of a "+N", for tests
 	search       *searchDialog   // the open search, for tests
 	// showCancelled is View → Show cancelled, checked when they are drawn.
@@ -131,7 +132,8 @@ func newMainWindow(a fyne.App, win fyne.Window, svcs Services) (*mainWindow, err
 	side.Offset = 0.6
 	split := container.NewHSplit(container.NewBorder(m.viewNavBar(), nil, nil, nil, container.NewStack(m.grid, m.views.month, m.emptyState)), side)
 	split.Offset = 0.74
-	win.SetContent(container.NewBorder(m.toolbar, container.NewBorder(nil, nil, m.status, nil, m.sync.status), nil, nil, split))
+	m.notices = container.NewVBox()
+	win.SetContent(container.NewBorder(container.NewVBox(m.toolbar, m.notices), container.NewBorder(nil, nil, m.status, nil, m.sync.status), nil, nil, split))
 	win.SetMainMenu(m.menu())
 	win.SetOnDropped(m.onDropped)
 	win.SetOnClosed(m.rememberWindowSize)

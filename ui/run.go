@@ -31,6 +31,9 @@ type Options struct {
 	// Incoming, when set, is given the window's opener of .ics files that
 	// a second start hands over (see OpenHandedFiles).
 	Incoming func(open func(files []string))
+	// ReadOnlyDatabase, when set, is the path of a database opened
+	// read-only: the window says so under its toolbar.
+	ReadOnlyDatabase string
 }
 
 // Services are the calendar's services the window works with.
@@ -64,6 +67,9 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 	}
 	if opts.Incoming != nil {
 		opts.Incoming(m.openHandedFiles)
+	}
+	if opts.ReadOnlyDatabase != "" {
+		m.sayReadOnly(opts.ReadOnlyDatabase)
 	}
 	w.Resize(rememberedWindowSize(a.Preferences()))
 	stopSync := func() {}

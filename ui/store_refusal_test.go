@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"anteroom/calendar"
@@ -34,6 +36,7 @@ func TestAChangeTheDatabaseRefusesIsToldInChinese(t *testing.T) {
 	}()
 	<-holding
 
+	d.win.Resize(fyne.NewSize(1000, 660)) // the window on a 1024×700 screen
 	d.m.newEngagement()
 	ed := d.m.editor
 	test.Type(ed.title, "防汛会商")
@@ -49,4 +52,17 @@ func TestAChangeTheDatabaseRefusesIsToldInChinese(t *testing.T) {
 	if n := len(d.stored()); n != 0 {
 		t.Fatalf("the refused engagement was stored (%d)", n)
 	}
+	if !shownIn(ed.scroll, ed.errs["form"]) {
+		t.Fatalf("the refusal is under the fold: scrolled to %v of %v, the message at %v", ed.scroll.Offset, ed.scroll.Content.Size(), ed.errs["form"].Position())
+	}
+}
+
+// shownIn reports whether o, inside s's content, is within s's view once
+// the window has laid out what changed, as its next frame does.
+func shownIn(s *container.Scroll, o fyne.CanvasObject) bool {
+	s.Content.Refresh()
+	s.Refresh()
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
+	return o.Visible() && top >= s.Offset.Y && top+o.Size().Height <= s.Offset.Y+s.Size().Height
 }

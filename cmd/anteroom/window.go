@@ -30,6 +30,9 @@ func openWindow(dbPath string, smoke bool, files []string, log io.Writer) (opene
 				remind.FollowUps(s.booking, s.follow))
 		}
 		opts := ui.Options{Smoke: smoke, Log: log, Import: files}
+		if db.ReadOnly() {
+			opts.ReadOnlyDatabase = db.Path()
+		}
 		if srv := listenForFiles(db.Path()); srv != nil && !smoke {
 			defer srv.Close()
 			opts.Incoming = srv.Serve
