@@ -27,6 +27,7 @@ type itemForm struct {
 	due      *datePicker
 	priority *enumSelect[followup.Priority]
 	problem  *paragraph
+	scroll   *container.Scroll // the form, scrolled to the problem on a refused save
 	saveBtn  *widget.Button
 	dialog   *dialog.CustomDialog
 	after    func(followup.Item)
@@ -81,7 +82,8 @@ func (d *followUpDesk) newItemForm(win fyne.Window, title string, src followup.S
 	form.Append(lang.L("Person"), f.person)
 	form.Append(lang.L("Due by"), container.NewHBox(f.due.button))
 	form.Append(lang.L("Priority"), f.priority)
-	f.dialog = dialog.NewCustomWithoutButtons(title, container.NewVScroll(container.NewVBox(form, f.problem)), win)
+	f.scroll = container.NewVScroll(container.NewVBox(form, f.problem))
+	f.dialog = dialog.NewCustomWithoutButtons(title, f.scroll, win)
 	f.dialog.SetButtons([]fyne.CanvasObject{cancel, f.saveBtn})
 	f.dialog.Resize(fitIn(win, fyne.NewSize(600, 420)))
 	showDialog(win, f.dialog)
@@ -126,7 +128,7 @@ func (f *itemForm) onSave() {
 		Person: f.person.Text, Due: f.due.date, Priority: f.priority.value()}
 	it, err := d.svc.AddItem(d.ctx(), n, d.user())
 	if err != nil {
-		showErr(f.problem, err)
+		showErrIn(f.scroll, f.problem, err)
 		return
 	}
 	f.dialog.Hide()

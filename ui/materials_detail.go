@@ -25,6 +25,7 @@ type materialDetail struct {
 	m       desk.Material
 	body    *fyne.Container
 	problem *paragraph
+	scroll  *container.Scroll // the body, scrolled to the problem on a refused step
 	audit   *auditView
 	dialog  *dialog.CustomDialog
 
@@ -52,7 +53,8 @@ type materialDetail struct {
 func newMaterialDetail(b *materialsBoard, m desk.Material) *materialDetail {
 	md := &materialDetail{b: b, m: m, body: container.NewVBox(), problem: errorLabel(), audit: newAuditView()}
 	closeBtn := &widget.Button{Text: lang.L("Close"), OnTapped: func() { md.dialog.Hide() }}
-	md.dialog = dialog.NewCustomWithoutButtons(m.Title, container.NewVScroll(md.body), b.win)
+	md.scroll = container.NewVScroll(md.body)
+	md.dialog = dialog.NewCustomWithoutButtons(m.Title, md.scroll, b.win)
 	md.dialog.SetButtons([]fyne.CanvasObject{closeBtn})
 	md.build()
 	return md
@@ -108,7 +110,7 @@ func (md *materialDetail) build() {
 
 	trail, err := d.deskSvc().Audit(d.ctx(), m.Subject())
 	if err != nil {
-		showErr(md.problem, err)
+		showErrIn(md.scroll, md.problem, err)
 	}
 	md.audit.show(trail, loc, materialStateName)
 	md.body.Objects = []fyne.CanvasObject{state, form, widget.NewSeparator(), md.step(), md.problem, widget.NewSeparator(), md.audit.content}
@@ -161,7 +163,7 @@ func (md *materialDetail) onReceive() {
 	rc.Copies, ps = count("copies", md.copies.Text, ps)
 	rc.Pages, ps = count("pages", md.pages.Text, ps)
 	if len(ps) > 0 {
-		showErr(md.problem, &calendar.ValidationError{Problems: ps})
+		showErrIn(md.scroll, md.problem, &calendar.ValidationError{Problems: ps})
 		return
 	}
 	md.apply(d.deskSvc().ReceiveMaterial(d.ctx(), md.m.ID, rc, d.user()))
@@ -198,7 +200,7 @@ func (md *materialDetail) onArchive() {
 // apply shows err, or redraws the desk and shows the next step.
 func (md *materialDetail) apply(err error) {
 	if err != nil {
-		showErr(md.problem, err)
+		showErrIn(md.scroll, md.problem, err)
 		if errors.Is(err, desk.ErrIllegalMove) {
 			md.refresh(false) // someone else moved them: show where they are now
 		}
@@ -215,7 +217,7 @@ func (md *materialDetail) refresh(clearProblem bool) {
 	d := md.b.desk
 	m, err := d.deskSvc().Material(d.ctx(), md.m.ID)
 	if err != nil {
-		showErr(md.problem, err)
+		showErrIn(md.scroll, md.problem, err)
 		return
 	}
 	md.m = m

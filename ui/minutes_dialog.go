@@ -32,6 +32,7 @@ type minutesDialog struct {
 	body    *fyne.Container
 	banner  *paragraph
 	problem *paragraph
+	scroll  *container.Scroll // the body, scrolled to the problem on a refused step
 	audit   *auditView
 
 	// Editing a draft.
@@ -103,7 +104,8 @@ func (d *followUpDesk) showMinutes(win fyne.Window, m followup.Minutes) *minutes
 	md.signBtn = &widget.Button{Text: lang.L("Sign…"), Icon: theme.Icon(theme.IconNameConfirm), Importance: widget.HighImportance, OnTapped: md.onSign}
 	md.issueBtn = &widget.Button{Text: lang.L("Issue…"), Icon: theme.Icon(theme.IconNameMailForward), Importance: widget.HighImportance, OnTapped: md.onIssue}
 	md.printBtn = &widget.Button{Text: lang.L("Print…"), Icon: theme.Icon(theme.IconNameDocumentPrint), OnTapped: func() { md.onPrint() }}
-	md.dialog = dialog.NewCustomWithoutButtons(lang.L("Minutes · {{.Title}}", map[string]any{"Title": m.Meeting.Title}), container.NewVScroll(md.body), md.win)
+	md.scroll = container.NewVScroll(md.body)
+	md.dialog = dialog.NewCustomWithoutButtons(lang.L("Minutes · {{.Title}}", map[string]any{"Title": m.Meeting.Title}), md.scroll, md.win)
 	md.build()
 	md.dialog.Resize(fitIn(md.win, fyne.NewSize(780, 640)))
 	showDialog(md.win, md.dialog)
@@ -153,7 +155,7 @@ func (md *minutesDialog) build() {
 	if m.ID != 0 {
 		trail, err := d.svc.Audit(d.ctx(), m.Subject())
 		if err != nil {
-			showErr(md.problem, err)
+			showErrIn(md.scroll, md.problem, err)
 		}
 		md.audit.show(followupTrail(trail), loc, minutesStateName)
 		objs = append(objs, widget.NewSeparator(), md.audit.content)
@@ -422,7 +424,7 @@ func (md *minutesDialog) fail(err error) {
 			md.build()
 		}
 	}
-	showErr(md.problem, err)
+	showErrIn(md.scroll, md.problem, err)
 }
 
 // done shows the minutes as they now are.

@@ -47,3 +47,12 @@ func positionIn(root, o fyne.CanvasObject) (fyne.Position, bool) {
 	}
 	return fyne.Position{}, false
 }
+
+// showErrIn is showErr for a message inside s, scrolled into view when
+// there is one.
+func showErrIn(s *container.Scroll, l *paragraph, err error) {
+	showErr(l, err)
+	if err != nil && s != nil {
+		scrollToShow(s, l)
+	}
+}

@@ -38,6 +38,7 @@ type requestForm struct {
 	windowsBox *fyne.Container
 	files      *fileList
 	problem    *paragraph
+	scroll     *container.Scroll // the form, scrolled to the problem on a refused save
 	saveBtn    *widget.Button
 	dialog     *dialog.CustomDialog
 	saved      desk.VisitRequest
@@ -86,7 +87,8 @@ func (in *visitInbox) newRequest() *requestForm {
 	)
 	f.saveBtn = &widget.Button{Text: lang.L("Save"), Icon: theme.Icon(theme.IconNameDocumentSave), Importance: widget.HighImportance, OnTapped: f.onSave}
 	cancel := &widget.Button{Text: lang.L("Cancel"), OnTapped: func() { f.dialog.Hide() }}
-	f.dialog = dialog.NewCustomWithoutButtons(lang.L("New visit request"), container.NewVScroll(container.NewVBox(form, f.problem)), in.win)
+	f.scroll = container.NewVScroll(container.NewVBox(form, f.problem))
+	f.dialog = dialog.NewCustomWithoutButtons(lang.L("New visit request"), f.scroll, in.win)
 	f.dialog.SetButtons([]fyne.CanvasObject{cancel, f.saveBtn})
 	f.dialog.Resize(fitIn(in.win, fyne.NewSize(720, 640)))
 	f.dialog.Show()
@@ -223,7 +225,7 @@ func (f *requestForm) onSave() {
 		err = d.deskSvc().AddVisitRequest(d.ctx(), &r, f.files.paths, d.user())
 	}
 	if err != nil {
-		showErr(f.problem, err)
+		showErrIn(f.scroll, f.problem, err)
 		return
 	}
 	f.saved = r
