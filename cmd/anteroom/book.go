@@ -93,7 +93,7 @@ func runAdd(env *env, args []string) error {
 		return refuse(env, *asJSON, findings, notBooked())
 	}
 	if err != nil {
-		return describe(err, about{fields: map[string]string{"leader": "leader"}})
+		return describe(err, about{fields: addFields})
 	}
 	saved := map[string]any{"saved": true, "engagement": toAgendaItem(eng, leader, loc), "findings": toFindingsJSON(findings)}
 	return emit(env, *asJSON, saved, func() {
@@ -101,6 +101,11 @@ func runAdd(env *env, args []string) error {
 		printFindings(env.stdout, findings)
 	})
 }
+
+// addFields names the flag of add that sets each field of an engagement a
+// validation may refuse.
+var addFields = map[string]string{"leader": "leader", "title": "title", "start": "start", "end": "end",
+	"kind": "kind", "classification": "class"}
 
 // notBooked is why add and visit book stop when a rule blocks the time.
 func notBooked() string {

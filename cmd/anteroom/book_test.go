@@ -93,7 +93,8 @@ func TestBookingCommandsNameBadInput(t *testing.T) {
 		{[]string{"check", "--start", "2026-11-23 25:00", "--end", "2026-11-23 10:00"}, "--start"},
 		{[]string{"check", "--start", "2026-11-23 10:00", "--end", "2026-11-23 09:00"}, "--end"},
 		{[]string{"add", "--title", "x", "--start", "2026-11-23 10:00", "--end", "2026-11-23 11:00", "--rrule", "FREQ=MINUTELY;INTERVAL=2;BYMINUTE=1"}, "rrule"},
-		{[]string{"add", "--title", "", "--start", "2026-11-23 10:00", "--end", "2026-11-23 11:00"}, "title"},
+		{[]string{"add", "--title", "", "--start", "2026-11-23 10:00", "--end", "2026-11-23 11:00"}, "--title: "},
+		{[]string{"add", "--title", "x", "--start", "2026-11-23 10:00", "--end", "2026-11-23 09:00"}, "--end: "},
 	}
 	for _, c := range cases {
 		code, _, errOut := anteroom(t, append([]string{"--db", db}, c.args...)...)
