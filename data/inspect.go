@@ -1,7 +1,6 @@
 package data
 
 import (
-	"anteroom/calendar"
 	"bytes"
 	"context"
 	"database/sql"
@@ -9,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"anteroom/calendar"
 
 	sqlite3 "modernc.org/sqlite/lib"
 )

@@ -1,11 +1,12 @@
 package data
 
 import (
-	"anteroom/calendar"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+
+	"anteroom/calendar"
 
 	sqlite3 "modernc.org/sqlite/lib"
 )
