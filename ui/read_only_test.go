@@ -62,7 +62,7 @@ func TestAReadOnlyDatabaseIsSaidAndItsRefusalShown(t *testing.T) {
 	test.Type(ed.title, "防汛会商")
 	test.Tap(ed.saveBtn)
 	got := ed.errs["form"].Full()
-	if want := path + " 为只读文件：本次未做任何更改"; !strings.HasPrefix(got, want) || !ed.visible() {
+	if want := path + " 为只读文件：未做任何更改"; !strings.HasPrefix(got, want) || !ed.visible() {
 		t.Fatalf("the editor (open %v) says %q; want %q…", ed.visible(), got, want)
 	}
 	if !shownIn(ed.scroll, ed.errs["form"]) {
