@@ -8,6 +8,7 @@ require (
 	github.com/emersion/go-webdav v0.6.0
 	github.com/teambition/rrule-go v1.8.2
 	golang.org/x/net v0.35.0
+	golang.org/x/sys v0.48.0
 	golang.org/x/text v0.22.0
 	modernc.org/sqlite v1.60.1
 )
@@ -46,7 +47,6 @@ require (
 	github.com/stretchr/testify v1.11.1 // indirect
 	github.com/yuin/goldmark v1.7.8 // indirect
 	golang.org/x/image v0.24.0 // indirect
-	golang.org/x/sys v0.48.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 	modernc.org/libc v1.77.1 // indirect
 	modernc.org/mathutil v1.7.1 // indirect

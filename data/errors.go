@@ -151,6 +151,56 @@ const fullBelow = 1 << 20
 // roomLeft is freeRoom, replaced in tests.
 var roomLeft = freeRoom
 
+// folderError is err as a *closedFolderError when SQLite could not open
+// the database at path because it may not write in its folder, where the
+// write-ahead log and its shared memory live beside the file; else err as
+// it is. Even reading needs them.
+func folderError(path string, err error) error {
+	if err == nil || !folderClosed(sqliteCode(err), filepath.Dir(path)) {
+		return err
+	}
+	return &closedFolderError{path: path, err: err}
+}
+
+// folderClosed reports whether SQLite's result code means it may not
+// write in dir: it says so itself (SQLITE_READONLY_DIRECTORY), or it
+// could not write or create a file there and dir is not writable.
+func folderClosed(code int, dir string) bool {
+	switch {
+	case code == sqlite3.SQLITE_READONLY_DIRECTORY:
+		return true
+	case code&0xff == sqlite3.SQLITE_READONLY, code&0xff == sqlite3.SQLITE_CANTOPEN:
+		return !mayWriteIn(dir)
+	}
+	return false
+}
+
+// mayWriteIn is folderWritable, replaced in tests.
+var mayWriteIn = folderWritable
+
+// closedFolderError is a database whose folder this user may not write
+// in, or which is on a disk mounted read-only.
+type closedFolderError struct {
+	path string
+	err  error
+}
+
+func (e *closedFolderError) Error() string {
+	return fmt.Sprintf("cannot open %s: Anteroom must write its log files (%s-wal, %s-shm) beside it, and may not write in %s; "+
+		"move the database to a folder you may write in, or make that folder writable",
+		e.path, filepath.Base(e.path), filepath.Base(e.path), filepath.Dir(e.path))
+}
+
+func (e *closedFolderError) Unwrap() error { return e.err }
+
+// Code is the message key; its placeholders are Path, Name and Folder.
+func (e *closedFolderError) Code() string { return "error.database.folder_closed" }
+
+// Args fills the message's placeholders.
+func (e *closedFolderError) Args() map[string]any {
+	return map[string]any{"Path": e.path, "Name": filepath.Base(e.path), "Folder": filepath.Dir(e.path)}
+}
+
 // sqliteCode returns SQLite's extended result code of err, or 0.
 func sqliteCode(err error) int {
 	var se *sqlite.Error

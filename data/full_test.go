@@ -109,3 +109,29 @@ func TestAnIOErrorIsAFullDiskOnlyWithNoRoomLeft(t *testing.T) {
 		t.Errorf("free room of the test's folder: %d, %v; want some, known", room, ok)
 	}
 }
+
+// A database is refused for its folder only when SQLite says so, or when
+// SQLite could not write beside it and the folder is closed to this user.
+func TestAFolderClosedToWritesIsNamedOnlyWhenItIs(t *testing.T) {
+	saved := mayWriteIn
+	t.Cleanup(func() { mayWriteIn = saved })
+	for _, c := range []struct {
+		code     int
+		writable bool
+		closed   bool
+	}{
+		{sqlite3.SQLITE_READONLY_DIRECTORY, true, true},
+		{sqlite3.SQLITE_READONLY, false, true},
+		{sqlite3.SQLITE_READONLY, true, false},
+		{sqlite3.SQLITE_CANTOPEN, false, true},
+		{sqlite3.SQLITE_BUSY, false, false},
+	} {
+		mayWriteIn = func(string) bool { return c.writable }
+		if got := folderClosed(c.code, t.TempDir()); got != c.closed {
+			t.Errorf("code %d, folder writable %v: closed %v, want %v", c.code, c.writable, got, c.closed)
+		}
+	}
+	if !folderWritable(t.TempDir()) {
+		t.Error("the test's own folder is not writable")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"syscall"
 
 	"anteroom/calendar"
 
@@ -42,7 +43,7 @@ func readOnlyFile(path string) (bool, error) {
 		return true, nil
 	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if errors.Is(err, fs.ErrPermission) {
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) { // a disk mounted read-only
 		return true, nil
 	}
 	if err != nil {

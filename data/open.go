@@ -78,7 +78,7 @@ func open(ctx context.Context, path string, steps []migration) (*DB, error) {
 		if abs, absErr := filepath.Abs(path); absErr == nil {
 			path = abs
 		}
-		return nil, fullError(path, err)
+		return nil, folderError(path, fullError(path, err))
 	}
 	return db, nil
 }

@@ -129,3 +129,36 @@ func TestADatabaseThatCannotBeOpenedIsToldInChinese(t *testing.T) {
 		}
 	}
 }
+
+// A calendar on a disk mounted read-only cannot be opened, as SQLite must
+// write its log beside it even to read; the user is told why in their
+// words, naming the folder, and the file is left as it was. The disk is a
+// tmpfs in a mount namespace of its own, made read-only after the first
+// start.
+func TestACalendarOnAReadOnlyDiskIsToldInChinese(t *testing.T) {
+	if err := exec.Command("unshare", "-rm", "true").Run(); err != nil {
+		t.Skipf("no mount namespace to make a disk in: %v", err)
+	}
+	bin := builtBinary(t)
+	dir := t.TempDir()
+	disk := filepath.Join(dir, "disk")
+	if err := os.Mkdir(disk, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	script := `set -e
+mount -t tmpfs -o size=4m tmpfs "$1"
+"$2" --db "$1/cal.db" leader add --name 张书记 --zone Asia/Shanghai >/dev/null
+sum=$(cksum < "$1/cal.db")
+mount -o remount,ro "$1"
+"$2" --db "$1/cal.db" agenda --from 2026-12-07 --to 2026-12-13 && exit 9
+[ "$(cksum < "$1/cal.db")" = "$sum" ] || exit 8`
+	cmd := exec.Command("unshare", "-rm", "sh", "-c", script, "sh", disk, bin)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TZ=Asia/Shanghai", "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8"}
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	cmd.Run()
+	want := "无法打开 " + filepath.Join(disk, "cal.db") + "：Anteroom 需要在它旁边写入日志文件（cal.db-wal、cal.db-shm），但无权在 " + disk + " 中写入"
+	if code := cmd.ProcessState.ExitCode(); code != 0 || !strings.Contains(errOut.String(), want) {
+		t.Fatalf("agenda on a read-only disk: script exit %d (8: the file changed, 9: it opened), said %q; want %q", code, errOut.String(), want)
+	}
+}
