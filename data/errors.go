@@ -41,6 +41,8 @@ var (
 	notADatabase  = calendar.Phrase{Key: "error.database.reason.not_sqlite", English: "file is not a database"}
 	damaged       = calendar.Phrase{Key: "error.database.reason.damaged", English: "the file is damaged"}
 	anotherOwners = calendar.Phrase{Key: "error.database.reason.another_program", English: "another program's SQLite database"}
+	aFolder       = calendar.Phrase{Key: "error.database.reason.folder", English: "it is a folder"}
+	notAFile      = calendar.Phrase{Key: "error.database.reason.not_a_file", English: "it is not an ordinary file"}
 )
 
 func (e *notOursError) Error() string {

@@ -91,6 +91,14 @@ func openFile(ctx context.Context, path string, steps []migration) (*DB, error) 
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, calendar.FileProblem(abs, true, err)
 	}
+	if fi, err := os.Stat(abs); err == nil && !fi.Mode().IsRegular() {
+		// A folder, or a device such as /dev/null, named by mistake.
+		reason := notAFile
+		if fi.IsDir() {
+			reason = aFolder
+		}
+		return nil, &notOursError{path: abs, reason: reason}
+	}
 	readOnly, err := readOnlyFile(abs)
 	if err != nil {
 		return nil, err

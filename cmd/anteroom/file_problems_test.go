@@ -128,6 +128,12 @@ func TestADatabaseThatCannotBeOpenedIsToldInChinese(t *testing.T) {
 			t.Errorf("%s changed when it was refused (%v)", filepath.Base(c.db), err)
 		}
 	}
+	// A folder or a device named by mistake.
+	for path, want := range map[string]string{dir: dir + " 不是 Anteroom 的数据库（这是一个文件夹）", os.DevNull: os.DevNull + " 不是 Anteroom 的数据库（这不是普通文件）"} {
+		if msg, code := inChinese(bin, dir, path, "leader", "add", "--name", "李主任"); code != 1 || !strings.Contains(msg, want) {
+			t.Errorf("--db %s: exit %d, said %q; want %q", path, code, msg, want)
+		}
+	}
 }
 
 // A calendar on a disk mounted read-only cannot be opened, as SQLite must
