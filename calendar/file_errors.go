@@ -13,12 +13,15 @@ import (
 type FileError struct {
 	Path    string
 	Writing bool
-	Missing bool // else not permitted
+	Missing bool // else not permitted, or a folder
+	Folder  bool // a folder where a file was wanted
 	Err     error
 }
 
 func (e *FileError) Error() string {
 	switch {
+	case e.Folder:
+		return e.Path + " is a folder, not a file"
 	case e.Missing && e.Writing:
 		return "there is no folder " + filepath.Dir(e.Path) + " to write " + filepath.Base(e.Path) + " in"
 	case e.Missing:
@@ -32,6 +35,8 @@ func (e *FileError) Error() string {
 // Code is the message key; its placeholders are Path, Folder and Name.
 func (e *FileError) Code() string {
 	switch {
+	case e.Folder:
+		return "error.file.is_folder"
 	case e.Missing && e.Writing:
 		return "error.file.no_folder"
 	case e.Missing:
@@ -51,8 +56,8 @@ func (e *FileError) Unwrap() error { return e.Err }
 
 // FileProblem returns err, met reading (or writing) the file at path, as
 // what the user can act on: a *FullError when the disk had no room, a
-// *FileError when the file or its folder is missing or not theirs; other
-// errors as they are.
+// *FileError when the file or its folder is missing or not theirs, or the
+// file is a folder; other errors as they are.
 func FileProblem(path string, writing bool, err error) error {
 	var (
 		full *FullError
@@ -63,6 +68,8 @@ func FileProblem(path string, writing bool, err error) error {
 		return err
 	case errors.Is(err, syscall.ENOSPC):
 		return &FullError{Path: path, Err: err}
+	case errors.Is(err, syscall.EISDIR):
+		return &FileError{Path: path, Writing: writing, Folder: true, Err: err}
 	case errors.Is(err, fs.ErrNotExist):
 		return &FileError{Path: path, Writing: writing, Missing: true, Err: err}
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):

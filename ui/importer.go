@@ -16,6 +16,7 @@ import (
 	"anteroom/calendar"
 	"anteroom/calendar/ics"
 	"anteroom/calendar/imports"
+	"anteroom/internal/userfile"
 )
 
 // importer reads .ics files off the UI thread, one after another, and shows
@@ -146,9 +147,9 @@ func (im *importer) next() {
 
 // readPlan reads one file and works out what importing it would change.
 func readPlan(ctx context.Context, svc *imports.Service, leader calendar.Leader, loc *time.Location, path string) (*imports.ImportPlan, error) {
-	f, err := os.Open(path)
+	f, err := userfile.Open(path)
 	if err != nil {
-		return nil, calendar.FileProblem(path, false, err)
+		return nil, err
 	}
 	defer f.Close()
 	// Read straight into the plan's items: a large file is held once, not copied.

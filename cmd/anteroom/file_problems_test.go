@@ -22,6 +22,10 @@ func TestMissingFilesAndFoldersAreToldInChinese(t *testing.T) {
 	}
 	missing := filepath.Join(dir, "邀请.ics")
 	noFolder := filepath.Join(dir, "没有的文件夹", "下周.ics")
+	folder := filepath.Join(dir, "收到的.ics")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		want string
@@ -30,6 +34,10 @@ func TestMissingFilesAndFoldersAreToldInChinese(t *testing.T) {
 		{[]string{"import", "--dry-run", missing}, missing + " 不存在"},
 		{[]string{"export", "--from", "2026-12-07", "--to", "2026-12-13", "-o", noFolder},
 			"文件夹 " + filepath.Dir(noFolder) + " 不存在，无法写入 下周.ics"},
+		{[]string{"import", folder}, folder + " 是文件夹，不是文件"},
+		{[]string{"import", "--dry-run", folder}, folder + " 是文件夹，不是文件"},
+		{[]string{"holidays", "import", folder}, folder + " 是文件夹，不是文件"},
+		{[]string{"export", "--from", "2026-12-07", "--to", "2026-12-13", "-o", folder}, folder + " 是文件夹，不是文件"},
 	} {
 		msg, code := zh(c.args...)
 		named := strings.Count(msg, c.args[len(c.args)-1]) + strings.Count(msg, filepath.Dir(noFolder)+" ")

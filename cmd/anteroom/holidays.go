@@ -5,12 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
 	"fyne.io/fyne/v2/lang"
 
-	"anteroom/calendar"
 	"anteroom/calendar/ics"
+	"anteroom/internal/userfile"
 )
 
 // runHolidays handles "holidays import FILE...": each holiday calendar's
@@ -45,9 +44,9 @@ func runHolidays(env *env, args []string) error {
 	}
 	var results []result
 	for _, path := range fs.Args() {
-		f, err := os.Open(path)
+		f, err := userfile.Open(path)
 		if err != nil {
-			return calendar.FileProblem(path, false, err)
+			return err
 		}
 		cal, err := ics.Decode(f, path, ics.Options{Zone: loc})
 		f.Close()

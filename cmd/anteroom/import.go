@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -12,6 +11,7 @@ import (
 	"anteroom/calendar"
 	"anteroom/calendar/ics"
 	"anteroom/calendar/imports"
+	"anteroom/internal/userfile"
 )
 
 // importFile is what `import --json` says about one file.
@@ -103,9 +103,9 @@ func importOne(ctx context.Context, svc *imports.Service, leader calendar.Leader
 		out.Error = importErrorText(path, err, details)
 		return out
 	}
-	f, err := os.Open(path)
+	f, err := userfile.Open(path)
 	if err != nil {
-		return fail(calendar.FileProblem(path, false, err))
+		return fail(err)
 	}
 	zone, err := leader.Location()
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"anteroom/calendar"
 	"anteroom/calendar/ics"
 	"anteroom/calendar/imports"
+	"anteroom/internal/userfile"
 )
 
 // streamImports says whether importOne streams what it stores; tests
@@ -27,9 +27,9 @@ var streamImports = true
 func importStreamed(ctx context.Context, svc *imports.Service, leader calendar.Leader, path string, zone *time.Location, skipBad, details bool) (out importFile, ok bool) {
 	out = importFile{File: path, Warnings: []string{}, Details: []string{}}
 	read := func(ctx context.Context, put func(imports.Incoming) error) ([]imports.ImportTodo, []imports.Message, error) {
-		f, err := os.Open(path)
+		f, err := userfile.Open(path)
 		if err != nil {
-			return nil, nil, calendar.FileProblem(path, false, err)
+			return nil, nil, err
 		}
 		defer f.Close()
 		return ics.ReadEach(ctx, f, path, zone, put)

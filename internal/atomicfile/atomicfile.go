@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"anteroom/calendar"
 )
@@ -15,6 +16,10 @@ import (
 // an error of write itself) never leaves half a file where the last good
 // one was. A disk without room gives a *calendar.FullError naming path.
 func Write(path string, mode fs.FileMode, write func(io.Writer) error) (err error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		// The rename would fail after all the writing, as "file exists".
+		return calendar.FileProblem(path, true, &fs.PathError{Op: "write", Path: path, Err: syscall.EISDIR})
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return calendar.FileProblem(path, true, err)
