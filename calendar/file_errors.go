@@ -70,7 +70,7 @@ func FileProblem(path string, writing bool, err error) error {
 		return &FullError{Path: path, Err: err}
 	case errors.Is(err, syscall.EISDIR):
 		return &FileError{Path: path, Writing: writing, Folder: true, Err: err}
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR): // a file where a folder of the path should be
 		return &FileError{Path: path, Writing: writing, Missing: true, Err: err}
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
 		return &FileError{Path: path, Writing: writing, Err: err}

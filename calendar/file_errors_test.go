@@ -21,6 +21,8 @@ func TestFileProblemSaysWhatTheUserCanPutRight(t *testing.T) {
 		{&fs.PathError{Op: "open", Path: path, Err: syscall.EROFS}, true, "error.file.no_write"},
 		{&fs.PathError{Op: "write", Path: path, Err: syscall.ENOSPC}, true, "error.full.file"},
 		{&fs.PathError{Op: "read", Path: path, Err: syscall.EISDIR}, false, "error.file.is_folder"},
+		{&fs.PathError{Op: "open", Path: path, Err: syscall.ENOTDIR}, false, "error.file.missing"},
+		{&fs.PathError{Op: "mkdir", Path: path, Err: syscall.ENOTDIR}, true, "error.file.no_folder"},
 		{&fs.PathError{Op: "write", Path: path, Err: syscall.EISDIR}, true, "error.file.is_folder"},
 		{other, false, ""},
 		{&FullError{Path: "/var/a.db", Database: true}, true, "error.full.database"},

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"syscall"
 
 	"fyne.io/fyne/v2/lang"
 )
@@ -33,7 +34,7 @@ func onlyReads(name string, args []string) bool {
 // where it was looked for.
 func databaseExists(path string) error {
 	_, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 		return errors.New(lang.L("there is no database yet at {{.Path}}: add a leader with anteroom leader add --name NAME, or open the window",
 			map[string]any{"Path": path}))
 	}
