@@ -190,7 +190,7 @@ func runFree(env *env, args []string) error {
 	}
 	slots, err := env.svc.FreeSlots(ctx, leader, k, d, begin, finish, *limit)
 	if err != nil {
-		return describe(err, about{})
+		return describe(err, about{fields: map[string]string{"duration": "duration", "to": "to", "limit": "limit"}})
 	}
 	out := jsonList(slots, func(s calendar.Slot) slotJSON { return toSlotJSON(s, loc) })
 	return emit(env, *asJSON, out, func() {

@@ -90,6 +90,8 @@ func TestBookingCommandsNameBadInput(t *testing.T) {
 	}{
 		{[]string{"free", "--duration", "45 minutes"}, "--duration"},
 		{[]string{"free", "--duration", "45m", "--kind", "party"}, "--kind"},
+		{[]string{"free", "--duration", "900h"}, "--duration: "},
+		{[]string{"free", "--duration", "45m", "--limit", "0"}, "--limit: "},
 		{[]string{"check", "--start", "2026-11-23 25:00", "--end", "2026-11-23 10:00"}, "--start"},
 		{[]string{"check", "--start", "2026-11-23 10:00", "--end", "2026-11-23 09:00"}, "--end"},
 		{[]string{"add", "--title", "x", "--start", "2026-11-23 10:00", "--end", "2026-11-23 11:00", "--rrule", "FREQ=MINUTELY;INTERVAL=2;BYMINUTE=1"}, "rrule"},
