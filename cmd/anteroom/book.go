@@ -102,8 +102,8 @@ func runAdd(env *env, args []string) error {
 	})
 }
 
-// addFields names the flag of add that sets each field of an engagement a
-// validation may refuse.
+// addFields names the flag of add (and of check, for those it has) that
+// sets each field of an engagement a validation may refuse.
 var addFields = map[string]string{"leader": "leader", "title": "title", "start": "start", "end": "end",
 	"kind": "kind", "classification": "class"}
 
@@ -131,7 +131,7 @@ func runCheck(env *env, args []string) error {
 	}
 	findings, err := env.svc.Check(ctx, sl.leader, calendar.Engagement{LeaderID: sl.leader.ID, Kind: sl.kind, Start: sl.start, End: sl.end, ZoneName: sl.loc.String()})
 	if err != nil {
-		return describe(err, about{})
+		return describe(err, about{fields: addFields})
 	}
 	free := len(againstTheSlot(findings)) == 0
 	verdict := map[string]any{"free": free, "findings": toFindingsJSON(findings)}
