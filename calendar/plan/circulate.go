@@ -11,6 +11,7 @@ import (
 
 	"anteroom/calendar"
 	"anteroom/calendar/ics"
+	"anteroom/internal/atomicfile"
 )
 
 // Circulated says what Circulate wrote.
@@ -97,7 +98,8 @@ func writeTogether(files map[string]func(io.Writer) error) (err error) {
 		}
 	}()
 	for path, write := range files {
-		tmp, err := writeTemp(path, write)
+		// Files for other offices: readable by whoever the folder lets read.
+		tmp, err := atomicfile.WriteTemp(path, 0o644, write)
 		if err != nil {
 			return err
 		}
@@ -108,32 +110,6 @@ func writeTogether(files map[string]func(io.Writer) error) (err error) {
 		errs = append(errs, os.Rename(tmp, path))
 	}
 	return errors.Join(errs...)
-}
-
-// writeTemp writes a temporary file beside path and returns its name.
-func writeTemp(path string, write func(io.Writer) error) (name string, err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return "", calendar.FileProblem(path, true, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-			err = calendar.FileProblem(path, true, err)
-		}
-	}()
-	if err = write(f); err != nil {
-		return "", err
-	}
-	// Files for other offices: readable by whoever the folder lets read.
-	if err = f.Chmod(0o644); err != nil {
-		return "", err
-	}
-	if err = f.Close(); err != nil {
-		return "", err
-	}
-	return f.Name(), nil
 }
 
 // hidesTitles reports whether an export at level shows no item's title,
