@@ -55,28 +55,14 @@ func TestMissingFilesAndFoldersAreToldInChinese(t *testing.T) {
 // full, in their words. The disk is a small tmpfs in a mount namespace of
 // its own, filled after the first start.
 func TestStartingOnAFullDiskIsToldInChinese(t *testing.T) {
-	if err := exec.Command("unshare", "-rm", "true").Run(); err != nil {
-		t.Skipf("no mount namespace to make a small disk in: %v", err)
-	}
-	bin := builtBinary(t)
-	dir := t.TempDir()
-	disk := filepath.Join(dir, "disk")
-	if err := os.Mkdir(disk, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	script := `set -e
+	disk, said, code := onADiskOfItsOwn(t, `set -e
 mount -t tmpfs -o size=2m tmpfs "$1"
 "$2" --db "$1/cal.db" leader add --name 张书记 --zone Asia/Shanghai >/dev/null
 head -c 4000000 /dev/zero > "$1/filler" 2>/dev/null || true
-"$2" --db "$1/cal.db" leader list`
-	cmd := exec.Command("unshare", "-rm", "sh", "-c", script, "sh", disk, bin)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TZ=Asia/Shanghai", "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8"}
-	var errOut bytes.Buffer
-	cmd.Stderr = &errOut
-	cmd.Run()
+"$2" --db "$1/cal.db" leader list`)
 	want := filepath.Join(disk, "cal.db") + " 所在的磁盘已满"
-	if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(errOut.String(), want) {
-		t.Fatalf("leader list on a full disk: exit %d, said %q; want %q", code, errOut.String(), want)
+	if code != 1 || !strings.Contains(said, want) {
+		t.Fatalf("leader list on a full disk: exit %d, said %q; want %q", code, said, want)
 	}
 }
 
@@ -84,7 +70,7 @@ head -c 4000000 /dev/zero > "$1/filler" 2>/dev/null || true
 // home as HOME, and returns what it said on standard error and its exit code.
 func inChinese(bin, home, db string, args ...string) (string, int) {
 	cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "TZ=Asia/Shanghai", "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8"}
+	cmd.Env = chineseEnv(home)
 	var errOut bytes.Buffer
 	cmd.Stderr = &errOut
 	cmd.Run()
@@ -150,29 +136,44 @@ func TestADatabaseThatCannotBeOpenedIsToldInChinese(t *testing.T) {
 // tmpfs in a mount namespace of its own, made read-only after the first
 // start.
 func TestACalendarOnAReadOnlyDiskIsToldInChinese(t *testing.T) {
-	if err := exec.Command("unshare", "-rm", "true").Run(); err != nil {
-		t.Skipf("no mount namespace to make a disk in: %v", err)
-	}
-	bin := builtBinary(t)
-	dir := t.TempDir()
-	disk := filepath.Join(dir, "disk")
-	if err := os.Mkdir(disk, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	script := `set -e
+	disk, said, code := onADiskOfItsOwn(t, `set -e
 mount -t tmpfs -o size=4m tmpfs "$1"
 "$2" --db "$1/cal.db" leader add --name 张书记 --zone Asia/Shanghai >/dev/null
 sum=$(cksum < "$1/cal.db")
 mount -o remount,ro "$1"
 "$2" --db "$1/cal.db" agenda --from 2026-12-07 --to 2026-12-13 && exit 9
-[ "$(cksum < "$1/cal.db")" = "$sum" ] || exit 8`
+[ "$(cksum < "$1/cal.db")" = "$sum" ] || exit 8`)
+	want := "无法打开 " + filepath.Join(disk, "cal.db") + "：Anteroom 需要在它旁边写入日志文件（cal.db-wal、cal.db-shm），但无权在 " + disk + " 中写入"
+	if code != 0 || !strings.Contains(said, want) {
+		t.Fatalf("agenda on a read-only disk: script exit %d (8: the file changed, 9: it opened), said %q; want %q", code, said, want)
+	}
+}
+
+// onADiskOfItsOwn runs script with sh in a mount namespace of its own, as
+// its root, with $1 an empty folder to mount a disk on and $2 the built
+// binary, in zh_CN; it returns the folder, what the script said on
+// standard error and its exit code. It skips where no namespace can be
+// made.
+func onADiskOfItsOwn(t *testing.T, script string) (disk, said string, code int) {
+	t.Helper()
+	if err := exec.Command("unshare", "-rm", "true").Run(); err != nil {
+		t.Skipf("no mount namespace to make a disk in: %v", err)
+	}
+	bin := builtBinary(t)
+	dir := t.TempDir()
+	disk = filepath.Join(dir, "disk")
+	if err := os.Mkdir(disk, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command("unshare", "-rm", "sh", "-c", script, "sh", disk, bin)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TZ=Asia/Shanghai", "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8"}
+	cmd.Env = chineseEnv(dir)
 	var errOut bytes.Buffer
 	cmd.Stderr = &errOut
 	cmd.Run()
-	want := "无法打开 " + filepath.Join(disk, "cal.db") + "：Anteroom 需要在它旁边写入日志文件（cal.db-wal、cal.db-shm），但无权在 " + disk + " 中写入"
-	if code := cmd.ProcessState.ExitCode(); code != 0 || !strings.Contains(errOut.String(), want) {
-		t.Fatalf("agenda on a read-only disk: script exit %d (8: the file changed, 9: it opened), said %q; want %q", code, errOut.String(), want)
-	}
+	return disk, errOut.String(), cmd.ProcessState.ExitCode()
+}
+
+// chineseEnv is the environment of a user in zh_CN, in Shanghai, at home.
+func chineseEnv(home string) []string {
+	return []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "TZ=Asia/Shanghai", "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8"}
 }
