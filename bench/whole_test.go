@@ -22,13 +22,17 @@ import (
 // TestMain lets the test binary stand in for a plain go-ical program: with
 // BENCH_GOICAL_DECODE set it decodes that file with go-ical and exits, with
 // BENCH_GOICAL_ENCODE it encodes an export row's events (goicalEncode), so
-// go-ical is timed as a whole process too, start-up included.
+// go-ical is timed as a whole process too, start-up included; with
+// BENCH_SQLITE_FLOOR it stores the tiny file's rows bare (sqliteFloor).
 func TestMain(m *testing.M) {
 	if path := os.Getenv("BENCH_GOICAL_DECODE"); path != "" {
 		os.Exit(goicalDecode(path))
 	}
 	if spec := os.Getenv("BENCH_GOICAL_ENCODE"); spec != "" {
 		os.Exit(goicalEncode(spec))
+	}
+	if spec := os.Getenv("BENCH_SQLITE_FLOOR"); spec != "" {
+		os.Exit(sqliteFloor(spec))
 	}
 	os.Exit(m.Run())
 }
@@ -351,7 +355,7 @@ func (w *workbench) importRow(n int, label, prefix string) {
 	db := filepath.Join(w.dir, "import.db")
 	ours := make([][]time.Duration, len(bs))
 	peak := make([]int64, len(bs))
-	var theirs []time.Duration
+	var theirs, bare []time.Duration
 	for range rounds {
 		for i, b := range bs {
 			w.fresh(b.bin, db)
@@ -361,6 +365,11 @@ func (w *workbench) importRow(n int, label, prefix string) {
 		}
 		g := w.exec([]string{"BENCH_GOICAL_DECODE=" + file}, w.self)
 		theirs = append(theirs, g.wall)
+		if prefix == "t" {
+			w.fresh(bs[len(bs)-1].bin, db)
+			f := w.exec([]string{"BENCH_SQLITE_FLOOR=" + strconv.Itoa(n) + ":" + db}, w.self)
+			bare = append(bare, f.wall)
+		}
 	}
 	last := len(bs) - 1
 	mo, mt := median(ours[last]), median(theirs)
@@ -374,6 +383,11 @@ func (w *workbench) importRow(n int, label, prefix string) {
 	}
 	w.row(label, fmt.Sprintf("%s (%d MB file; peak %.1f× the file)", what, st.Size()>>20, float64(peak[last])/float64(st.Size())),
 		secs(mo), "go-ical decode "+secs(mt), fmt.Sprintf("%.2f×", float64(mo)/float64(mt)), before, ratio)
+	if len(bare) > 0 {
+		mb := median(bare)
+		w.row(label, "the same rows stored bare by SQLite alone (sqliteFloor: no parsing, no checks, no triggers)",
+			secs(mb), "go-ical decode "+secs(mt), fmt.Sprintf("%.2f×; anteroom %.2f× this", float64(mb)/float64(mt), float64(mo)/float64(mb)), "", "")
+	}
 }
 
 // row prints one line of the table; the last two cells only when an
