@@ -105,7 +105,7 @@ func runAccountAdd(env *env, args []string) error {
 	leaderName := leaderFlag(fs)
 	calendarName := fs.String("calendar", "", lang.L("the calendar for the leader's book: a name, or a path starting with / (default: a calendar named after the leader, created if missing)"))
 	asJSON := jsonFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *url == "" || *user == "" || fs.NArg() > 0 {
@@ -146,7 +146,7 @@ func runAccountAdd(env *env, args []string) error {
 func runAccountList(env *env, args []string) error {
 	fs := newFlagSet(env, "account list")
 	asJSON := jsonFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	ctx := context.Background()

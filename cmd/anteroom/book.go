@@ -66,7 +66,7 @@ func runAdd(env *env, args []string) error {
 	class := fs.String("class", "internal", lang.L("public, internal or confidential"))
 	rrule := fs.String("rrule", "", lang.L("repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO"))
 	ov := overrideFlags(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	ctx := context.Background()
@@ -118,7 +118,7 @@ func notBooked() string {
 func runCheck(env *env, args []string) error {
 	fs := newFlagSet(env, "check")
 	sf := registerSlotFlags(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	ctx := context.Background()
@@ -160,7 +160,7 @@ func runFree(env *env, args []string) error {
 	limit := fs.Int("limit", 5, lang.L("how many slots"))
 	leaderName := leaderFlag(fs)
 	asJSON := jsonFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	ctx := context.Background()

@@ -89,13 +89,13 @@ func runSafely(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "anteroom:", err)
 		return 1
 	}
-	g, rest, err := parseGlobals(args, stderr)
+	g, rest, err := parseGlobals(args)
 	if errors.Is(err, flag.ErrHelp) {
 		usage(stdout)
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "anteroom:", err)
+		fmt.Fprintln(stderr, "anteroom:", terminalText(errorText(err)))
 		usage(stderr)
 		return 1
 	}
@@ -184,15 +184,15 @@ func withStorage(dbPath string, notes io.Writer, use func(*data.DB, services) er
 	return use(db, svcs)
 }
 
-func parseGlobals(args []string, stderr io.Writer) (globals, []string, error) {
+func parseGlobals(args []string) (globals, []string, error) {
 	var g globals
 	fs := flag.NewFlagSet("anteroom", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // parseFlags says the mistake, run the usage
 	fs.StringVar(&g.db, "db", "", lang.L("database file (default $ANTEROOM_DB, else the user data folder)"))
 	fs.BoolVar(&g.smoke, "smoke", false, lang.L("open the window, draw the first frame and quit"))
 	fs.BoolVar(&g.version, "version", false, lang.L("print the version"))
 	fs.Usage = func() {} // run prints it: to standard output for --help
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return g, nil, err
 	}
 	path, err := databasePath(g.db)

@@ -16,7 +16,7 @@ func runDemo(env *env, args []string) error {
 	fs := newFlagSet(env, "demo")
 	leaderName := leaderFlag(fs)
 	week := fs.String("week", "", lang.L("a day of the week to fill, YYYY-MM-DD (default: this week)"))
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	ctx := context.Background()

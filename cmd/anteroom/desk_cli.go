@@ -97,7 +97,7 @@ func parseAroundArg(fs *flag.FlagSet, args []string, missing string) (string, er
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		arg, args = args[0], args[1:]
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return "", err
 	}
 	rest := fs.Args()
@@ -115,7 +115,7 @@ func parseAroundArg(fs *flag.FlagSet, args []string, missing string) (string, er
 
 // noArgs parses flags that take no positional argument.
 func noArgs(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

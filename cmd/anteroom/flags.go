@@ -4,6 +4,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -18,15 +22,56 @@ import (
 // one literal here.
 
 // newFlagSet is the flag set of the command name: a mistake is returned
-// as an error, and usage and errors go to the command's standard error.
+// as an error (parseFlags says it in the user's language), and the usage
+// goes to the command's standard error. The flag package's own English
+// line about a mistake is not printed.
 func newFlagSet(env *env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), lang.L("Usage of anteroom {{.Command}}:", map[string]any{"Command": name}))
-		fs.PrintDefaults()
+		fmt.Fprintln(env.stderr, lang.L("Usage of anteroom {{.Command}}:", map[string]any{"Command": name}))
+		printDefaults(env.stderr, fs)
 	}
 	return fs
+}
+
+// printDefaults lists fs's flags as flag.PrintDefaults does, but for
+// "(default …)", which the flag package writes in English.
+func printDefaults(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		var b strings.Builder
+		fmt.Fprintf(&b, "  -%s", f.Name)
+		kind, usage := flag.UnquoteUsage(f)
+		if kind != "" {
+			b.WriteString(" " + kind)
+		}
+		if !zeroDefault(f) {
+			value := f.DefValue
+			if reflect.TypeOf(f.Value).String() == "*flag.stringValue" {
+				value = strconv.Quote(value)
+			}
+			usage = lang.L("{{.Usage}} (default {{.Value}})", map[string]any{"Usage": usage, "Value": value})
+		}
+		b.WriteString("\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t"))
+		fmt.Fprintln(w, b.String())
+	})
+}
+
+// zeroDefault reports whether f's default is its type's zero value, which
+// the usage leaves unsaid, as flag.PrintDefaults does.
+func zeroDefault(f *flag.Flag) bool {
+	t := reflect.TypeOf(f.Value)
+	var zero reflect.Value
+	if t.Kind() == reflect.Pointer {
+		zero = reflect.New(t.Elem())
+	} else {
+		zero = reflect.Zero(t)
+	}
+	v, ok := zero.Interface().(flag.Value)
+	if !ok {
+		return f.DefValue == ""
+	}
+	return f.DefValue == v.String()
 }
 
 // leaderFlag declares --leader: one leader by name, the first by default.
@@ -143,4 +188,59 @@ func jsonList[T, J any](xs []T, f func(T) J) []J {
 		out = append(out, f(x))
 	}
 	return out
+}
+
+// parseFlags parses args into fs. The flag package says its mistakes in
+// English (an unknown flag, a flag without its value, a value it cannot
+// read); they are said again in the user's language, the flag named as
+// the help names it. flag.ErrHelp passes as it is.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return fmt.Errorf("%w: %s", errUsage, flagMistake(err.Error()))
+}
+
+// flagMistake says msg, an error of the flag package's Parse, in the
+// user's language; a message it does not know is kept as it is.
+func flagMistake(msg string) string {
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return lang.L("there is no option --{{.Flag}}; the help lists them (--help)", map[string]any{"Flag": strings.TrimLeft(name, "-")})
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return lang.L("--{{.Flag}} needs a value", map[string]any{"Flag": strings.TrimLeft(name, "-")})
+	}
+	if arg, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return lang.L("{{.Arg}} is not an option: write --name or --name=value", map[string]any{"Arg": arg})
+	}
+	// invalid value "V" for flag -NAME: PROBLEM, and for a boolean flag
+	// invalid boolean value "V" for -NAME: PROBLEM
+	rest, ok := strings.CutPrefix(msg, "invalid value ")
+	boolean := false
+	if !ok {
+		if rest, ok = strings.CutPrefix(msg, "invalid boolean value "); !ok {
+			return msg
+		}
+		boolean = true
+	}
+	quoted, err := strconv.QuotedPrefix(rest)
+	if err != nil {
+		return msg
+	}
+	value, _ := strconv.Unquote(quoted)
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest[len(quoted):], " for flag "), " for ")
+	name, problem, ok := strings.Cut(rest, ": ")
+	if !ok {
+		return msg
+	}
+	switch {
+	case boolean:
+		problem = lang.L("is neither true nor false")
+	case problem == "parse error":
+		problem = lang.L("is not a whole number")
+	case problem == "value out of range":
+		problem = lang.L("is too large")
+	}
+	return fmt.Sprintf("--%s %q: %s", strings.TrimLeft(name, "-"), value, problem) // as flagError says a value's problem
 }

@@ -9,7 +9,8 @@ import (
 
 // everyCommand is each command and each verb of a group, as typed.
 func everyCommand() [][]string {
-	groups := map[string][]subcommand{"week": weekCommands, "visit": visitCommands, "materials": materialsCommands, "leader": leaderCommands}
+	groups := map[string][]subcommand{"week": weekCommands, "visit": visitCommands, "materials": materialsCommands, "leader": leaderCommands,
+		"account": accountCommands, "followup": followupCommands, "minutes": minutesCommands}
 	var all [][]string
 	for _, c := range commands {
 		all = append(all, []string{c.name})
@@ -17,7 +18,7 @@ func everyCommand() [][]string {
 			all = append(all, []string{c.name, s.name})
 		}
 	}
-	all = append(all, []string{"holidays", "import"})
+	all = append(all, []string{"holidays", "import"}, []string{"sync", "conflicts"}, []string{"sync", "resolve"})
 	return all
 }
 
@@ -34,7 +35,7 @@ func TestHelpPrintsUsageAndTouchesNothing(t *testing.T) {
 	for _, c := range everyCommand() {
 		asks = append(asks, append(c[:len(c):len(c)], "--help"), append(c[:len(c):len(c)], "-h"))
 	}
-	asks = append(asks, []string{"week", "help"}, []string{"visit", "--help"}, []string{"--help"}, []string{"-h"}, []string{"help"})
+	asks = append(asks, []string{"week", "help"}, []string{"visit", "--help"}, []string{"sync", "help"}, []string{"--help"}, []string{"-h"}, []string{"help"})
 	for _, args := range asks {
 		code, out, errOut := anteroom(t, append([]string{"--db", db}, args...)...)
 		if code != 0 || errOut != "" || !strings.Contains(strings.ToLower(out), "usage") {

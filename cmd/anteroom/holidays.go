@@ -26,7 +26,7 @@ func runHolidays(env *env, args []string) error {
 	fs := newFlagSet(env, "holidays import")
 	leaderName := leaderFlag(fs)
 	asJSON := jsonFlag(fs)
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

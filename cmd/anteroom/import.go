@@ -42,7 +42,7 @@ func runImport(env *env, args []string) error {
 	skipBad := fs.Bool("skip-bad", false, lang.L("import the rest of a file whose items need fixing, skipping those items"))
 	details := fs.Bool("details", false, lang.L("show the technical details of each warning"))
 	asJSON := jsonFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

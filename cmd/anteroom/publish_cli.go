@@ -30,7 +30,7 @@ func runAccountPublish(env *env, args []string) error {
 	calendarName := fs.String("calendar", "", lang.L("the calendar to publish to: a name, or a path starting with / (default: the leader's name and the level, created if missing)"))
 	accountID := fs.Int64("account", 0, lang.L("the account to publish through (default: the one the leader's book is linked to, or the only one)"))
 	asJSON := jsonFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *privacyArg == "" || fs.NArg() > 0 {

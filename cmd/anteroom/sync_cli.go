@@ -29,7 +29,17 @@ func runSync(env *env, args []string) error {
 	fs := newFlagSet(env, "sync")
 	leaderArg := fs.String("leader", "", lang.L("sync only this leader's book (default: every linked book)"))
 	asJSON := jsonFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	flagsUsage := fs.Usage
+	fs.Usage = func() {
+		flagsUsage()
+		fmt.Fprintln(env.stderr, lang.L("anteroom sync conflicts [--json]: the changes both sides made, kept for you to settle"))
+		fmt.Fprintln(env.stderr, lang.L("anteroom sync resolve ID --keep local|server: settle one, keeping this desk's version or the server's"))
+	}
+	if len(args) > 0 && args[0] == "help" {
+		fs.Usage()
+		return nil
+	}
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -203,7 +213,7 @@ type conflictJSON struct {
 func runSyncConflicts(env *env, args []string) error {
 	fs := newFlagSet(env, "sync conflicts")
 	asJSON := jsonFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	ctx := context.Background()
