@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"anteroom/assets"
+	"anteroom/calendar"
 )
 
 // A mistake in how a command is called (an unknown option, an option
@@ -87,5 +88,28 @@ func TestEveryCommandSummaryIsTranslated(t *testing.T) {
 				t.Errorf("%s: no translation of %q", name, s)
 			}
 		}
+	}
+}
+
+// --week takes a day of the week as well as its ISO number: the review of
+// the week a Wednesday is in is that week's review; a value that is
+// neither says both forms.
+func TestWeekIsNamedByADayOrItsNumber(t *testing.T) {
+	db, monday := deskDB(t)
+	wednesday := monday.AddDays(2)
+	byNumber := calendar.WeekOf(monday).String()
+	for _, verb := range [][]string{{"week", "show"}, {"week", "print"}} {
+		code, want, errOut := anteroom(t, append(append([]string{"--db", db}, verb...), "--week", byNumber, "--json")...)
+		if code != 0 {
+			t.Fatalf("%v --week %s: exit %d, %s", verb, byNumber, code, errOut)
+		}
+		code, got, errOut := anteroom(t, append(append([]string{"--db", db}, verb...), "--week", wednesday.String(), "--json")...)
+		if code != 0 || got != want || verb[1] == "show" && !strings.Contains(got, byNumber) {
+			t.Fatalf("%v --week %s: exit %d, %s\n%s\nwant what --week %s gives:\n%s", verb, wednesday, code, errOut, got, byNumber, want)
+		}
+	}
+	code, _, errOut := anteroom(t, "--db", db, "week", "show", "--week", "next friday")
+	if code != 1 || !strings.Contains(errOut, `--week "next friday": is neither a week such as 2026-W48 nor a day such as 2026-11-25`) {
+		t.Fatalf("--week next friday: exit %d, %q", code, errOut)
 	}
 }

@@ -168,7 +168,7 @@ func runFollowupList(env *env, args []string) error {
 	overdue := fs.Bool("overdue", false, lang.L("only items past their due date"))
 	unit := fs.String("unit", "", lang.L("only this responsible unit"))
 	search := fs.String("search", "", lang.L("only items containing this text"))
-	week := fs.String("week", "", lang.L("only items due in this week (2026-W49)"))
+	week := fs.String("week", "", lang.L("only items due in this week (2026-W49, or a day of it)"))
 	leaderName := fs.String("leader", "", lang.L("only this leader's items (default: every leader)"))
 	asJSON := jsonFlag(fs)
 	if err := noArgs(fs, args); err != nil {
@@ -326,7 +326,7 @@ func itemStep(env *env, name string, args []string, extra func(*flag.FlagSet), s
 // with --week those due that week and those overdue.
 func runFollowupPrint(env *env, args []string) error {
 	fs := newFlagSet(env, "followup print")
-	week := fs.String("week", "", lang.L("only items due in this week (2026-W49), and the overdue"))
+	week := fs.String("week", "", lang.L("only items due in this week (2026-W49, or a day of it), and the overdue"))
 	level := fs.String("level", "full", lang.L("what confidential items show: full, or limited (“official matter” only)"))
 	output := fs.String("o", "", lang.L("write to this file instead of standard output"))
 	leaderName := fs.String("leader", "", lang.L("only this leader's items (default: every leader)"))

@@ -37,15 +37,23 @@ func idHelp() string {
 	return lang.L("IDs: E12 an engagement, S7@2026-11-25T09:00 an occurrence of series 7 (its original start), M3 briefing materials, T5 an entry of the to-schedule list.")
 }
 
-// parseWeekFlag reads --week; empty means def.
+// parseWeekFlag reads --week: an ISO week (2026-W48), or a day of it
+// (2026-11-25), since a desk names weeks by their dates as often as by
+// their numbers; empty means def.
 func parseWeekFlag(value string, def calendar.Week) (calendar.Week, error) {
 	if value == "" {
 		return def, nil
+	}
+	if d, err := calendar.ParseDate(strings.TrimSpace(value)); err == nil {
+		return calendar.WeekOf(d), nil
 	}
 	w, err := calendar.ParseWeek(value)
 	var ve *calendar.ValidationError
 	if errors.As(err, &ve) {
 		p := ve.Problems[0]
+		if p.Code == "review.week_format" {
+			return w, flagError("week", value, errors.New(lang.L("is neither a week such as 2026-W48 nor a day such as 2026-11-25")))
+		}
 		return w, flagError("week", value, errors.New(lang.X(p.Code, p.Message, p.Args)))
 	}
 	return w, err
@@ -62,7 +70,7 @@ type weekFlags struct{ week, leader *string }
 
 func registerWeekFlags(fs *flag.FlagSet) weekFlags {
 	return weekFlags{
-		week:   fs.String("week", "", lang.L("ISO week, e.g. 2026-W48 (default: this week)")),
+		week:   fs.String("week", "", lang.L("ISO week, e.g. 2026-W48, or a day of it, YYYY-MM-DD (default: this week)")),
 		leader: leaderFlag(fs),
 	}
 }

@@ -47,7 +47,7 @@ func findTarget(ctx context.Context, env *env, id, week string) (reviewTarget, e
 
 // reviewWeekFlag declares --week of done and carry.
 func reviewWeekFlag(fs *flag.FlagSet) *string {
-	return fs.String("week", "", lang.L("ISO week of the review (default: the item's week, else this week)"))
+	return fs.String("week", "", lang.L("ISO week of the review, or a day of it (default: the item's week, else this week)"))
 }
 
 // parseTarget parses the flags around an item's ID and finds the item

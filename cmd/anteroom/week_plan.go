@@ -26,7 +26,7 @@ type planFlags struct {
 
 func registerPlanFlags(fs *flag.FlagSet) planFlags {
 	return planFlags{
-		week:   fs.String("week", "", lang.L("ISO week, e.g. 2026-W49 (default: next week)")),
+		week:   fs.String("week", "", lang.L("ISO week, e.g. 2026-W49, or a day of it, YYYY-MM-DD (default: next week)")),
 		asJSON: jsonFlag(fs),
 		names:  leadersFlag(fs),
 	}
