@@ -44,12 +44,9 @@ func WithDecoder(d Decoder) Option { return func(cl *Client) { cl.decode = d } }
 // "https://dav.example.org" or "http://127.0.0.1:5232/"); it sends nothing
 // until asked.
 func New(serverURL, user, password string, opts ...Option) (*Client, error) {
-	u, err := url.Parse(serverURL)
+	u, err := parseAddress(serverURL)
 	if err != nil {
-		return nil, fmt.Errorf("server address %q: %w", serverURL, err)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("server address %q: want http:// or https:// and a host", serverURL)
+		return nil, err
 	}
 	if u.Path == "" {
 		u.Path = "/"
@@ -60,6 +57,22 @@ func New(serverURL, user, password string, opts ...Option) (*Client, error) {
 		o(c)
 	}
 	return c, nil
+}
+
+// CheckAddress refuses what New would refuse as the server's address, an
+// *Error of kind ErrBadAddress, before anything else is asked for (such as
+// the password).
+func CheckAddress(serverURL string) error {
+	_, err := parseAddress(serverURL)
+	return err
+}
+
+func parseAddress(serverURL string) (*url.URL, error) {
+	u, err := url.Parse(serverURL)
+	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return u, nil
+	}
+	return nil, &Error{Kind: ErrBadAddress, URL: serverURL, Err: err}
 }
 
 // CalDAV is go-webdav's client over the same connection and credentials,

@@ -104,10 +104,22 @@ func TestDiscoverFromAURLWithAPath(t *testing.T) {
 	}
 }
 
+// What is not a server's address is refused before anything is sent, by
+// New and by CheckAddress alike, as an error with its own message key.
 func TestNewRefusesAnAddressWithoutHost(t *testing.T) {
-	for _, bad := range []string{"dav.example.org", "ftp://dav.example.org/", "http://"} {
-		if _, err := dav.New(bad, "u", "p"); err == nil {
-			t.Errorf("New(%q) accepted it", bad)
+	for _, bad := range []string{"dav.example.org", "ftp://dav.example.org/", "http://", "http://[::1"} {
+		_, err := dav.New(bad, "u", "p")
+		var de *dav.Error
+		if !errors.As(err, &de) || !errors.Is(err, dav.ErrBadAddress) || de.Code() != "sync.bad_address" {
+			t.Errorf("New(%q) = %v, want an ErrBadAddress", bad, err)
+		}
+		if check := dav.CheckAddress(bad); check == nil || check.Error() != err.Error() {
+			t.Errorf("CheckAddress(%q) = %v, want what New said, %v", bad, check, err)
+		}
+	}
+	for _, good := range []string{"https://dav.example.org", "http://127.0.0.1:5232/"} {
+		if err := dav.CheckAddress(good); err != nil {
+			t.Errorf("CheckAddress(%q) = %v", good, err)
 		}
 	}
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // What went wrong, for errors.Is. Every error of this package that comes
-// from the server or the network is an *Error whose Kind is one of these.
+// from the server or the network, or from an address that is not one, is
+// an *Error whose Kind is one of these.
 var (
 	// ErrUnauthorized: the server rejected the user name or password (401).
 	ErrUnauthorized = errors.New("password rejected")
@@ -31,6 +32,9 @@ var (
 	ErrBadResponse = errors.New("unreadable answer")
 	// ErrContended: a compare-and-swap lost its race too many times in a row.
 	ErrContended = errors.New("resource kept changing")
+	// ErrBadAddress: what was given as the server's address is not one
+	// (no http:// or https://, or no host); nothing was sent.
+	ErrBadAddress = errors.New("not a server address: want http:// or https:// and a host")
 )
 
 // codes are the message keys of the kinds, translated in
@@ -45,6 +49,7 @@ var codes = map[error]string{
 	ErrServer:             "sync.server_error",
 	ErrBadResponse:        "sync.bad_response",
 	ErrContended:          "sync.contended",
+	ErrBadAddress:         "sync.bad_address",
 }
 
 // Error is a failed exchange with the server: what kind of failure, which
@@ -60,7 +65,10 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := e.Method + " " + e.URL + ": " + e.Kind.Error()
+	s := e.URL + ": " + e.Kind.Error()
+	if e.Method != "" {
+		s = e.Method + " " + s
+	}
 	if e.Status != 0 {
 		s += " (HTTP " + strconv.Itoa(e.Status) + ")"
 	}
@@ -76,11 +84,12 @@ func (e *Error) Error() string {
 // Code is the message key of the error, e.g. "sync.unauthorized".
 func (e *Error) Code() string { return codes[e.Kind] }
 
-// Args fills the message's placeholders: Server (scheme and host), Path,
-// Method, Status and Attempts.
+// Args fills the message's placeholders: Server (scheme and host; an
+// address that is not one as it was given), Path, Method, Status and
+// Attempts.
 func (e *Error) Args() map[string]any {
 	server, path := e.URL, ""
-	if u, err := url.Parse(e.URL); err == nil && u.Host != "" {
+	if u, err := url.Parse(e.URL); err == nil && u.Host != "" && e.Kind != ErrBadAddress {
 		server, path = u.Scheme+"://"+u.Host, u.Path
 	}
 	return map[string]any{"Server": server, "Path": path, "Method": e.Method, "Status": e.Status, "Attempts": e.Attempts}

@@ -169,6 +169,21 @@ func TestAccountsDialogAndSyncButtonBringAnotherDesksItemIntoTheGrid(t *testing.
 	}
 }
 
+// An address that is not a server's is refused in the user's language,
+// naming it, and no account is kept.
+func TestAccountsDialogRefusesWhatIsNotAServerAddress(t *testing.T) {
+	d := sharedDesk(t)
+	d.addAccountThroughDialog("dav.example.org", davtest.Password)
+	want := inLang("dav.example.org is not a server address", "“dav.example.org”不是服务器地址")
+	if msg := d.m.accounts.message.Full(); !strings.Contains(msg, want) {
+		t.Errorf("the address dav.example.org says %q, want %q", msg, want)
+	}
+	accts, err := d.db.Sync().SyncAccounts(context.Background())
+	if err != nil || len(accts) != 0 {
+		t.Fatalf("accounts kept: %v, %v", accts, err)
+	}
+}
+
 func TestStatusLineCountsChangesAndSaysTheServerIsUnreachable(t *testing.T) {
 	srv := davtest.Start(t)
 	d := sharedDesk(t)

@@ -116,6 +116,9 @@ func runAccountAdd(env *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := dav.CheckAddress(*url); err != nil {
+		return fmt.Errorf("%w: --url: %w", errUsage, davText(err))
+	}
 	password, err := readPassword(env, *user)
 	if err != nil {
 		return err

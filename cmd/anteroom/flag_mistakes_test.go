@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -111,5 +112,28 @@ func TestWeekIsNamedByADayOrItsNumber(t *testing.T) {
 	code, _, errOut := anteroom(t, "--db", db, "week", "show", "--week", "next friday")
 	if code != 1 || !strings.Contains(errOut, `--week "next friday": is neither a week such as 2026-W48 nor a day such as 2026-11-25`) {
 		t.Fatalf("--week next friday: exit %d, %q", code, errOut)
+	}
+}
+
+// A server address that is not one is refused before the password is
+// asked for, in the user's language, and no account is kept.
+func TestABadServerAddressIsRefusedBeforeThePassword(t *testing.T) {
+	bin := builtBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cal.db")
+	if msg, code := inChinese(bin, dir, db, "leader", "add", "--name", "张书记"); code != 0 {
+		t.Fatalf("leader add: %s", msg)
+	}
+	for _, url := range []string{"dav.example.org", "ftp://dav.example.org/"} {
+		got, code := inChinese(bin, dir, db, "account", "add", "--url", url, "--user", "mishu")
+		want := "anteroom account: --url: “" + url + "”不是服务器地址：请写成 https://dav.example.org/"
+		if code != 1 || !strings.Contains(got, want) || strings.Contains(got, "密码") {
+			t.Errorf("account add --url %s: exit %d, %q; want exit 1 and %q, no password asked for", url, code, got, want)
+		}
+	}
+	cmd := exec.Command(bin, "--db", db, "account", "list", "--json")
+	cmd.Env = chineseEnv(dir)
+	if out, err := cmd.Output(); err != nil || strings.TrimSpace(string(out)) != "[]" {
+		t.Fatalf("account list: %v, %s; want no account", err, out)
 	}
 }
