@@ -105,7 +105,7 @@ func runAdd(env *env, args []string) error {
 // addFields names the flag of add (and of check, for those it has) that
 // sets each field of an engagement a validation may refuse.
 var addFields = map[string]string{"leader": "leader", "title": "title", "start": "start", "end": "end",
-	"kind": "kind", "classification": "class"}
+	"kind": "kind", "classification": "class", "rrule": "rrule", "location": "location", "organiser": "organiser"}
 
 // notBooked is why add and visit book stop when a rule blocks the time.
 func notBooked() string {

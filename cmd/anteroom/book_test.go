@@ -94,7 +94,8 @@ func TestBookingCommandsNameBadInput(t *testing.T) {
 		{[]string{"free", "--duration", "45m", "--limit", "0"}, "--limit: "},
 		{[]string{"check", "--start", "2026-11-23 25:00", "--end", "2026-11-23 10:00"}, "--start"},
 		{[]string{"check", "--start", "2026-11-23 10:00", "--end", "2026-11-23 09:00"}, "--end"},
-		{[]string{"add", "--title", "x", "--start", "2026-11-23 10:00", "--end", "2026-11-23 11:00", "--rrule", "FREQ=MINUTELY;INTERVAL=2;BYMINUTE=1"}, "rrule"},
+		{[]string{"add", "--title", "x", "--start", "2026-11-23 10:00", "--end", "2026-11-23 11:00", "--rrule", "FREQ=MINUTELY;INTERVAL=2;BYMINUTE=1"}, "--rrule: "},
+		{[]string{"add", "--title", "x", "--start", "2026-11-23 10:00", "--end", "2026-11-23 11:00", "--rrule", "FREQ=DAILY;BYDAY=XX"}, "--rrule: "},
 		{[]string{"add", "--title", "", "--start", "2026-11-23 10:00", "--end", "2026-11-23 11:00"}, "--title: "},
 		{[]string{"add", "--title", "x", "--start", "2026-11-23 10:00", "--end", "2026-11-23 09:00"}, "--end: "},
 	}

@@ -54,12 +54,13 @@ func translate(t calendar.Translatable, fields map[string]string) string {
 		}
 	}
 	text := lang.X(t.Code(), t.Error(), args)
+	// A problem is named by the flag that set its field. A field no flag
+	// set (a leader named by position, say) is not named: its English
+	// name would say nothing the message does not.
 	if fp, ok := t.(calendar.FieldProblem); ok {
-		name := fp.Field()
-		if f, ok := fields[name]; ok {
-			name = "--" + f
+		if f, ok := fields[fp.Field()]; ok {
+			text = "--" + f + ": " + text
 		}
-		text = name + ": " + text
 	}
 	return text
 }
