@@ -39,7 +39,7 @@ func (c *Client) Discover(ctx context.Context) (Account, error) {
 	}
 	principal, err := wc.FindCurrentUserPrincipal(ctx)
 	if err != nil {
-		return Account{}, c.classify(err, "PROPFIND", start)
+		return Account{}, notCalDAV(c.classify(err, "PROPFIND", start))
 	}
 	if principal == "" {
 		principal = start
@@ -50,7 +50,7 @@ func (c *Client) Discover(ctx context.Context) (Account, error) {
 	}
 	home, err := cd.FindCalendarHomeSet(ctx, principal)
 	if err != nil {
-		return Account{}, c.classify(err, "PROPFIND", principal)
+		return Account{}, notCalDAV(c.classify(err, "PROPFIND", principal))
 	}
 	acct := Account{Principal: principal, HomeSet: home}
 	c.mu.Lock()
@@ -97,6 +97,23 @@ func (c *Client) contextPath(ctx context.Context) (string, error) {
 		return "/", nil
 	}
 	return loc.Path, nil
+}
+
+// notCalDAV says that discovery's answer was not a CalDAV server's, when
+// it was a refusal of the method, a missing path or something unreadable:
+// the user most likely gave the address of another kind of server. A
+// password refused, no answer at all or a failing server stay as they are.
+func notCalDAV(err error) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	switch {
+	case e.Kind == ErrBadResponse, e.Kind == ErrNotFound,
+		e.Kind == ErrServer && (e.Status == http.StatusBadRequest || e.Status == http.StatusMethodNotAllowed || e.Status == http.StatusNotImplemented):
+		return &Error{Kind: ErrNotCalDAV, Method: e.Method, URL: e.URL, Status: e.Status, Err: e}
+	}
+	return err
 }
 
 // classify turns an error from go-webdav into an *Error when our transport

@@ -1,7 +1,11 @@
 package dav_test
 
 import (
+	"context"
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"testing"
 
@@ -121,5 +125,44 @@ func TestNewRefusesAnAddressWithoutHost(t *testing.T) {
 		if err := dav.CheckAddress(good); err != nil {
 			t.Errorf("CheckAddress(%q) = %v", good, err)
 		}
+	}
+}
+
+// An address that answers, but not as a CalDAV server (a web server that
+// knows no PROPFIND, a web page, a path that is not there), is said to
+// be one, so that the user checks the address; what the server said is
+// kept inside.
+func TestDiscoverSaysAnotherKindOfServerIsNotCalDAV(t *testing.T) {
+	for name, answer := range map[string]http.HandlerFunc{
+		"no PROPFIND (501)": func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, "Unsupported method ('PROPFIND')", http.StatusNotImplemented)
+		},
+		"a web page": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			io.WriteString(w, "<!DOCTYPE html><html><body>欢迎访问</body></html>")
+		},
+		"nothing there (404)": http.NotFound,
+	} {
+		srv := httptest.NewServer(answer)
+		c, err := dav.New(srv.URL+"/dav/", "u", "p")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Discover(context.Background())
+		var de *dav.Error
+		if !errors.Is(err, dav.ErrNotCalDAV) || !errors.As(err, &de) || de.Code() != "sync.not_caldav" || de.Args()["Server"] != srv.URL {
+			t.Errorf("%s: Discover = %v, want ErrNotCalDAV naming %s", name, err, srv.URL)
+		}
+		srv.Close()
+	}
+	// a refused password stays one
+	refusing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("WWW-Authenticate", `Basic realm="dav"`)
+		http.Error(w, "no", http.StatusUnauthorized)
+	}))
+	defer refusing.Close()
+	c, _ := dav.New(refusing.URL+"/dav/", "u", "p")
+	if _, err := c.Discover(context.Background()); !errors.Is(err, dav.ErrUnauthorized) || errors.Is(err, dav.ErrNotCalDAV) {
+		t.Errorf("a refused password: Discover = %v", err)
 	}
 }

@@ -32,6 +32,10 @@ var (
 	ErrBadResponse = errors.New("unreadable answer")
 	// ErrContended: a compare-and-swap lost its race too many times in a row.
 	ErrContended = errors.New("resource kept changing")
+	// ErrNotCalDAV: the address answers, but not as a CalDAV server (a
+	// web page, a server that knows no PROPFIND, no calendar home): the
+	// address is likely wrong. It wraps what the server said.
+	ErrNotCalDAV = errors.New("not a CalDAV server")
 	// ErrBadAddress: what was given as the server's address is not one
 	// (no http:// or https://, or no host); nothing was sent.
 	ErrBadAddress = errors.New("not a server address: want http:// or https:// and a host")
@@ -50,6 +54,7 @@ var codes = map[error]string{
 	ErrBadResponse:        "sync.bad_response",
 	ErrContended:          "sync.contended",
 	ErrBadAddress:         "sync.bad_address",
+	ErrNotCalDAV:          "sync.not_caldav",
 }
 
 // Error is a failed exchange with the server: what kind of failure, which
