@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -48,6 +49,10 @@ type Services struct {
 	Reminders *remind.Service
 	// Sharing syncs the books with a CalDAV server; nil hides sync.
 	Sharing Sharing
+	// OtherWrites reads a number that moves when another program has
+	// changed the database (see data.DB.OtherWrites): the window then
+	// shows the change. nil: the window shows only its own.
+	OtherWrites func(context.Context) (int64, error)
 }
 
 // Run builds the main window on a, shows it and blocks until the app quits.
@@ -83,6 +88,11 @@ func Run(a fyne.App, svcs Services, opts Options) error {
 		m.grid.scrollToWorkday()
 		if !opts.Smoke {
 			stopSync = m.sync.startAuto()
+			if svcs.OtherWrites != nil {
+				stopWatch := watchOtherWrites(svcs.OtherWrites, otherWritesEvery, func() { fyne.Do(m.othersChanged) })
+				stopAll := stopSync
+				stopSync = func() { stopWatch(); stopAll() }
+			}
 		}
 		if len(opts.Import) > 0 {
 			m.importFiles(opts.Import...)

@@ -37,7 +37,7 @@ func openWindow(dbPath string, smoke bool, files []string, log io.Writer) (opene
 			defer srv.Close()
 			opts.Incoming = srv.Serve
 		}
-		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, FollowUp: s.follow, Sharing: sharing, Reminders: reminders}, opts)
+		return ui.Run(app.NewWithID(AppID), ui.Services{Booking: s.booking, Desk: s.desk, Review: s.review, Imports: s.imports, FollowUp: s.follow, Sharing: sharing, Reminders: reminders, OtherWrites: db.OtherWrites}, opts)
 	})
 	return opened, err
 }
