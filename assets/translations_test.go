@@ -13,7 +13,7 @@ import (
 
 // keyPattern finds literal message keys: lang.L("…"), lang.X("…", and the
 // domain's message codes such as "validation.end_before_start".
-var keyPattern = regexp.MustCompile(`lang\.[LX]\(("(?:[^"\\]|\\.)*")|"((?:validation|finding|import|export|visit|materials|review|error|sync|minutes|followup)\.[a-z0-9_.]+)"`)
+var keyPattern = regexp.MustCompile(`lang\.[LX]\(("(?:[^"\\]|\\.)*")|"((?:validation|finding|import|export|visit|materials|review|error|sync|minutes|followup|conflict)\.[a-z0-9_.]+)"`)
 
 func loadMessages(t *testing.T, name string) map[string]string {
 	t.Helper()

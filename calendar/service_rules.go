@@ -276,35 +276,58 @@ func (s *Service) WeekVisits(ctx context.Context, leader Leader, day Date) (coun
 // returns the findings either way, so warnings can be shown. The check
 // and the save are one write transaction (see writeTx).
 func (s *Service) SaveChecked(ctx context.Context, e *Engagement) ([]Finding, error) {
-	return s.saveGuarded(ctx, e, "", "", false, false)
+	return s.saveGuarded(ctx, e, SaveOptions{})
 }
 
 // SaveSeriesChecked is SaveSeries with SaveChecked's check: the whole
 // series, as edited through occurrence e, is checked occurrence by
 // occurrence. Given a single engagement or a series it is SaveChecked.
 func (s *Service) SaveSeriesChecked(ctx context.Context, e *Engagement) ([]Finding, error) {
-	return s.saveGuarded(ctx, e, "", "", false, true)
+	return s.saveGuarded(ctx, e, SaveOptions{WholeSeries: true})
 }
 
 // SaveWithOverride saves e whatever its findings, and when some block it
 // records who overrode them, when and why. A reason and a name are
 // required.
 func (s *Service) SaveWithOverride(ctx context.Context, e *Engagement, reason, who string) ([]Finding, error) {
-	return s.saveGuarded(ctx, e, reason, who, true, false)
+	return s.saveGuarded(ctx, e, SaveOptions{Override: true, Reason: reason, Who: who})
 }
 
 // SaveSeriesWithOverride is SaveSeries with SaveWithOverride's record.
 // Given a single engagement or a series it is SaveWithOverride.
 func (s *Service) SaveSeriesWithOverride(ctx context.Context, e *Engagement, reason, who string) ([]Finding, error) {
-	return s.saveGuarded(ctx, e, reason, who, true, true)
+	return s.saveGuarded(ctx, e, SaveOptions{Override: true, Reason: reason, Who: who, WholeSeries: true})
+}
+
+// SaveOptions say how SaveEdit stores an edit.
+type SaveOptions struct {
+	WholeSeries bool // an edit of an occurrence applies to its whole series (SaveSeriesChecked)
+	// Override saves over blocking findings, recording Reason and Who
+	// (SaveWithOverride).
+	Override    bool
+	Reason, Who string
+	// AsRead is the engagement the edit began from: when what is stored
+	// is no longer it, another window or program changed it since, and the
+	// edit is refused with a ChangedElsewhereError (errors.Is
+	// ErrChangedElsewhere) instead of writing over that change. nil: no
+	// such check.
+	AsRead *Engagement
+}
+
+// SaveEdit saves e, edited in a form, as opt says: the checked save of
+// SaveChecked and its kin, refusing to write over another's change.
+func (s *Service) SaveEdit(ctx context.Context, e *Engagement, opt SaveOptions) ([]Finding, error) {
+	return s.saveGuarded(ctx, e, opt)
 }
 
 // saveGuarded is the one way a checked booking is stored: inside one
-// write transaction it checks what will be stored (for a series edit the
-// whole series as edited), then saves e unless a finding blocks it, or
-// with override saves it anyway and records who overrode which rules and
-// why, in the same transaction. e is changed only when the save commits.
-func (s *Service) saveGuarded(ctx context.Context, e *Engagement, reason, who string, override, wholeSeries bool) ([]Finding, error) {
+// write transaction it makes sure the engagement is still as read (when
+// asked), checks what will be stored (for a series edit the whole series
+// as edited), then saves e unless a finding blocks it, or with override
+// saves it anyway and records who overrode which rules and why, in the
+// same transaction. e is changed only when the save commits.
+func (s *Service) saveGuarded(ctx context.Context, e *Engagement, opt SaveOptions) ([]Finding, error) {
+	reason, who, override, wholeSeries := opt.Reason, opt.Who, opt.Override, opt.WholeSeries
 	if override {
 		reason, who = strings.TrimSpace(reason), strings.TrimSpace(who)
 		var ps []Problem
@@ -321,6 +344,11 @@ func (s *Service) saveGuarded(ctx context.Context, e *Engagement, reason, who st
 	var fs []Finding
 	saved := *e
 	err := s.writeTx(ctx, func(tx *Service) error {
+		if opt.AsRead != nil {
+			if err := tx.stillAsRead(ctx, *opt.AsRead); err != nil {
+				return err
+			}
+		}
 		save, checked := tx.Save, saved
 		if wholeSeries && saved.IsOccurrence() {
 			m, _, err := tx.editedSeries(ctx, saved)

@@ -27,7 +27,7 @@ func (m *mainWindow) checkDrag(e calendar.Engagement) []calendar.Finding {
 // dropDrag saves the engagement before as after, its dragged times.
 func (m *mainWindow) dropDrag(before, after calendar.Engagement) {
 	saved := after
-	_, err := m.svc.SaveChecked(context.Background(), &saved)
+	_, err := m.svc.SaveEdit(context.Background(), &saved, calendar.SaveOptions{AsRead: &before})
 	if _, blocked := isConflict(err); blocked {
 		m.editor = m.trackedEditor(after, before)
 		m.editor.show()

@@ -23,8 +23,12 @@ type editor struct {
 	leader   calendar.Leader
 	loc      *time.Location
 	original calendar.Engagement // ID 0 when new
-	win      fyne.Window
-	onDone   func()
+	// asRead is the engagement as the window read it, which a save must
+	// find unchanged: the original, or for a dragged block its times
+	// before the drag.
+	asRead calendar.Engagement
+	win    fyne.Window
+	onDone func()
 
 	title          *formEntry
 	kind           *enumSelect[calendar.Kind]
@@ -70,7 +74,7 @@ type editor struct {
 
 // newEditor prepares an editor for e in the leader's zone; call show.
 func newEditor(svc *calendar.Service, leader calendar.Leader, loc *time.Location, e calendar.Engagement, win fyne.Window, onDone func()) *editor {
-	ed := &editor{svc: svc, leader: leader, loc: loc, original: e, win: win, onDone: onDone, errs: map[string]*paragraph{}}
+	ed := &editor{svc: svc, leader: leader, loc: loc, original: e, asRead: e, win: win, onDone: onDone, errs: map[string]*paragraph{}}
 	ed.build()
 	return ed
 }
@@ -308,11 +312,7 @@ func (ed *editor) onSave() {
 		return
 	}
 	var err error
-	if e.IsOccurrence() && ed.scopeValue() == scopeSeries {
-		_, err = ed.svc.SaveSeriesChecked(context.Background(), &e)
-	} else {
-		_, err = ed.svc.SaveChecked(context.Background(), &e)
-	}
+	_, err = ed.svc.SaveEdit(context.Background(), &e, calendar.SaveOptions{WholeSeries: e.IsOccurrence() && ed.scopeValue() == scopeSeries, AsRead: &ed.asRead})
 	var ce *calendar.ConflictError
 	if errors.As(err, &ce) {
 		// Blocked: say why beside the findings and offer the override.

@@ -102,6 +102,6 @@ func (ed *editor) deleteChosen() error {
 // overrideSeries saves a change to the whole series over blocking
 // findings, recording who and why as for a single booking.
 func (ed *editor) overrideSeries(e calendar.Engagement) error {
-	_, err := ed.svc.SaveSeriesWithOverride(context.Background(), &e, ed.reason.Text, ed.user)
+	_, err := ed.svc.SaveEdit(context.Background(), &e, calendar.SaveOptions{Override: true, Reason: ed.reason.Text, Who: ed.user, WholeSeries: true, AsRead: &ed.asRead})
 	return err
 }

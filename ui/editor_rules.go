@@ -149,7 +149,7 @@ func (ed *editor) onOverride() {
 	if e.IsOccurrence() && ed.scopeValue() == scopeSeries {
 		err = ed.overrideSeries(e)
 	} else {
-		_, err = ed.svc.SaveWithOverride(context.Background(), &e, ed.reason.Text, ed.user)
+		_, err = ed.svc.SaveEdit(context.Background(), &e, calendar.SaveOptions{Override: true, Reason: ed.reason.Text, Who: ed.user, AsRead: &ed.asRead})
 	}
 	if err != nil {
 		var ve *calendar.ValidationError

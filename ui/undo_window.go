@@ -33,7 +33,7 @@ func (m *mainWindow) hookUndo() {
 // unless a drag already moved it).
 func (m *mainWindow) trackedEditor(e, before calendar.Engagement) *editor {
 	ed := newEditor(m.svc, m.leader, m.loc, e, m.win, m.reload)
-	ed.user = m.user
+	ed.user, ed.asRead = m.user, before
 	var series calendar.Engagement // the whole series as it was
 	if before.IsOccurrence() {
 		if s, err := m.svc.Engagement(context.Background(), before.SeriesID); err == nil {
