@@ -67,6 +67,21 @@ func TestAnEditDoesNotWriteOverAnotherWindowsChange(t *testing.T) {
 		t.Fatalf("saved again: %q at %q, editor open %v (%q)", got.Title, got.Location, d.m.editor.visible(), d.m.editor.errs["form"].Full())
 	}
 
+	// Undo here after the other window changed it again: refused, the
+	// other window's change kept.
+	other.m.othersChanged()
+	test.DoubleTap(other.blockTitled("周例会（扩大）"))
+	other.m.editor.location.SetText("四楼会议室")
+	test.Tap(other.m.editor.saveBtn)
+	d.undo()
+	want = inLang("“周例会（扩大）” was changed in another window or program", "“周例会（扩大）”在您打开之后已在另一个窗口或程序中被修改")
+	if got := d.storedByID(e.ID); got.Title != "周例会（扩大）" || got.Location != "四楼会议室" {
+		t.Fatalf("Undo wrote over the other window's change: %q at %q", got.Title, got.Location)
+	}
+	if msg := lastErrorShown(d); !strings.Contains(msg, want) {
+		t.Fatalf("Undo over the other window's change says %q, want %q", msg, want)
+	}
+
 	// Deleted in the other window while open here: nothing comes back.
 	other.m.othersChanged()
 	test.DoubleTap(d.blockTitled("周例会（扩大）"))
@@ -137,4 +152,21 @@ func TestAnOccurrenceEditDoesNotWriteOverAnotherWindowsOverride(t *testing.T) {
 	if d.m.editor.visible() {
 		t.Fatalf("saving an occurrence nobody else changed: %q", d.m.editor.errs["form"].Full())
 	}
+}
+
+// lastErrorShown is the text of the dialog on top of d's window, as a
+// user reads it, and closes it.
+func lastErrorShown(d *uiDesk) string {
+	top := d.win.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var texts []string
+	for _, o := range test.LaidOutObjects(top) {
+		if text, ok := labelText(o); ok && text != "" {
+			texts = append(texts, text)
+		}
+	}
+	d.win.Canvas().Overlays().Remove(top)
+	return strings.Join(texts, "\n")
 }

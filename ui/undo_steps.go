@@ -27,7 +27,8 @@ func (m *mainWindow) createdStep(e calendar.Engagement) undoStep {
 }
 
 // savedStep undoes a change of one engagement, or of one occurrence, from
-// before to saved by saving before back over it.
+// before to saved by saving before back over it, unless another window
+// or program has changed it since.
 func (m *mainWindow) savedStep(before, saved calendar.Engagement) undoStep {
 	what := titled("changing “{{.Title}}”", before)
 	if onlyMoved(before, saved) {
@@ -39,7 +40,7 @@ func (m *mainWindow) savedStep(before, saved calendar.Engagement) undoStep {
 		if back.IsOccurrence() {
 			back.RRule = ""
 		}
-		return m.saveBack(ctx, &back, o, false)
+		return m.saveBack(ctx, &back, o, false, &saved)
 	}}
 }
 
@@ -55,7 +56,7 @@ func (m *mainWindow) seriesStep(before calendar.Engagement) undoStep {
 		}
 		back := before
 		back.ID, back.SeriesID, back.RecurrenceID = 0, now.ID, now.Start
-		return m.saveBack(ctx, &back, o, true)
+		return m.saveBack(ctx, &back, o, true, nil)
 	}}
 }
 
@@ -74,19 +75,14 @@ func (m *mainWindow) deletedStep(e calendar.Engagement, scope string) undoStep {
 }
 
 // saveBack saves e through the checked path, or over the rules with o's
-// reason, for one engagement or a whole series.
-func (m *mainWindow) saveBack(ctx context.Context, e *calendar.Engagement, o *overrideReason, series bool) error {
-	var err error
-	switch {
-	case o == nil && series:
-		_, err = m.svc.SaveSeriesChecked(ctx, e)
-	case o == nil:
-		_, err = m.svc.SaveChecked(ctx, e)
-	case series:
-		_, err = m.svc.SaveSeriesWithOverride(ctx, e, o.reason, o.who)
-	default:
-		_, err = m.svc.SaveWithOverride(ctx, e, o.reason, o.who)
+// reason, for one engagement or a whole series; with asRead, only if what
+// is stored is still that.
+func (m *mainWindow) saveBack(ctx context.Context, e *calendar.Engagement, o *overrideReason, series bool, asRead *calendar.Engagement) error {
+	opt := calendar.SaveOptions{WholeSeries: series, AsRead: asRead}
+	if o != nil {
+		opt.Override, opt.Reason, opt.Who = true, o.reason, o.who
 	}
+	_, err := m.svc.SaveEdit(ctx, e, opt)
 	return err
 }
 
