@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -169,4 +170,74 @@ func lastErrorShown(d *uiDesk) string {
 	}
 	d.win.Canvas().Overlays().Remove(top)
 	return strings.Join(texts, "\n")
+}
+
+// Nobody else writing, an edit of anything the week shows saves: a timed
+// and an all-day engagement, an occurrence of a series with its dates, an
+// occurrence moved before (an override). The week is read as the window
+// reads it.
+func TestAnEditOfWhatTheWeekShowsSavesWhenNobodyElseWrote(t *testing.T) {
+	d := newDesk(t)
+	ctx := context.Background()
+	sh := monday10.Location()
+	day := func(y, m, dd int) calendar.Date { return calendar.NewDate(y, time.Month(m), dd) }
+	for _, e := range []calendar.Engagement{
+		{Title: "单次会议", Start: tuesday9, End: tuesday9.Add(time.Hour)},
+		{Title: "全天活动", AllDay: true, StartDay: day(2026, 11, 25), EndDay: day(2026, 11, 27),
+			Start: day(2026, 11, 25).In(sh), End: day(2026, 11, 27).In(sh)},
+		{Title: "系列", Start: tuesday9.Add(5 * time.Hour), End: tuesday9.Add(6 * time.Hour), RRule: "FREQ=DAILY;COUNT=4",
+			ExDates: []time.Time{tuesday9.Add(29 * time.Hour)}, RDates: []time.Time{tuesday9.Add(101 * time.Hour)}},
+	} {
+		e.LeaderID, e.Kind, e.ZoneName, e.Status, e.Classification = d.leader.ID, calendar.KindMeeting, "Asia/Shanghai", calendar.StatusConfirmed, calendar.ClassInternal
+		if err := d.svc.Save(ctx, &e); err != nil {
+			t.Fatalf("%s: %v", e.Title, err)
+		}
+	}
+	week := func() []calendar.Engagement {
+		items, err := d.svc.Agenda(ctx, d.leader, day(2026, 11, 23), day(2026, 11, 29))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return items
+	}
+	// as the editor saves one occurrence: without the series' rule
+	alone := func(e calendar.Engagement) calendar.Engagement {
+		if e.IsOccurrence() {
+			e.RRule, e.RDates, e.ExDates = "", nil, nil
+		}
+		return e
+	}
+	// move one occurrence of the series: an override
+	for _, it := range week() {
+		if it.Title == "系列" && it.ID == 0 {
+			moved := alone(it)
+			moved.Start, moved.End = it.Start.Add(time.Hour), it.End.Add(time.Hour)
+			if _, err := d.svc.SaveEdit(ctx, &moved, calendar.SaveOptions{AsRead: &it}); err != nil {
+				t.Fatalf("moving an occurrence: %v", err)
+			}
+			break
+		}
+	}
+	// edit each item once, reading the week again each time, as the window
+	// does after every save
+	shapes := map[string]bool{}
+	for range 10 {
+		for _, it := range week() {
+			if strings.HasSuffix(it.Title, "（改）") {
+				continue
+			}
+			edited := alone(it)
+			edited.Title += "（改）"
+			// over the rules: what is checked here is only that it is as read
+			opt := calendar.SaveOptions{AsRead: &it, Override: true, Reason: "测试", Who: "秘书"}
+			if _, err := d.svc.SaveEdit(ctx, &edited, opt); err != nil {
+				t.Fatalf("%s (ID %d, series %d, all day %v): %v", it.Title, it.ID, it.SeriesID, it.AllDay, err)
+			}
+			shapes[fmt.Sprintf("override %v, occurrence %v, all day %v", it.ID != 0 && it.SeriesID != 0, it.ID == 0, it.AllDay)] = true
+			break
+		}
+	}
+	if len(shapes) < 4 {
+		t.Fatalf("edited %v, want a single, an all-day, an occurrence and an override", shapes)
+	}
 }
