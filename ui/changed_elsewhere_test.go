@@ -241,3 +241,38 @@ func TestAnEditOfWhatTheWeekShowsSavesWhenNobodyElseWrote(t *testing.T) {
 		t.Fatalf("edited %v, want a single, an all-day, an occurrence and an override", shapes)
 	}
 }
+
+// Undo of a change to a whole series is refused when another window has
+// changed the series since; the other window's change stays.
+func TestUndoOfASeriesEditDoesNotWriteOverAnotherWindowsChange(t *testing.T) {
+	d := newDesk(t)
+	s := calendar.Engagement{LeaderID: d.leader.ID, Kind: calendar.KindMeeting, Title: "晨会", Start: tuesday9, End: tuesday9.Add(time.Hour),
+		ZoneName: "Asia/Shanghai", Status: calendar.StatusConfirmed, Classification: calendar.ClassInternal, RRule: "FREQ=DAILY;COUNT=3"}
+	if err := d.svc.Save(context.Background(), &s); err != nil {
+		t.Fatal(err)
+	}
+	d.m.reload()
+	rename := func(w *uiDesk, from, to string) {
+		t.Helper()
+		test.DoubleTap(w.blockTitled(from))
+		ed := w.m.editor
+		ed.scope.SetSelected(tr("All occurrences"))
+		ed.title.SetText(to)
+		test.Tap(ed.saveBtn)
+		if ed.visible() {
+			t.Fatalf("renaming the series to %s: %q", to, ed.errs["form"].Full())
+		}
+	}
+	rename(d, "晨会", "早班会")
+	other := d.secondWindow()
+	other.m.reload()
+	rename(other, "早班会", "早班碰头会")
+	d.undo()
+	if got := d.storedByID(s.ID); got.Title != "早班碰头会" {
+		t.Fatalf("Undo wrote over the other window's change: %q", got.Title)
+	}
+	want := inLang("“早班会” was changed in another window or program", "“早班会”在您打开之后已在另一个窗口或程序中被修改")
+	if msg := lastErrorShown(d); !strings.Contains(msg, want) {
+		t.Fatalf("Undo says %q, want %q", msg, want)
+	}
+}

@@ -45,18 +45,14 @@ func (m *mainWindow) savedStep(before, saved calendar.Engagement) undoStep {
 }
 
 // seriesStep undoes a change of a whole series, from the series before
-// to what it is now, by editing the whole series back through its
-// first occurrence: the occurrences, exceptions and overrides move back
-// alike.
-func (m *mainWindow) seriesStep(before calendar.Engagement) undoStep {
+// to saved, by editing the whole series back through its first
+// occurrence: the occurrences, exceptions and overrides move back alike;
+// unless another window or program has changed the series since.
+func (m *mainWindow) seriesStep(before, saved calendar.Engagement) undoStep {
 	return undoStep{what: titled("changing “{{.Title}}”", before), revert: func(ctx context.Context, o *overrideReason) error {
-		now, err := m.svc.Engagement(ctx, before.ID)
-		if err != nil {
-			return err
-		}
 		back := before
-		back.ID, back.SeriesID, back.RecurrenceID = 0, now.ID, now.Start
-		return m.saveBack(ctx, &back, o, true, nil)
+		back.ID, back.SeriesID, back.RecurrenceID = 0, saved.ID, saved.Start
+		return m.saveBack(ctx, &back, o, true, &saved)
 	}}
 }
 

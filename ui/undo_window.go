@@ -43,8 +43,10 @@ func (m *mainWindow) trackedEditor(e, before calendar.Engagement) *editor {
 	ed.onSaved = func(saved calendar.Engagement, wholeSeries bool) {
 		switch {
 		case wholeSeries:
-			if series.ID != 0 {
-				m.undo.push(m.seriesStep(series))
+			// the series as this save left it, which Undo must find
+			now, err := m.svc.Engagement(context.Background(), series.ID)
+			if series.ID != 0 && err == nil {
+				m.undo.push(m.seriesStep(series, now))
 			}
 		case before.ID == 0 && !before.IsOccurrence():
 			m.undo.push(m.createdStep(saved))
