@@ -68,6 +68,8 @@ type mainWindow struct {
 	accounts      *accountsDialog  // the open accounts dialog, for tests
 	conflicts     *conflictsDialog // the open conflicts list, for tests
 	follow        *followUpDesk    // minutes and follow-up
+	visits        *visitsDesk      // visit requests and briefing materials
+	week          *weekDesk        // the Friday review and next week's plan
 	reminderList  *reminderList    // the open reminder list, for tests
 	leadersDlg    *leadersDialog   // the open leaders dialog, for tests
 	firstRun      *firstRunDialog  // the first-run dialog, for tests

@@ -61,10 +61,19 @@ func watchOtherWrites(version func(context.Context) (int64, error), every time.D
 
 // othersChanged shows the database as another program left it: the
 // leaders (one may have been added, renamed or archived), the shown week,
-// its counts and the side panels.
+// its counts and side panels, and the lists of the desks' open windows.
 func (m *mainWindow) othersChanged() {
 	m.switchLeader(m.leader.ID)
 	if m.accounts != nil {
 		m.accounts.refresh()
+	}
+	if m.visits != nil {
+		m.visits.reread()
+	}
+	if m.week != nil && m.week.review != nil {
+		m.week.review.reload()
+	}
+	if m.follow != nil {
+		m.follow.changed()
 	}
 }

@@ -98,6 +98,17 @@ func TestTheWindowShowsWhatAnotherProcessWrote(t *testing.T) {
 	if o.moved(ctx) {
 		t.Fatal("the database moved with nobody writing")
 	}
+
+	// An open inbox of visit requests lists the one another process took.
+	in := newVisitsDesk(d.m).openInbox()
+	d.inAnotherProcess(bin, "visit", "add", "--org", "华东电力公司", "--person", "王伟:总经理", "--purpose", "汇报项目进展")
+	if !o.moved(ctx) {
+		t.Fatal("another process's visit request did not move the database's version")
+	}
+	d.m.othersChanged()
+	if len(in.all) != 1 || in.all[0].Org != "华东电力公司" {
+		t.Fatalf("the open inbox lists %+v after another process took a request", in.all)
+	}
 }
 
 // The watch asks on its own, and says so only when another process wrote.

@@ -21,7 +21,12 @@ type weekDesk struct {
 	plan   *planDialog   // the last plan dialog opened, for tests
 }
 
-func newWeekDesk(m *mainWindow) *weekDesk { return &weekDesk{m: m} }
+// newWeekDesk makes the window's week desk, which it keeps to show what
+// another program changes (othersChanged).
+func newWeekDesk(m *mainWindow) *weekDesk {
+	m.week = &weekDesk{m: m}
+	return m.week
+}
 
 // weekMenu is the main window's Week (周工作) menu.
 func (m *mainWindow) weekMenu() *fyne.Menu {

@@ -21,7 +21,22 @@ type visitsDesk struct {
 	board *materialsBoard // nil while closed
 }
 
-func newVisitsDesk(m *mainWindow) *visitsDesk { return &visitsDesk{m: m} }
+// newVisitsDesk makes the window's visits desk, which it keeps to show
+// what another program changes (othersChanged).
+func newVisitsDesk(m *mainWindow) *visitsDesk {
+	m.visits = &visitsDesk{m: m}
+	return m.visits
+}
+
+// reread reads what its open windows show again, the grid aside.
+func (d *visitsDesk) reread() {
+	if d.inbox != nil {
+		d.inbox.reload()
+	}
+	if d.board != nil {
+		d.board.reload()
+	}
+}
 
 // visitsMenu is the main window's Visits (会客) menu.
 func (m *mainWindow) visitsMenu() *fyne.Menu {
@@ -60,12 +75,7 @@ func (d *visitsDesk) openBoard() *materialsBoard {
 // changed redraws whatever a change of the desk may show on: the inbox,
 // the board and the week grid.
 func (d *visitsDesk) changed() {
-	if d.inbox != nil {
-		d.inbox.reload()
-	}
-	if d.board != nil {
-		d.board.reload()
-	}
+	d.reread()
 	d.m.reload()
 }
 
