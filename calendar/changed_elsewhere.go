@@ -73,12 +73,18 @@ func (s *Service) stillAsRead(ctx context.Context, asRead Engagement) error {
 		}
 		return nil
 	}
-	if !sameContent(stored, asRead) || !slices.EqualFunc(stored.RDates, asRead.RDates, time.Time.Equal) ||
-		!slices.EqualFunc(stored.ExDates, asRead.ExDates, time.Time.Equal) || !stored.Start.Equal(asRead.Start) || !stored.End.Equal(asRead.End) ||
-		stored.AllDay != asRead.AllDay || stored.StartDay != asRead.StartDay || stored.EndDay != asRead.EndDay {
+	if !sameContent(stored, asRead) || !sameTimes(stored, asRead) {
 		return &ChangedElsewhereError{Title: asRead.Title}
 	}
 	return nil
+}
+
+// sameTimes compares when two versions of a row fall: start, end, all-day
+// dates, and a series' extra and removed dates.
+func sameTimes(a, b Engagement) bool {
+	return a.Start.Equal(b.Start) && a.End.Equal(b.End) &&
+		a.AllDay == b.AllDay && a.StartDay == b.StartDay && a.EndDay == b.EndDay &&
+		slices.EqualFunc(a.RDates, b.RDates, time.Time.Equal) && slices.EqualFunc(a.ExDates, b.ExDates, time.Time.Equal)
 }
 
 // sameContent compares what two versions of a row hold but their times
