@@ -12,17 +12,24 @@ import (
 	"anteroom/calendar"
 )
 
+// chineseCalendar builds the binary and makes a calendar with one leader
+// through it in zh_CN: the binary, the home folder and the database.
+func chineseCalendar(t *testing.T) (bin, dir, db string) {
+	t.Helper()
+	bin, dir = builtBinary(t), t.TempDir()
+	db = filepath.Join(dir, "cal.db")
+	if msg, code := inChinese(bin, dir, db, "leader", "add", "--name", "张书记"); code != 0 {
+		t.Fatalf("leader add: %s", msg)
+	}
+	return bin, dir, db
+}
+
 // A mistake in how a command is called (an unknown option, an option
 // without its value, a value the option cannot take) is said once, in
 // the user's language, naming the option as the help does; the flag
 // package's English is not shown. Then the command's usage follows.
 func TestFlagMistakesAreToldInChinese(t *testing.T) {
-	bin := builtBinary(t)
-	dir := t.TempDir()
-	db := filepath.Join(dir, "cal.db")
-	if msg, code := inChinese(bin, dir, db, "leader", "add", "--name", "张书记"); code != 0 {
-		t.Fatalf("leader add: %s", msg)
-	}
+	bin, dir, db := chineseCalendar(t)
 	english := regexp.MustCompile(`flag provided|needs an argument|invalid (boolean )?value|bad flag syntax|parse error|out of range|Usage of|\(default`)
 	for _, c := range []struct {
 		args []string
@@ -118,12 +125,7 @@ func TestWeekIsNamedByADayOrItsNumber(t *testing.T) {
 // A server address that is not one is refused before the password is
 // asked for, in the user's language, and no account is kept.
 func TestABadServerAddressIsRefusedBeforeThePassword(t *testing.T) {
-	bin := builtBinary(t)
-	dir := t.TempDir()
-	db := filepath.Join(dir, "cal.db")
-	if msg, code := inChinese(bin, dir, db, "leader", "add", "--name", "张书记"); code != 0 {
-		t.Fatalf("leader add: %s", msg)
-	}
+	bin, dir, db := chineseCalendar(t)
 	for _, url := range []string{"dav.example.org", "ftp://dav.example.org/"} {
 		got, code := inChinese(bin, dir, db, "account", "add", "--url", url, "--user", "mishu")
 		want := "anteroom account: --url: “" + url + "”不是服务器地址：请写成 https://dav.example.org/"
